@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/maincf/expander.h"
+#include "core/maincf/main_cf.h"
+#include "core/maincf/parameter_defaults.h"
+
+namespace pmr::maincf {
+
+/// One instance's parameters as Postfix sees them: main.cf's settings over the defaults.
+///
+/// Holds references: the MainCf and ParameterDefaults must outlive it.
+class Configuration final : public ParameterLookup {
+public:
+    Configuration(const MainCf& main_cf, const ParameterDefaults& defaults)
+        : main_cf_(main_cf), defaults_(defaults) {}
+
+    /// main.cf's value of `name`, else its default, else nullopt (unknown parameter).
+    [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override;
+
+    /// The fully expanded value of `name` (what `postconf -xh name` prints); an unknown name
+    /// expands to the empty string.
+    [[nodiscard]] Expansion expanded(std::string_view name) const;
+
+    /// The expanded value of `name`, or `fallback` when expansion fails.
+    [[nodiscard]] std::string expanded_or(std::string_view name, std::string_view fallback) const;
+
+    [[nodiscard]] const MainCf& main_cf() const { return main_cf_; }
+    [[nodiscard]] const ParameterDefaults& defaults() const { return defaults_; }
+
+private:
+    const MainCf& main_cf_;
+    const ParameterDefaults& defaults_;
+};
+
+}  // namespace pmr::maincf

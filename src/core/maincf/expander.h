@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pmr::maincf {
+
+/// Where `$name` references find their values during expansion.
+class ParameterLookup {
+public:
+    virtual ~ParameterLookup() = default;
+    /// The raw (unexpanded) value of `name`, or nullopt when it is defined nowhere.
+    [[nodiscard]] virtual std::optional<std::string_view> raw_value(std::string_view name) const = 0;
+};
+
+/// The result of expanding one value: the text, or the reasons it cannot be expanded.
+struct Expansion {
+    std::string value;
+    std::vector<std::string> errors;  ///< empty when the expansion succeeded
+
+    [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+/// Expands `$name`, `${name}`, `$(name)`, `${name?text}`, `${name?{text}}`, `${name:text}`,
+/// `${name:{text}}`, `${name?{a}:{b}}`, `${{a} == {b} ? {c} : {d}}` (with `== != < <= >= >`,
+/// numeric when both sides are all digits) and `$$` recursively, as Postfix's mac_expand() does
+/// for `postconf -x`: an undefined name expands to nothing, and a syntax error fails the whole
+/// value. A reference loop (`a = $b`, `b = $a`) is an error naming the loop; like Postfix, more
+/// than 100 nested references are an error too.
+[[nodiscard]] Expansion expand(std::string_view text, const ParameterLookup& lookup);
+
+}  // namespace pmr::maincf

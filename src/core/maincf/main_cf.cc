@@ -1,0 +1,209 @@
+#include "core/maincf/main_cf.h"
+
+#include <algorithm>
+#include <deque>
+#include <vector>
+
+#include "core/maincf/line_scanner.h"
+
+namespace pmr::maincf {
+
+struct MainCf::Data {
+    std::string text;
+    std::string path;
+    std::deque<std::string> joined_values;  // storage for continued logical lines (stable)
+    std::vector<Definition> definitions;
+    std::vector<const Definition*> effective;  // sorted by name
+    Diagnostics diagnostics;
+};
+
+namespace {
+
+/// A logical line being assembled from its physical lines.
+struct LogicalLine {
+    bool open = false;
+    bool starts_with_space = false;
+    int line = 0;
+    int last_line = 0;
+    std::string_view head;  // the first content line, without newline
+    std::string joined;     // head plus continuations, only once a continuation appears
+    bool continued = false;
+};
+
+/// The `"%.30s%s"` excerpt Postfix shows of a line it rejects.
+std::string excerpt(std::string_view text) {
+    if (text.size() <= 30) return std::string(text);
+    return std::string(text.substr(0, 30)) + "...";
+}
+
+class Parser {
+public:
+    explicit Parser(MainCf::Data& data) : data_(data) {}
+
+    void run() {
+        LineCursor cursor(data_.text);
+        std::string_view line;
+        while (cursor.next(line)) {
+            const int number = cursor.line_number();
+            if (line.find('\0') != std::string_view::npos) {
+                data_.diagnostics.push_back(
+                    make_error(data_.path, number, 0, "NUL byte in configuration line"));
+            }
+            switch (classify_line(line)) {
+                case LineKind::ignored:
+                    break;  // skipped, and does not end the logical line (readllines)
+                case LineKind::head:
+                    finish();
+                    begin(line, number, false);
+                    break;
+                case LineKind::continuation:
+                    if (current_.open) {
+                        append(line, number);
+                    } else {
+                        begin(line, number, true);
+                    }
+                    break;
+            }
+        }
+        finish();
+    }
+
+private:
+    void begin(std::string_view line, int number, bool starts_with_space) {
+        current_ = LogicalLine{};
+        current_.open = true;
+        current_.starts_with_space = starts_with_space;
+        current_.line = number;
+        current_.last_line = number;
+        current_.head = without_newline(line);
+    }
+
+    void append(std::string_view line, int number) {
+        if (!current_.continued) {
+            current_.joined.assign(current_.head);
+            current_.continued = true;
+        }
+        current_.joined.append(without_newline(line));
+        current_.last_line = number;
+    }
+
+    void finish() {
+        if (!current_.open) return;
+        current_.open = false;
+        std::string_view content = current_.head;
+        if (current_.continued) {
+            content = data_.joined_values.emplace_back(std::move(current_.joined));
+        }
+        if (current_.starts_with_space) {
+            data_.diagnostics.push_back(make_warning(
+                data_.path, current_.line, 0,
+                "logical line must not start with whitespace: \"" + excerpt(content) + "\""));
+            return;
+        }
+        split(content);
+    }
+
+    /// Splits `name = value` as Postfix's split_nameval() does.
+    void split(std::string_view content) {
+        auto skip_space = [&](std::size_t i) {
+            while (i < content.size() && is_postfix_space(content[i])) ++i;
+            return i;
+        };
+        const std::size_t name_begin = skip_space(0);
+        if (name_begin == content.size() || content[name_begin] == '=') {
+            report("missing attribute name", content);
+            return;
+        }
+        std::size_t name_end = name_begin;
+        while (name_end < content.size() && !is_postfix_space(content[name_end]) &&
+               content[name_end] != '=') {
+            ++name_end;
+        }
+        std::size_t equals = skip_space(name_end);
+        if (equals == content.size() || content[equals] != '=') {
+            report("missing '=' after attribute name", content);
+            return;
+        }
+        const std::size_t value_begin = skip_space(equals + 1);
+        std::size_t value_end = content.size();
+        while (value_end > value_begin && is_postfix_space(content[value_end - 1])) --value_end;
+        data_.definitions.push_back(Definition{
+            content.substr(name_begin, name_end - name_begin),
+            content.substr(value_begin, value_end - value_begin), current_.line,
+            current_.last_line});
+    }
+
+    void report(std::string_view what, std::string_view content) {
+        data_.diagnostics.push_back(make_error(data_.path, current_.line, 0,
+                                               std::string(what) + ": \"" +
+                                                   std::string(content) + "\""));
+    }
+
+    MainCf::Data& data_;
+    LogicalLine current_;
+};
+
+/// Picks the winning definition of each name and warns where a later one changes the value.
+void resolve_effective(MainCf::Data& data) {
+    std::vector<const Definition*> by_name;
+    by_name.reserve(data.definitions.size());
+    for (const Definition& d : data.definitions) by_name.push_back(&d);
+    // Stable: within one name the definitions stay in file order.
+    std::ranges::stable_sort(by_name, {}, &Definition::name);
+
+    bool warned = false;
+    for (std::size_t i = 0; i < by_name.size(); ++i) {
+        const bool last_of_name =
+            i + 1 == by_name.size() || by_name[i + 1]->name != by_name[i]->name;
+        if (i > 0 && by_name[i - 1]->name == by_name[i]->name &&
+            by_name[i - 1]->value != by_name[i]->value) {
+            const Definition& earlier = *by_name[i - 1];
+            data.diagnostics.push_back(make_warning(
+                data.path, by_name[i]->line, 0,
+                "overriding earlier entry: " + std::string(earlier.name) + "=" +
+                    std::string(earlier.value) + " (defined at line " +
+                    std::to_string(earlier.line) + ")"));
+            warned = true;
+        }
+        if (last_of_name) data.effective.push_back(by_name[i]);
+    }
+    if (warned) {
+        std::ranges::stable_sort(data.diagnostics, {}, &Diagnostic::line);
+    }
+}
+
+}  // namespace
+
+MainCf::MainCf() : MainCf(parse("", "").data_) {}
+
+MainCf::MainCf(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
+
+MainCf MainCf::parse(std::string text, std::string path) {
+    auto data = std::make_shared<Data>();
+    data->text = std::move(text);
+    data->path = std::move(path);
+    Parser(*data).run();
+    resolve_effective(*data);
+    return MainCf(std::move(data));
+}
+
+const std::string& MainCf::text() const { return data_->text; }
+const std::string& MainCf::path() const { return data_->path; }
+std::span<const Definition> MainCf::definitions() const { return data_->definitions; }
+const Diagnostics& MainCf::diagnostics() const { return data_->diagnostics; }
+bool MainCf::has_errors() const { return pmr::has_errors(data_->diagnostics); }
+std::span<const Definition* const> MainCf::effective() const { return data_->effective; }
+
+const Definition* MainCf::find(std::string_view name) const {
+    const auto& effective = data_->effective;
+    auto it = std::ranges::lower_bound(effective, name, {}, &Definition::name);
+    return it != effective.end() && (*it)->name == name ? *it : nullptr;
+}
+
+std::optional<std::string_view> MainCf::get(std::string_view name) const {
+    const Definition* definition = find(name);
+    if (definition == nullptr) return std::nullopt;
+    return definition->value;
+}
+
+}  // namespace pmr::maincf

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/support/expected.h"
+
+namespace pmr::effects {
+
+/// A program to run: an argv vector, never a shell string.
+struct Command {
+    std::vector<std::string> argv;                 ///< argv[0] is a path or a name found in PATH
+    std::optional<std::vector<std::string>> environment;  ///< `NAME=value`; nullopt inherits ours
+    bool capture_output = false;  ///< collect stdout instead of passing it through
+};
+
+/// How a finished program ended.
+struct ProcessResult {
+    int exit_status = 0;   ///< the exit code, or 128 + signal number when killed by a signal
+    bool signaled = false;
+    std::string output;    ///< stdout, when captured
+
+    [[nodiscard]] bool succeeded() const { return !signaled && exit_status == 0; }
+};
+
+/// Runs programs. The only way pmreconcile starts a process, so that tests can substitute a fake
+/// that records what it was asked to run.
+class ProcessRunner {
+public:
+    virtual ~ProcessRunner() = default;
+    /// Runs `command` to completion; fails only when it cannot be started.
+    [[nodiscard]] virtual Expected<ProcessResult> run(const Command& command) = 0;
+};
+
+/// Runs real processes with posix_spawn(); stdin and stderr are inherited.
+class RealProcessRunner final : public ProcessRunner {
+public:
+    [[nodiscard]] Expected<ProcessResult> run(const Command& command) override;
+};
+
+}  // namespace pmr::effects

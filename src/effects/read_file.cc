@@ -1,0 +1,63 @@
+#include "effects/read_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "effects/system_error.h"
+
+namespace pmr::effects {
+
+Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
+                                std::size_t max_size) {
+    const int flags = O_RDONLY | O_CLOEXEC | (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0);
+    const int fd = ::open(path.c_str(), flags);
+    if (fd < 0) {
+        if (errno == ELOOP && symlinks == Symlinks::refuse) {
+            return Expected<std::string>::failure("open " + path +
+                                                  ": is a symbolic link, refusing to follow it");
+        }
+        return Expected<std::string>::failure(errno_message("open", path, errno));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) < 0) {
+        const int error = errno;
+        ::close(fd);
+        return Expected<std::string>::failure(errno_message("stat", path, error));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return Expected<std::string>::failure("open " + path + ": not a regular file");
+    }
+    if (static_cast<std::size_t>(st.st_size) > max_size) {
+        ::close(fd);
+        return Expected<std::string>::failure("read " + path + ": file too large (" +
+                                              std::to_string(st.st_size) + " bytes)");
+    }
+    std::string content;
+    content.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t done = 0;
+    for (;;) {
+        if (done == content.size()) content.resize(content.size() + 4096);  // the file grew
+        const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int error = errno;
+            ::close(fd);
+            return Expected<std::string>::failure(errno_message("read", path, error));
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+        if (done > max_size) {
+            ::close(fd);
+            return Expected<std::string>::failure("read " + path + ": file too large");
+        }
+    }
+    ::close(fd);
+    content.resize(done);
+    return content;
+}
+
+}  // namespace pmr::effects

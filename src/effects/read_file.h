@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/support/expected.h"
+
+namespace pmr::effects {
+
+/// How to treat the last component of a path that is a symbolic link.
+enum class Symlinks { follow, refuse };
+
+/// Reads a whole regular file. With Symlinks::refuse a symbolic link is not followed (O_NOFOLLOW)
+/// and is reported as such. Files larger than `max_size` are refused rather than read.
+[[nodiscard]] Expected<std::string> read_file(const std::string& path,
+                                              Symlinks symlinks = Symlinks::refuse,
+                                              std::size_t max_size = 64u << 20);
+
+}  // namespace pmr::effects
