@@ -45,6 +45,9 @@ Expected<ProcessResult> RealProcessRunner::run(const Command& command) {
         }
         posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
     }
+    if (command.silence_errors) {
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    }
     pid_t pid = 0;
     const int spawned =
         ::posix_spawnp(&pid, argv[0].c_str(), &actions, nullptr, argv_pointers.data(), envp);

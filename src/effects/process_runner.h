@@ -13,6 +13,7 @@ struct Command {
     std::vector<std::string> argv;                 ///< argv[0] is a path or a name found in PATH
     std::optional<std::vector<std::string>> environment;  ///< `NAME=value`; nullopt inherits ours
     bool capture_output = false;  ///< collect stdout instead of passing it through
+    bool silence_errors = false;  ///< send stderr to /dev/null
 };
 
 /// How a finished program ended.

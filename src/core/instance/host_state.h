@@ -1,0 +1,74 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/instance/claims.h"
+#include "core/instance/instance.h"
+#include "core/maincf/main_cf.h"
+#include "core/maincf/parameter_defaults.h"
+#include "core/support/diagnostic.h"
+
+namespace pmr::instance {
+
+/// The directories every instance shares with the primary (postmulti's shared_dir_table).
+struct SharedDirectories {
+    std::string command_directory;
+    std::string daemon_directory;
+    std::string meta_directory;
+    std::string shlib_directory;
+};
+
+/// The main.cf files of a host: the primary's, and each secondary's keyed by config directory.
+/// A secondary whose main.cf could not be read maps to nullopt with the reason in `read_errors`.
+struct HostFiles {
+    maincf::MainCf primary;
+    std::map<std::string, maincf::MainCf, std::less<>> secondaries;
+    std::map<std::string, std::string, std::less<>> read_errors;  ///< config dir -> reason
+};
+
+/// Every instance of a host, in postmulti's order: the primary, then multi_instance_directories.
+struct HostState {
+    std::vector<Instance> instances;  ///< instances[0] is the primary
+    SharedDirectories shared;
+    std::string multi_instance_wrapper;  ///< expanded
+    std::string multi_instance_enable;   ///< expanded, as written (`yes`, `no`, ...)
+    std::vector<std::string> alternate_config_directories;
+    std::vector<std::string> start_commands;    ///< postmulti_start_commands
+    std::vector<std::string> stop_commands;     ///< postmulti_stop_commands
+    std::vector<std::string> control_commands;  ///< postmulti_control_commands
+    ClaimRegistry claims;  ///< every name and directory claimed by the instances above
+
+    [[nodiscard]] const Instance& primary() const { return instances.front(); }
+    /// The instance whose config directory is `config_directory`, or nullptr.
+    [[nodiscard]] const Instance* find_by_config_directory(std::string_view config_directory) const;
+    /// The secondaries' config directories, in order.
+    [[nodiscard]] std::vector<std::string> secondary_directories() const;
+};
+
+/// Splits a Postfix list on commas and white space (CHARS_COMMA_SP), dropping empty elements.
+[[nodiscard]] std::vector<std::string> split_list(std::string_view value);
+
+/// Reads one secondary's record from its main.cf as postmulti's load_instance() does (via
+/// `postconf -x`): `main_cf` is nullptr when the file could not be read, with `read_error` saying
+/// why. Failures are reported in postmulti's words (`Failed to obtain all required DIR/main.cf
+/// parameters`, `Unexpected DIR/main.cf entry: multi_instance_enable = VALUE`).
+[[nodiscard]] std::optional<Instance> read_instance(const std::string& config_directory,
+                                                    const maincf::MainCf* main_cf,
+                                                    std::string_view read_error,
+                                                    const maincf::ParameterDefaults& defaults,
+                                                    Diagnostics& problems);
+
+/// Builds the host's state from its main.cf files with postmulti's rules: a secondary is read
+/// from its own main.cf expanded over `defaults`; a missing or broken secondary main.cf, a
+/// multi_instance_enable that is neither yes nor no, and two instances claiming the same name or
+/// directory are errors, worded like postmulti's. With no secondaries the primary is enabled.
+/// `primary_config_directory` is where the primary's main.cf was read from.
+[[nodiscard]] std::optional<HostState> build_host_state(const HostFiles& files,
+                                                        std::string_view primary_config_directory,
+                                                        const maincf::ParameterDefaults& defaults,
+                                                        Diagnostics& problems);
+
+}  // namespace pmr::instance

@@ -1,0 +1,47 @@
+#include "core/lifecycle/operation.h"
+
+namespace pmr::lifecycle {
+
+namespace {
+
+std::string describe_edit(const maincf::Edit& edit) {
+    switch (edit.kind) {
+        case maincf::EditKind::set:
+            return edit.name + " = " + edit.value;
+        case maincf::EditKind::remove:
+            return "remove " + edit.name;
+        case maincf::EditKind::comment_out:
+            return "comment out " + edit.name;
+    }
+    return edit.name;
+}
+
+struct Describer {
+    std::string operator()(const EditMainCf& op) const {
+        std::string text = "edit " + op.path + ":";
+        for (std::size_t i = 0; i < op.edits.size(); ++i) {
+            text += (i == 0 ? " " : ", ") + describe_edit(op.edits[i]);
+        }
+        return text;
+    }
+    std::string operator()(const CreateDirectories& op) const { return "create directory " + op.path; }
+    std::string operator()(const InstallFile& op) const { return "install " + op.path; }
+    std::string operator()(const BuildQueueTree& op) const {
+        return "set permissions of the instance in " + op.config_directory;
+    }
+    std::string operator()(const RequireStopped& op) const {
+        return "check that the instance in " + op.config_directory + " is stopped";
+    }
+    std::string operator()(const RemoveQueueTree& op) const {
+        return "remove queue directory " + op.queue_directory + " and data directory " +
+               op.data_directory;
+    }
+    std::string operator()(const RemoveFile& op) const { return "remove " + op.path; }
+    std::string operator()(const RemoveDirectory& op) const { return "remove directory " + op.path; }
+};
+
+}  // namespace
+
+std::string describe(const Operation& operation) { return std::visit(Describer{}, operation); }
+
+}  // namespace pmr::lifecycle

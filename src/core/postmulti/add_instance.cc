@@ -1,0 +1,249 @@
+// Planning of `postmulti -e create` and `-e import` (postmulti.c's install_new_instance() and
+// the create|import branch of postmulti-script).
+
+#include <array>
+#include <tuple>
+
+#include "core/maincf/editor.h"
+#include "core/maincf/line_scanner.h"
+#include "core/postmulti/edit_steps.h"
+#include "core/postmulti/private_path.h"
+
+namespace pmr::postmulti::steps {
+
+namespace {
+
+using instance::Instance;
+using instance::Selection;
+using maincf::Edit;
+
+/// Parameters a new instance copies from the primary when the primary sets them explicitly, and
+/// comments out otherwise (postmulti-script's SHARED_PARAMETERS, in its order).
+constexpr std::array<std::string_view, 13> shared_parameters = {
+    "command_directory", "daemon_directory",  "meta_directory",   "mail_owner",
+    "setgid_group",      "sendmail_path",     "mailq_path",       "newaliases_path",
+    "html_directory",    "manpage_directory", "sample_directory", "readme_directory",
+    "shlib_directory"};
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && maincf::is_postfix_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && maincf::is_postfix_space(s.back())) s.remove_suffix(1);
+    return std::string(s);
+}
+
+/// The directories of the instance being added.
+struct Directories {
+    std::string config;
+    std::string queue;
+    std::string data;
+};
+
+/// assign_new_parameter() for each `param=value` operand.
+std::optional<Fatal> apply_overrides(const Request& request, Directories& target) {
+    const bool importing = request.action == Action::import;
+    for (const std::string& argument : request.arguments) {
+        const std::size_t equals = argument.find('=');
+        const std::string name = equals == std::string::npos ? "" : trim(argument.substr(0, equals));
+        if (name.empty() || name.find_first_of(" \t\r\n\v\f") != std::string::npos) {
+            return postmulti_fatal("Malformed parameter setting '" + argument + "'");
+        }
+        std::string value = trim(argument.substr(equals + 1));
+        std::string* slot = nullptr;
+        if (name == "config_directory") {
+            slot = &target.config;
+        } else if (!importing && name == "queue_directory") {
+            slot = &target.queue;
+        } else if (!importing && name == "data_directory") {
+            slot = &target.data;
+        }
+        if (slot == nullptr) {
+            return postmulti_fatal("Parameter '" + name + "' not valid with action " +
+                                   std::string(action_name(request.action)));
+        }
+        if (!value.starts_with('/')) {
+            return postmulti_fatal("Parameter setting '" + name + "' is not an absolute path");
+        }
+        while (value.size() > 1 && value.back() == '/') value.pop_back();  // readline's slash
+        if (value == "/") {
+            return postmulti_fatal("Parameter setting '" + name + "' is the root directory");
+        }
+        *slot = value;
+    }
+    return std::nullopt;
+}
+
+/// make_private_path() with its refusals.
+std::optional<Fatal> derive(std::string& slot, std::string_view parameter,
+                            const std::string& primary_value, const Request& request) {
+    if (!slot.empty()) return std::nullopt;
+    if (!request.new_name || request.new_name->empty()) {
+        return postmulti_fatal("Missing " + std::string(parameter) + " parameter value");
+    }
+    if (!primary_value.starts_with('/')) {
+        return postmulti_fatal("Invalid default " + std::string(parameter) + " parameter value: '" +
+                               primary_value + "': specify an absolute pathname");
+    }
+    slot = private_path(primary_value, *request.new_name);
+    return std::nullopt;
+}
+
+/// The new instance's main.cf: the prototype with the shared parameters copied from the primary
+/// or commented out, its directories, inet services and local submission disabled, and its name
+/// and group. Three batches, as the script's three postconf calls.
+std::string new_main_cf(const EditContext& context, const std::string& proto_path,
+                        const std::string& proto, const Directories& target,
+                        const std::vector<Edit>& names) {
+    std::vector<Edit> comment_out;
+    std::vector<Edit> settings{set("queue_directory", target.queue),
+                               set("data_directory", target.data),
+                               set("authorized_submit_users", ""),
+                               set("master_service_disable", "inet")};
+    for (std::string_view parameter : shared_parameters) {
+        const auto value = context.primary_main_cf.get(parameter);
+        if (value && !value->empty()) {
+            settings.push_back(set(std::string(parameter), std::string(*value)));
+        } else {
+            comment_out.push_back(Edit{maincf::EditKind::comment_out, std::string(parameter), {}});
+        }
+    }
+    std::string text = proto;
+    for (const std::vector<Edit>* batch :
+         std::initializer_list<const std::vector<Edit>*>{&comment_out, &settings, &names}) {
+        if (batch->empty()) continue;
+        text = maincf::apply_edits(maincf::MainCf::parse(std::move(text), proto_path), *batch).text;
+    }
+    return text;
+}
+
+/// The files and directories of a brand-new instance (`create` into an empty directory).
+std::variant<std::vector<lifecycle::Operation>, Fatal> install_files(
+    const EditContext& context, const Directories& target, const std::vector<Edit>& names) {
+    const std::string& meta = context.state.shared.meta_directory;
+    const std::string main_proto_path = meta + "/main.cf.proto";
+    const std::string master_proto_path = meta + "/master.cf.proto";
+    const auto main_proto = context.host.read_file(main_proto_path);
+    if (!main_proto) return script_fatal("Missing main.cf prototype: " + main_proto_path);
+    const auto master_proto = context.host.read_file(master_proto_path);
+    if (!master_proto) return script_fatal("Missing master.cf prototype: " + master_proto_path);
+    return std::vector<lifecycle::Operation>{
+        lifecycle::CreateDirectories{target.config, 0755},
+        lifecycle::CreateDirectories{target.queue, 0755},
+        lifecycle::CreateDirectories{target.data, 0700},
+        lifecycle::InstallFile{target.config + "/main.cf",
+                               new_main_cf(context, main_proto_path, *main_proto, target, names),
+                               0644},
+        // master.cf goes last: its presence marks a complete instance.
+        lifecycle::InstallFile{target.config + "/master.cf", *master_proto, 0644},
+    };
+}
+
+}  // namespace
+
+EditPlan plan_add(const EditContext& context, const Request& request) {
+    const instance::HostState& state = context.state;
+    const Instance& primary = state.primary();
+    if (auto fatal = check_name_assignments(request)) return refused(*fatal);
+
+    Directories target;
+    if (auto fatal = apply_overrides(request, target)) return refused(*fatal);
+    if (auto fatal = derive(target.config, "config_directory", primary.config_directory, request)) {
+        return refused(*fatal);
+    }
+    if (auto owner = state.claims.owner(target.config)) {
+        return refused(postmulti_fatal("new config_directory=" + target.config +
+                                       " is already in use by instance " + *owner + "=" +
+                                       target.config));
+    }
+
+    Instance added{target.config, {}, {}, {}, {}, false, false};
+    if (request.action == Action::create) {
+        if (auto fatal = derive(target.queue, "queue_directory", primary.queue_directory, request)) {
+            return refused(*fatal);
+        }
+        if (auto fatal = derive(target.data, "data_directory", primary.data_directory, request)) {
+            return refused(*fatal);
+        }
+        added.queue_directory = target.queue;
+        added.data_directory = target.data;
+    } else {
+        // load_instance(): the imported instance's own main.cf supplies the rest.
+        const std::string path = target.config + "/main.cf";
+        const auto text = context.host.read_file(path);
+        std::optional<maincf::MainCf> main_cf;
+        if (text) main_cf = maincf::MainCf::parse(*text, path);
+        Diagnostics problems;
+        auto loaded = instance::read_instance(
+            target.config, main_cf ? &*main_cf : nullptr,
+            "open " + path + ": No such file or directory", context.defaults, problems);
+        if (!loaded) return refused(postmulti_fatal(problems.back().to_postfix_string()));
+        added = *loaded;
+    }
+    const std::string current_name = added.name;
+    const std::string current_group = added.group;
+
+    // do_name_assignments() claims a new name; insert_instance() claims all the rest.
+    instance::ClaimRegistry claims = state.claims;
+    if (request.new_name && *request.new_name != added.name) {
+        if (auto conflict = claims.claim(added.config_directory, "multi_instance_name",
+                                         *request.new_name)) {
+            return refused(postmulti_fatal(*conflict));
+        }
+        added.name = *request.new_name;
+    }
+    if (request.new_group) added.group = *request.new_group;
+    for (const auto& [parameter, value] :
+         {std::pair<std::string_view, const std::string*>{"multi_instance_name", &added.name},
+          {"config_directory", &added.config_directory},
+          {"queue_directory", &added.queue_directory},
+          {"data_directory", &added.data_directory}}) {
+        if (value->empty()) continue;  // an empty name is not claimed
+        if (auto conflict = claims.claim(added.config_directory, parameter, *value)) {
+            return refused(postmulti_fatal(*conflict));
+        }
+    }
+
+    // insert_instance(): before the first secondary the selection matches.
+    std::vector<std::string> secondaries = state.secondary_directories();
+    auto position = secondaries.end();
+    if (request.selection.kind != Selection::Kind::none) {
+        bool matched = false;
+        for (std::size_t i = 1; i < state.instances.size() && !matched; ++i) {
+            if (request.selection.matches(state.instances[i])) {
+                position = secondaries.begin() + static_cast<std::ptrdiff_t>(i - 1);
+                matched = true;
+            }
+        }
+        if (!matched && request.selection.kind != Selection::Kind::all) {
+            return refused(postmulti_fatal("No matching secondary instances"));
+        }
+    }
+    secondaries.insert(position, added.config_directory);
+
+    if (auto fatal = check_initialised(state)) return refused(*fatal);
+
+    EditPlan plan;
+    plan.target_config_directory = target.config;
+    const std::vector<Edit> names = name_assignments(request, current_name, current_group);
+    const std::string main_cf = target.config + "/main.cf";
+    const std::string master_cf = target.config + "/master.cf";
+    const bool complete =
+        context.host.is_regular_file(main_cf) && context.host.is_regular_file(master_cf);
+    if (!complete) {
+        if (request.action == Action::import) {
+            const char* missing = context.host.is_regular_file(main_cf) ? "master.cf" : "main.cf";
+            return refused(script_fatal("'" + target.config + "' lacks a " + missing + " file"));
+        }
+        target.queue = added.queue_directory;
+        target.data = added.data_directory;
+        auto files = install_files(context, target, names);
+        if (auto* fatal = std::get_if<Fatal>(&files)) return refused(*fatal);
+        plan.operations = std::move(std::get<std::vector<lifecycle::Operation>>(files));
+    } else if (!names.empty()) {
+        plan.operations.emplace_back(lifecycle::EditMainCf{main_cf, names});
+    }
+    plan.operations.push_back(update_config_directories(context, secondaries, target.config, false));
+    plan.operations.emplace_back(lifecycle::BuildQueueTree{target.config});
+    return plan;
+}
+
+}  // namespace pmr::postmulti::steps

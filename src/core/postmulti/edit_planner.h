@@ -1,0 +1,50 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/instance/host_state.h"
+#include "core/lifecycle/host_view.h"
+#include "core/lifecycle/operation.h"
+#include "core/maincf/main_cf.h"
+#include "core/maincf/parameter_defaults.h"
+#include "core/postmulti/request.h"
+
+namespace pmr::postmulti {
+
+/// Which of postmulti's two programs a fatal message comes from: postmulti itself, or the
+/// postmulti-script helper it executes for life-cycle actions.
+enum class MessageSource { postmulti, script };
+
+/// A refusal, in Postfix's exact words.
+struct Fatal {
+    MessageSource source = MessageSource::postmulti;
+    std::string message;
+};
+
+/// What a life-cycle action (`-e ACTION`) will do: the operations to run in order, or the reason
+/// it is refused. An empty operation list with no fatal means there is nothing to do (e.g.
+/// `assign` with no change).
+struct EditPlan {
+    std::vector<lifecycle::Operation> operations;
+    std::optional<Fatal> fatal;
+    std::string target_config_directory;  ///< the instance acted on
+};
+
+/// Everything the planner reads: the host's state and primary main.cf, Postfix's defaults, and
+/// a view of the files (prototypes, an imported instance's main.cf).
+struct EditContext {
+    const instance::HostState& state;
+    const maincf::MainCf& primary_main_cf;
+    const maincf::ParameterDefaults& defaults;
+    const lifecycle::HostView& host;
+};
+
+/// Plans `-e ACTION` exactly as postmulti(1) and postmulti-script do it in Postfix 3.7: the same
+/// checks in the same order with the same messages, the same placement of a new instance in
+/// multi_instance_directories, the same files written, and the same main.cf edits. The request
+/// must have Mode::edit and have passed parse_command_line()'s checks.
+[[nodiscard]] EditPlan plan_edit(const EditContext& context, const Request& request);
+
+}  // namespace pmr::postmulti

@@ -1,0 +1,91 @@
+#include "core/postmulti/edit_steps.h"
+
+#include <algorithm>
+
+#include "core/maincf/configuration.h"
+
+namespace pmr::postmulti::steps {
+
+namespace {
+
+constexpr std::string_view safe_punctuation = "!@%-_=+:./";
+
+bool is_safe_name(std::string_view name) {
+    if (name.empty()) return false;
+    return std::ranges::all_of(name, [](char c) {
+        const bool alnum =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return alnum || safe_punctuation.find(c) != std::string_view::npos;
+    });
+}
+
+}  // namespace
+
+std::optional<Fatal> check_name_assignments(const Request& request) {
+    if (request.new_name && !request.new_name->empty()) {
+        const std::string& name = *request.new_name;
+        if (!is_safe_name(name)) {
+            return postmulti_fatal("Unsafe characters in new instance name: '" + name + "'");
+        }
+        if (name.find('/') != std::string::npos) {
+            return postmulti_fatal("Illegal '/' character in new instance name: '" + name + "'");
+        }
+        if (!name.starts_with(instance::name_prefix)) {
+            return postmulti_fatal("New instance name must start with 'postfix-'");
+        }
+    }
+    if (request.new_group && !request.new_group->empty() && !is_safe_name(*request.new_group)) {
+        return postmulti_fatal("Unsafe characters in '-G " + *request.new_group + "'");
+    }
+    return std::nullopt;
+}
+
+std::optional<Fatal> check_initialised(const instance::HostState& state) {
+    if (state.multi_instance_wrapper.empty()) {
+        return script_fatal("multi_instance_wrapper is empty, run 'postmulti -e init' first.");
+    }
+    if (state.multi_instance_enable != "yes") {
+        return script_fatal("multi_instance_enable!=yes, run 'postmulti -e init' first.");
+    }
+    return std::nullopt;
+}
+
+std::vector<maincf::Edit> name_assignments(const Request& request, const std::string& current_name,
+                                           const std::string& current_group) {
+    std::vector<maincf::Edit> edits;
+    if (request.new_name && *request.new_name != current_name) {
+        edits.push_back(set("multi_instance_name", *request.new_name));
+    }
+    if (request.new_group && *request.new_group != current_group) {
+        edits.push_back(set("multi_instance_group", *request.new_group));
+    }
+    return edits;
+}
+
+lifecycle::Operation update_config_directories(const EditContext& context,
+                                               const std::vector<std::string>& secondaries,
+                                               const std::string& directory, bool add) {
+    std::string list;
+    for (const std::string& d : secondaries) list += (list.empty() ? "" : " ") + d;
+    std::vector<maincf::Edit> edits{set("multi_instance_directories", list)};
+
+    // The script reads the raw value (`postconf -h`) and splits it on white space and commas.
+    const maincf::Configuration primary(context.primary_main_cf, context.defaults);
+    const auto alternates =
+        instance::split_list(primary.raw_value("alternate_config_directories").value_or(""));
+    std::string keep;
+    bool found = false;
+    for (const std::string& d : alternates) {
+        if (d == directory) {
+            found = true;
+        } else {
+            keep += " " + d;
+        }
+    }
+    if (add && !found) edits.push_back(set("alternate_config_directories", keep + " " + directory));
+    if (!add && found) edits.push_back(set("alternate_config_directories", keep));
+    return lifecycle::EditMainCf{context.state.primary().config_directory + "/main.cf",
+                                 std::move(edits)};
+}
+
+}  // namespace pmr::postmulti::steps

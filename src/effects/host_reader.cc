@@ -1,0 +1,46 @@
+#include "effects/host_reader.h"
+
+#include "core/maincf/configuration.h"
+#include "effects/read_file.h"
+
+namespace pmr::effects {
+
+std::optional<maincf::MainCf> read_main_cf(const std::string& path, Diagnostics& problems) {
+    auto text = read_file(path, Symlinks::refuse);
+    if (!text) {
+        problems.push_back(make_error("", 0, 0, text.error()));
+        return std::nullopt;
+    }
+    return maincf::MainCf::parse(std::move(text).value(), path);
+}
+
+std::optional<LoadedHost> read_host(const std::string& config_directory,
+                                    const maincf::ParameterDefaults& defaults,
+                                    Diagnostics& problems) {
+    auto primary = read_main_cf(config_directory + "/main.cf", problems);
+    if (!primary) return std::nullopt;
+    LoadedHost host;
+    host.files.primary = std::move(*primary);
+
+    // Which secondaries to read depends only on the primary's list.
+    Diagnostics ignored;
+    const maincf::Configuration config(host.files.primary, defaults);
+    const auto list = config.expanded("multi_instance_directories");
+    for (const std::string& directory : instance::split_list(list.value)) {
+        if (host.files.secondaries.contains(directory)) continue;
+        const std::string path = directory + "/main.cf";
+        auto text = read_file(path, Symlinks::refuse);
+        if (text) {
+            host.files.secondaries.emplace(directory,
+                                           maincf::MainCf::parse(std::move(text).value(), path));
+        } else {
+            host.files.read_errors.emplace(directory, text.error());
+        }
+    }
+    auto state = instance::build_host_state(host.files, config_directory, defaults, problems);
+    if (!state) return std::nullopt;
+    host.state = std::move(*state);
+    return host;
+}
+
+}  // namespace pmr::effects

@@ -1,0 +1,70 @@
+#include "effects/instance_command.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "effects/process_runner.h"
+
+extern char** environ;
+
+namespace pmr::effects {
+
+namespace {
+
+constexpr const char* root_path = "/bin:/usr/bin:/sbin:/usr/sbin";  // Postfix's ROOT_PATH
+
+/// The first executable `name` along `path`, or `name` itself when it has a slash.
+std::string find_program(const std::string& name, const std::string& path) {
+    if (name.find('/') != std::string::npos) return name;
+    std::size_t pos = 0;
+    while (pos <= path.size()) {
+        std::size_t end = path.find(':', pos);
+        if (end == std::string::npos) end = path.size();
+        const std::string directory = end > pos ? path.substr(pos, end - pos) : std::string(".");
+        const std::string candidate = directory + "/" + name;
+        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+        pos = end + 1;
+    }
+    return name;
+}
+
+}  // namespace
+
+Expected<int> run_instance_command(const postmulti::InstanceRun& run,
+                                   const std::string& command_directory, bool verbose) {
+    std::map<std::string, std::string> variables;
+    std::vector<std::string> order;  // keep the inherited order, append new names
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string text(*entry);
+        const auto equals = text.find('=');
+        if (equals == std::string::npos) continue;
+        const std::string name = text.substr(0, equals);
+        if (variables.emplace(name, text.substr(equals + 1)).second) order.push_back(name);
+    }
+    auto put = [&](const std::string& name, const std::string& value) {
+        if (variables.insert_or_assign(name, value).second) order.push_back(name);
+    };
+    for (const auto& [name, value] : run.environment) put(name, value);
+    if (verbose) put("MAIL_VERBOSE", "");
+    if (run.prepend_command_directory) {
+        auto current = variables.find("PATH");
+        const std::string path =
+            current != variables.end() && !current->second.empty() ? current->second : root_path;
+        put("PATH", command_directory + ":" + path);
+    }
+    std::vector<std::string> environment;
+    environment.reserve(order.size());
+    for (const std::string& name : order) environment.push_back(name + "=" + variables[name]);
+
+    Command command{run.argv, std::move(environment), false, false};
+    auto path = variables.find("PATH");
+    command.argv[0] = find_program(run.argv[0], path == variables.end() ? root_path : path->second);
+    RealProcessRunner runner;
+    auto result = runner.run(command);
+    if (!result) return Expected<int>::failure(result.error());
+    return result->signaled ? 1 : result->exit_status;
+}
+
+}  // namespace pmr::effects

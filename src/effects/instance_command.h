@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/postmulti/iteration.h"
+#include "core/support/expected.h"
+
+namespace pmr::effects {
+
+/// Runs one iterator-mode command for one instance, as postmulti's run_user_command() does:
+/// our environment plus the run's variables (and `$command_directory:` in front of PATH when
+/// asked), the program found through that PATH. Returns the exit status, 1 for a signal.
+[[nodiscard]] Expected<int> run_instance_command(const postmulti::InstanceRun& run,
+                                                 const std::string& command_directory,
+                                                 bool verbose);
+
+}  // namespace pmr::effects

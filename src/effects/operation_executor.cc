@@ -1,0 +1,78 @@
+#include "effects/operation_executor.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "core/maincf/editor.h"
+#include "core/maincf/main_cf.h"
+#include "effects/directories.h"
+#include "effects/edit_file.h"
+#include "effects/system_error.h"
+
+namespace pmr::effects {
+
+namespace {
+
+Status edit_main_cf(const lifecycle::EditMainCf& op) {
+    auto changed = edit_file(
+        op.path, 0644,
+        [&](const std::optional<std::string>& current) -> Expected<std::optional<std::string>> {
+            using Result = Expected<std::optional<std::string>>;
+            if (!current) return Result::failure("open " + op.path + " for reading: No such file or directory");
+            const auto main_cf = maincf::MainCf::parse(*current, op.path);
+            auto outcome = maincf::apply_edits(main_cf, op.edits);
+            if (!outcome.changed) return std::optional<std::string>();
+            return std::optional<std::string>(std::move(outcome.text));
+        });
+    if (!changed) return Status::failure(changed.error());
+    return ok_status();
+}
+
+}  // namespace
+
+Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
+                                      std::vector<std::string>& warnings) {
+    using namespace lifecycle;
+    if (const auto* op = std::get_if<EditMainCf>(&operation)) return edit_main_cf(*op);
+    if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
+        return create_directories(op->path, op->mode);
+    }
+    if (const auto* op = std::get_if<InstallFile>(&operation)) {
+        auto written = replace_file(op->path, op->content, op->mode);
+        return written ? ok_status() : Status::failure(written.error());
+    }
+    if (const auto* op = std::get_if<BuildQueueTree>(&operation)) {
+        return queue_trees_.build(op->config_directory);
+    }
+    if (const auto* op = std::get_if<RequireStopped>(&operation)) {
+        // `postfix status` succeeds only while the instance's master runs.
+        auto status = runner_.run(Command{
+            {postfix_, "-c", op->config_directory, "status"}, std::nullopt, true, true});
+        if (!status) return Status::failure(status.error());
+        if (status->succeeded()) {
+            return Status::failure("Instance '" + op->config_directory + "' is not stopped");
+        }
+        return ok_status();
+    }
+    if (const auto* op = std::get_if<RemoveQueueTree>(&operation)) {
+        auto left = queue_trees_.remove(op->queue_directory, op->data_directory);
+        warnings.insert(warnings.end(), left.begin(), left.end());
+        return ok_status();
+    }
+    if (const auto* op = std::get_if<RemoveFile>(&operation)) {
+        if (::unlink(op->path.c_str()) < 0 && errno != ENOENT) {
+            return Status::failure(errno_message("remove", op->path, errno));
+        }
+        return ok_status();
+    }
+    if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {
+        if (::rmdir(op->path.c_str()) < 0) {
+            warnings.push_back(op->path + ": please verify contents and remove by hand");
+        }
+        return ok_status();
+    }
+    return Status::failure("unknown operation");
+}
+
+}  // namespace pmr::effects

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/lifecycle/operation.h"
+#include "core/support/expected.h"
+#include "effects/process_runner.h"
+
+namespace pmr::effects {
+
+/// Builds and removes instances' queue and data trees (see queue_tree.h).
+class QueueTrees {
+public:
+    virtual ~QueueTrees() = default;
+    /// `postfix -c CONFIG_DIRECTORY set-permissions`, natively.
+    [[nodiscard]] virtual Status build(const std::string& config_directory) = 0;
+    /// Removes the queue subdirectories, then the data and queue directories, with rmdir only;
+    /// returns the warnings for what stays (`PATH: please verify contents and remove by hand`).
+    [[nodiscard]] virtual std::vector<std::string> remove(const std::string& queue_directory,
+                                                          const std::string& data_directory) = 0;
+};
+
+/// Carries out life-cycle operations. Dry runs use a different executor rather than flags.
+class OperationExecutor {
+public:
+    virtual ~OperationExecutor() = default;
+    /// Runs one operation; warnings (things left behind) are appended to `warnings`.
+    [[nodiscard]] virtual Status execute(const lifecycle::Operation& operation,
+                                         std::vector<std::string>& warnings) = 0;
+};
+
+/// Executes operations on the real host: main.cf edits through edit_file(), files installed
+/// atomically, directories without following symlinks, and `postfix status` only to ask
+/// whether an instance runs.
+class RealOperationExecutor final : public OperationExecutor {
+public:
+    /// `postfix` is the path of Postfix's postfix(1) command ($command_directory/postfix).
+    RealOperationExecutor(ProcessRunner& runner, QueueTrees& queue_trees, std::string postfix)
+        : runner_(runner), queue_trees_(queue_trees), postfix_(std::move(postfix)) {}
+
+    [[nodiscard]] Status execute(const lifecycle::Operation& operation,
+                                 std::vector<std::string>& warnings) override;
+
+private:
+    ProcessRunner& runner_;
+    QueueTrees& queue_trees_;
+    std::string postfix_;
+};
+
+}  // namespace pmr::effects
