@@ -2,26 +2,61 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <functional>
 #include <iostream>
+#include <string_view>
 
+#include "cli/instance_commands.h"
 #include "cli/logging.h"
+#include "cli/postmulti_frontend.h"
 #include "cli/version.h"
 #include "core/support/exit_code.h"
 
 namespace pmr::cli {
 
-int run(int argc, char** argv) {
+namespace {
+
+std::string_view basename(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+int run_pmreconcile(int argc, char** argv) {
     CLI::App app{
         "pmreconcile manages the Postfix instances of one host: declaratively from a YAML\n"
         "manifest (plan, apply, check), or imperatively like postmulti(1).",
         "pmreconcile"};
     app.set_version_flag("--version", std::string("pmreconcile ") + version);
+    GlobalOptions options;
     int verbosity = 0;
     bool quiet = false;
+    app.add_option("-c,--config-directory", options.config_directory,
+                   "The primary instance's config directory (default: Postfix's, /etc/postfix)");
     app.add_flag("-v,--verbose", verbosity, "More diagnostics on stderr (repeat for more)");
     app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+    app.add_flag("--no-color", options.no_color, "No colour, even on a terminal");
     app.require_subcommand(0, 1);
-    app.footer("Run 'pmreconcile SUBCOMMAND --help' for the options of one subcommand.");
+    app.footer(
+        "Run 'pmreconcile SUBCOMMAND --help' for the options of one subcommand.\n"
+        "Exit status: 0 success, 1 error, 2 changes pending or drift (plan/check).");
+
+    std::function<int()> run;
+    add_instance_commands(app, options, run);
+
+    std::vector<std::string> postmulti_arguments;
+    auto* postmulti = app.add_subcommand(
+        "postmulti", "postmulti(1)-compatible interface: the same options, output and errors");
+    postmulti->prefix_command();
+    postmulti->footer(
+        "Examples:\n  pmreconcile postmulti -l\n  pmreconcile postmulti -i postfix-out -e enable\n"
+        "As Postfix's multi_instance_wrapper:\n"
+        "  multi_instance_wrapper = /usr/sbin/pmreconcile postmulti -p --");
+    postmulti->callback([&] {
+        run = [&] {
+            return run_postmulti(postmulti->remaining(),
+                                 PostmultiInvocation{"postmulti", options.config_directory});
+        };
+    });
 
     try {
         app.parse(argc, argv);
@@ -29,12 +64,24 @@ int run(int argc, char** argv) {
         return app.exit(error);
     }
     configure_logging(quiet ? -1 : verbosity);
-    try {
-        if (app.get_subcommands().empty()) {
-            std::cout << app.help();
-            return to_int(ExitCode::ok);
-        }
+    if (!run) {
+        std::cout << app.help();
         return to_int(ExitCode::ok);
+    }
+    return run();
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    try {
+        // Installed or linked under the name `postmulti`, the binary is postmulti.
+        if (argc > 0 && basename(argv[0]) == "postmulti") {
+            configure_logging(0);
+            return run_postmulti(std::vector<std::string>(argv + 1, argv + argc),
+                                 PostmultiInvocation{});
+        }
+        return run_pmreconcile(argc, argv);
     } catch (const std::exception& unexpected) {
         std::cerr << "pmreconcile: error: " << unexpected.what() << '\n';
         return to_int(ExitCode::error);

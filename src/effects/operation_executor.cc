@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 #include "core/maincf/editor.h"
 #include "core/maincf/main_cf.h"
@@ -32,7 +33,7 @@ Status edit_main_cf(const lifecycle::EditMainCf& op) {
 }  // namespace
 
 Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
-                                      std::vector<std::string>& warnings) {
+                                      std::vector<Leftover>& leftovers) {
     using namespace lifecycle;
     if (const auto* op = std::get_if<EditMainCf>(&operation)) return edit_main_cf(*op);
     if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
@@ -57,7 +58,7 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
     }
     if (const auto* op = std::get_if<RemoveQueueTree>(&operation)) {
         auto left = queue_trees_.remove(op->queue_directory, op->data_directory);
-        warnings.insert(warnings.end(), left.begin(), left.end());
+        leftovers.insert(leftovers.end(), left.begin(), left.end());
         return ok_status();
     }
     if (const auto* op = std::get_if<RemoveFile>(&operation)) {
@@ -68,7 +69,7 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
     }
     if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {
         if (::rmdir(op->path.c_str()) < 0) {
-            warnings.push_back(op->path + ": please verify contents and remove by hand");
+            leftovers.push_back(Leftover{op->path, op->path, std::strerror(errno)});
         }
         return ok_status();
     }

@@ -9,6 +9,16 @@
 
 namespace pmr::effects {
 
+/// A directory that rmdir would not remove, because it still holds something (a queued
+/// message) or for another reason. postmulti reports it in two lines: rmdir's own
+/// `rmdir: failed to remove 'OPERAND': REASON`, then `PATH: please verify contents and remove
+/// by hand`.
+struct Leftover {
+    std::string operand;  ///< the path as rmdir was given it (queue subdirectories are relative)
+    std::string path;     ///< the absolute path
+    std::string reason;   ///< strerror() of the failure
+};
+
 /// Builds and removes instances' queue and data trees (see queue_tree.h).
 class QueueTrees {
 public:
@@ -16,18 +26,18 @@ public:
     /// `postfix -c CONFIG_DIRECTORY set-permissions`, natively.
     [[nodiscard]] virtual Status build(const std::string& config_directory) = 0;
     /// Removes the queue subdirectories, then the data and queue directories, with rmdir only;
-    /// returns the warnings for what stays (`PATH: please verify contents and remove by hand`).
-    [[nodiscard]] virtual std::vector<std::string> remove(const std::string& queue_directory,
-                                                          const std::string& data_directory) = 0;
+    /// returns what stays.
+    [[nodiscard]] virtual std::vector<Leftover> remove(const std::string& queue_directory,
+                                                       const std::string& data_directory) = 0;
 };
 
 /// Carries out life-cycle operations. Dry runs use a different executor rather than flags.
 class OperationExecutor {
 public:
     virtual ~OperationExecutor() = default;
-    /// Runs one operation; warnings (things left behind) are appended to `warnings`.
+    /// Runs one operation; what it could not remove is appended to `leftovers`.
     [[nodiscard]] virtual Status execute(const lifecycle::Operation& operation,
-                                         std::vector<std::string>& warnings) = 0;
+                                         std::vector<Leftover>& leftovers) = 0;
 };
 
 /// Executes operations on the real host: main.cf edits through edit_file(), files installed
@@ -40,7 +50,7 @@ public:
         : runner_(runner), queue_trees_(queue_trees), postfix_(std::move(postfix)) {}
 
     [[nodiscard]] Status execute(const lifecycle::Operation& operation,
-                                 std::vector<std::string>& warnings) override;
+                                 std::vector<Leftover>& leftovers) override;
 
 private:
     ProcessRunner& runner_;

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace pmr::cli {
+
+/// Options every subcommand shares.
+struct GlobalOptions {
+    std::optional<std::string> config_directory;  ///< -c DIR
+    bool no_color = false;
+};
+
+/// Registers the readable instance subcommands (list, init, create, import, destroy, deport,
+/// enable, disable, assign, exec, postfix) on `app`. Each sets `run` to its action when chosen.
+void add_instance_commands(CLI::App& app, const GlobalOptions& options,
+                           std::function<int()>& run);
+
+}  // namespace pmr::cli

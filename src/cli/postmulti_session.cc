@@ -1,0 +1,224 @@
+#include "cli/postmulti_session.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
+#include "core/instance/listing.h"
+#include "core/postmulti/iteration.h"
+#include "core/support/exit_code.h"
+#include "effects/host_reader.h"
+#include "effects/instance_command.h"
+#include "effects/native_queue_trees.h"
+#include "effects/operation_executor.h"
+#include "effects/process_runner.h"
+#include "effects/read_file.h"
+#include "effects/real_host_view.h"
+
+namespace pmr::cli {
+
+namespace {
+
+using postmulti::MessageSource;
+
+constexpr const char* script_tag = "postfix/postmulti-script";
+
+/// postmulti's check_shared_dir_status(): the shared directories must exist as directories.
+bool check_shared_directories(const instance::HostState& state, const MessageStyle& style) {
+    const std::pair<const char*, const std::string*> shared[] = {
+        {"command_directory", &state.shared.command_directory},
+        {"daemon_directory", &state.shared.daemon_directory},
+        {"meta_directory", &state.shared.meta_directory},
+        {"shlib_directory", &state.shared.shlib_directory},
+    };
+    for (const auto& [name, value] : shared) {
+        if (value->empty() || value->front() != '/') continue;  // "no" and the like
+        struct stat st {};
+        if (::stat(value->c_str(), &st) < 0) {
+            style.fatal(MessageSource::postmulti, std::string(name) + " = '" + *value +
+                                                      "': directory not found: " +
+                                                      std::strerror(errno));
+            return false;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            style.fatal(MessageSource::postmulti,
+                        std::string(name) + " = '" + *value + "' is not a directory");
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Reports why the host could not be read, as postmulti (and the postconf it runs) would.
+void report_host_problems(const Diagnostics& problems, const std::string& command_directory,
+                          const MessageStyle& style) {
+    if (problems.empty()) return;
+    const Diagnostic& last = problems.back();
+    if (problems.size() > 1 && last.message.starts_with("Failed to obtain all required")) {
+        style.postconf_fatal(command_directory, problems.front().to_postfix_string());
+    }
+    style.fatal(MessageSource::postmulti,
+                (problems.size() > 1 && last.message.starts_with("Failed to obtain"))
+                    ? last.to_postfix_string()
+                    : problems.front().to_postfix_string());
+}
+
+int run_iteration(const postmulti::Request& request, const instance::HostState& state,
+                  const MessageStyle& style) {
+    const auto plan = postmulti::plan_iteration(state, request);
+    if (plan.fatal) {
+        style.fatal(MessageSource::postmulti, *plan.fatal);
+        return to_int(ExitCode::error);
+    }
+    int status = 0;
+    for (const postmulti::InstanceRun& run : plan.runs) {
+        std::cout.flush();
+        auto exit = effects::run_instance_command(run, state.shared.command_directory,
+                                                  request.verbose > 0);
+        if (!exit) {
+            style.warning(MessageSource::postmulti, exit.error());
+            status = 1;
+        } else if (*exit != 0) {
+            status = 1;
+        }
+    }
+    return status;
+}
+
+int run_edit(const postmulti::Request& request, const instance::HostState& state,
+             const HostContext& context, const maincf::MainCf& primary_main_cf,
+             const MessageStyle& style) {
+    const effects::RealHostView host;
+    const postmulti::EditContext edit_context{state, primary_main_cf, context.defaults, host};
+    const auto plan = postmulti::plan_edit(edit_context, request);
+    if (plan.fatal) {
+        style.fatal(plan.fatal->source, plan.fatal->message);
+        return to_int(ExitCode::error);
+    }
+    effects::RealProcessRunner runner;
+    effects::NativeQueueTrees queue_trees(context.defaults, runner,
+                                          state.shared.command_directory);
+    effects::RealOperationExecutor executor(runner, queue_trees,
+                                            state.shared.command_directory + "/postfix");
+    for (const lifecycle::Operation& operation : plan.operations) {
+        std::vector<effects::Leftover> leftovers;
+        const Status done = executor.execute(operation, leftovers);
+        for (const effects::Leftover& left : leftovers) style.leftover(left);
+        if (!done) {
+            style.fatal(MessageSource::script, done.error());
+            return to_int(ExitCode::error);
+        }
+    }
+    return to_int(ExitCode::ok);
+}
+
+}  // namespace
+
+void PostmultiStyle::fatal(MessageSource source, const std::string& message) const {
+    std::cerr << (source == MessageSource::script ? script_tag : program_) << ": fatal: " << message
+              << '\n';
+}
+
+void PostmultiStyle::warning(MessageSource source, const std::string& message) const {
+    std::cerr << (source == MessageSource::script ? script_tag : program_)
+              << ": warning: " << message << '\n';
+}
+
+void PostmultiStyle::leftover(const effects::Leftover& left) const {
+    std::cerr << "rmdir: failed to remove '" << left.operand << "': " << left.reason << '\n';
+    warning(MessageSource::script, left.path + ": please verify contents and remove by hand");
+}
+
+void NativeStyle::leftover(const effects::Leftover& left) const {
+    warning(MessageSource::script, left.path + ": not removed (" + left.reason +
+                                       "); please verify contents and remove by hand");
+}
+
+void PostmultiStyle::postconf_fatal(const std::string& command_directory,
+                                    const std::string& message) const {
+    std::cerr << command_directory << "/postconf: fatal: " << message << '\n';
+}
+
+void NativeStyle::fatal(MessageSource, const std::string& message) const {
+    std::cerr << "pmreconcile: error: " << message << '\n';
+}
+
+void NativeStyle::warning(MessageSource, const std::string& message) const {
+    std::cerr << "pmreconcile: warning: " << message << '\n';
+}
+
+void NativeStyle::postconf_fatal(const std::string&, const std::string& message) const {
+    std::cerr << "pmreconcile: error: " << message << '\n';
+}
+
+std::optional<maincf::MainCf> read_primary(const HostContext& context, const MessageStyle& style) {
+    Diagnostics problems;
+    auto main_cf = effects::read_main_cf(context.config_directory + "/main.cf", problems);
+    if (!main_cf) {
+        style.fatal(MessageSource::postmulti, problems.front().message);
+        return std::nullopt;
+    }
+    for (const Diagnostic& d : main_cf->diagnostics()) {
+        if (d.severity == Severity::error) {
+            style.fatal(MessageSource::postmulti, d.to_postfix_string());
+            return std::nullopt;
+        }
+    }
+    return main_cf;
+}
+
+int execute_request(const postmulti::Request& request, const HostContext& context,
+                    const maincf::MainCf& primary_main_cf, const MessageStyle& style,
+                    bool json_listing) {
+    using postmulti::Mode;
+    // init looks at the primary only: broken secondaries must not stop it.
+    instance::HostFiles files{primary_main_cf, {}, {}};
+    Diagnostics problems;
+    std::optional<instance::HostState> state;
+    if (request.mode == Mode::edit && request.action == postmulti::Action::init) {
+        state = instance::build_host_state(files, context.config_directory, context.defaults,
+                                           problems);
+        if (state) state->instances.resize(1);
+    } else {
+        auto host = effects::read_host(context.config_directory, context.defaults, problems);
+        if (host) state = std::move(host->state);
+    }
+    if (!state) {
+        report_host_problems(problems, context.command_directory, style);
+        return to_int(ExitCode::error);
+    }
+    if (!check_shared_directories(*state, style)) return to_int(ExitCode::error);
+
+    switch (request.mode) {
+        case Mode::list: {
+            if (json_listing) {
+                const auto selection = request.selection.kind == instance::Selection::Kind::none
+                                           ? instance::Selection::all()
+                                           : request.selection;
+                std::vector<const instance::Instance*> selected;
+                for (const auto& i : state->instances) {
+                    if (selection.matches(i)) selected.push_back(&i);
+                }
+                if (request.reverse) std::reverse(selected.begin(), selected.end());
+                std::cout << instance::list_json(selected);
+            } else {
+                std::cout << postmulti::plan_listing(*state, request);
+            }
+            std::cout.flush();
+            return std::cout ? 0 : 1;
+        }
+        case Mode::postfix:
+        case Mode::exec:
+            return run_iteration(request, *state, style);
+        case Mode::edit:
+            return run_edit(request, *state, context, primary_main_cf, style);
+        case Mode::none:
+            break;
+    }
+    return to_int(ExitCode::error);
+}
+
+}  // namespace pmr::cli

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/host_context.h"
+#include "core/instance/host_state.h"
+#include "core/postmulti/edit_planner.h"
+#include "core/postmulti/request.h"
+#include "effects/operation_executor.h"
+
+namespace pmr::cli {
+
+/// How a front end words its messages: postmulti's (`postmulti: fatal: ...`,
+/// `postfix/postmulti-script: warning: ...`) or pmreconcile's (`pmreconcile: error: ...`).
+class MessageStyle {
+public:
+    virtual ~MessageStyle() = default;
+    virtual void fatal(postmulti::MessageSource source, const std::string& message) const = 0;
+    virtual void warning(postmulti::MessageSource source, const std::string& message) const = 0;
+    /// Something destroy could not remove.
+    virtual void leftover(const effects::Leftover& left) const = 0;
+    /// A fatal error reported by postconf on postmulti's behalf (a broken secondary main.cf).
+    virtual void postconf_fatal(const std::string& command_directory,
+                                const std::string& message) const = 0;
+};
+
+/// postmulti's own words and prefixes.
+class PostmultiStyle final : public MessageStyle {
+public:
+    explicit PostmultiStyle(std::string program) : program_(std::move(program)) {}
+    void fatal(postmulti::MessageSource source, const std::string& message) const override;
+    void warning(postmulti::MessageSource source, const std::string& message) const override;
+    void leftover(const effects::Leftover& left) const override;
+    void postconf_fatal(const std::string& command_directory,
+                        const std::string& message) const override;
+
+private:
+    std::string program_;
+};
+
+/// pmreconcile's `pmreconcile: error: ...` / `pmreconcile: warning: ...`.
+class NativeStyle final : public MessageStyle {
+public:
+    void fatal(postmulti::MessageSource source, const std::string& message) const override;
+    void warning(postmulti::MessageSource source, const std::string& message) const override;
+    void leftover(const effects::Leftover& left) const override;
+    void postconf_fatal(const std::string& command_directory,
+                        const std::string& message) const override;
+};
+
+/// Runs a checked request against the host: reads it, then lists, iterates or carries out the
+/// life-cycle action, reporting in `style`. One implementation behind both front ends.
+/// Returns the exit status.
+[[nodiscard]] int execute_request(const postmulti::Request& request, const HostContext& context,
+                                  const maincf::MainCf& primary_main_cf, const MessageStyle& style,
+                                  bool json_listing = false);
+
+/// Reads the primary main.cf of `context`, reporting a failure in `style`.
+[[nodiscard]] std::optional<maincf::MainCf> read_primary(const HostContext& context,
+                                                         const MessageStyle& style);
+
+}  // namespace pmr::cli
