@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "cli/declarative_commands.h"
 #include "cli/instance_commands.h"
 #include "cli/logging.h"
 #include "cli/postmulti_frontend.h"
@@ -41,6 +42,7 @@ int run_pmreconcile(int argc, char** argv) {
         "Exit status: 0 success, 1 error, 2 changes pending or drift (plan/check).");
 
     std::function<int()> run;
+    add_declarative_commands(app, options, run);
     add_instance_commands(app, options, run);
 
     std::vector<std::string> postmulti_arguments;

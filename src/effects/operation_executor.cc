@@ -9,6 +9,7 @@
 #include "core/maincf/main_cf.h"
 #include "effects/directories.h"
 #include "effects/edit_file.h"
+#include "effects/instance_probe.h"
 #include "effects/system_error.h"
 
 namespace pmr::effects {
@@ -70,6 +71,24 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
     if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {
         if (::rmdir(op->path.c_str()) < 0) {
             leftovers.push_back(Leftover{op->path, op->path, std::strerror(errno)});
+        }
+        return ok_status();
+    }
+    if (const auto* op = std::get_if<RunPostfix>(&operation)) {
+        auto run = runner_.run(
+            Command{{postfix_, "-c", op->config_directory, op->command}, std::nullopt, true, false});
+        if (!run) return Status::failure(run.error());
+        if (!run->succeeded()) {
+            return Status::failure("postfix -c " + op->config_directory + " " + op->command +
+                                   " failed with exit status " + std::to_string(run->exit_status));
+        }
+        return ok_status();
+    }
+    if (const auto* op = std::get_if<RequireEmptyQueue>(&operation)) {
+        if (const std::size_t n = count_queued_messages(op->queue_directory); n > 0) {
+            return Status::failure("the queue of " + op->config_directory + " holds " +
+                                   std::to_string(n) + " message" + (n == 1 ? "" : "s") +
+                                   "; not destroyed");
         }
         return ok_status();
     }

@@ -38,6 +38,12 @@ struct Describer {
     }
     std::string operator()(const RemoveFile& op) const { return "remove " + op.path; }
     std::string operator()(const RemoveDirectory& op) const { return "remove directory " + op.path; }
+    std::string operator()(const RunPostfix& op) const {
+        return "postfix -c " + op.config_directory + " " + op.command;
+    }
+    std::string operator()(const RequireEmptyQueue& op) const {
+        return "check that the queue of " + op.config_directory + " is empty";
+    }
 };
 
 }  // namespace

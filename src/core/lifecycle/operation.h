@@ -56,9 +56,23 @@ struct RemoveDirectory {
     std::string path;
 };
 
+/// Run `postfix -c CONFIG_DIRECTORY COMMAND` (stop, reload, ...) for one instance.
+struct RunPostfix {
+    std::string config_directory;
+    std::string command;
+};
+
+/// Refuse to go on while the instance's queue holds a message (checked again just before a
+/// destroy, because mail may have arrived since the plan was made).
+struct RequireEmptyQueue {
+    std::string config_directory;
+    std::string queue_directory;
+};
+
 /// One effect of a life-cycle action. Plans are lists of these, run in order by an executor.
 using Operation = std::variant<EditMainCf, CreateDirectories, InstallFile, BuildQueueTree,
-                               RequireStopped, RemoveQueueTree, RemoveFile, RemoveDirectory>;
+                               RequireStopped, RemoveQueueTree, RemoveFile, RemoveDirectory,
+                               RunPostfix, RequireEmptyQueue>;
 
 /// A short human description of an operation, for logs and progress (`edit /etc/postfix/main.cf:
 /// set multi_instance_enable`).

@@ -1,0 +1,285 @@
+#include "cli/declarative_commands.h"
+
+#include <ctime>
+#include <iostream>
+#include <memory>
+
+#include "cli/host_context.h"
+#include "cli/manifest_loading.h"
+#include "cli/plan_execution.h"
+#include "cli/terminal.h"
+#include "core/manifest/manifest_writer.h"
+#include "core/maincf/configuration.h"
+#include "core/plan/metrics.h"
+#include "core/plan/plan_json.h"
+#include "core/plan/plan_text.h"
+#include "core/plan/planner.h"
+#include "core/plan/saved_plan.h"
+#include "core/support/exit_code.h"
+#include "effects/edit_file.h"
+#include "effects/host_reader.h"
+#include "effects/host_snapshot.h"
+#include "effects/read_file.h"
+
+namespace pmr::cli {
+
+namespace {
+
+/// Everything the declarative subcommands parse into.
+struct DeclarativeOptions {
+    std::string manifest_path;
+    std::string plan_file;
+    std::string out;
+    std::string prometheus;
+    bool json = false;
+    bool detailed_exitcode = false;
+    bool auto_approve = false;
+    bool with_parameters = false;
+};
+
+/// A plan of the live host, with what it was made from.
+struct LivePlan {
+    HostContext context;
+    LoadedManifest manifest;
+    std::optional<effects::HostSnapshot> snapshot;
+    plan::PlanResult result;
+    std::string command_directory;
+};
+
+void print_problems(const Diagnostics& problems) {
+    for (const Diagnostic& d : problems) {
+        std::cerr << "pmreconcile: " << (d.severity == Severity::error ? "error: " : "warning: ")
+                  << d.to_string() << '\n';
+    }
+}
+
+/// Loads the manifest and plans it against the live host; nullopt after reporting a failure.
+std::optional<LivePlan> plan_live(const GlobalOptions& global, const std::string& manifest_path,
+                                  const std::optional<std::string>& manifest_text = std::nullopt) {
+    LivePlan live{load_host_context(global.config_directory), {}, {}, {}, {}};
+    auto manifest = load_manifest(manifest_path, default_primary_directories(live.context),
+                                  manifest_text);
+    if (!manifest) return std::nullopt;
+    live.manifest = std::move(*manifest);
+    Diagnostics problems;
+    live.snapshot = effects::take_snapshot(live.context.config_directory, live.manifest.manifest,
+                                           live.context.defaults, problems);
+    print_problems(problems);
+    if (!live.snapshot) return std::nullopt;
+    Diagnostics ignored;
+    if (const auto state = live.snapshot->host.state(ignored)) {
+        live.command_directory = state->shared.command_directory;
+    } else {
+        live.command_directory = live.context.command_directory;
+    }
+    live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context.defaults);
+    if (!live.result.plan) {
+        print_problems(live.result.problems);
+        return std::nullopt;
+    }
+    return live;
+}
+
+plan::PlanOrigin origin_of(const LivePlan& live) {
+    return plan::PlanOrigin{live.manifest.manifest.path, live.manifest.text,
+                            live.context.config_directory, live.snapshot->fingerprint};
+}
+
+int run_validate(const GlobalOptions& global, const DeclarativeOptions& options) {
+    const HostContext context{maincf::ParameterDefaults::builtin(),
+                              global.config_directory.value_or("/etc/postfix"), "/usr/sbin"};
+    const auto loaded = load_manifest(options.manifest_path, default_primary_directories(context));
+    if (!loaded) return to_int(ExitCode::error);
+    std::cout << options.manifest_path << ": valid (" << loaded->manifest.instances.size()
+              << " instance" << (loaded->manifest.instances.size() == 1 ? "" : "s") << ")\n";
+    return to_int(ExitCode::ok);
+}
+
+int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
+    const auto live = plan_live(global, options.manifest_path);
+    if (!live) return to_int(ExitCode::error);
+    const plan::Plan& plan = *live->result.plan;
+    const std::string json = plan::render_json(plan, origin_of(*live));
+    if (options.json) {
+        std::cout << json;
+    } else {
+        std::cout << plan::render_text(plan, plan::TextStyle{use_color(global.no_color)});
+    }
+    if (!options.out.empty()) {
+        auto saved = effects::replace_file(options.out, json, 0600);
+        if (!saved) {
+            std::cerr << "pmreconcile: error: " << saved.error() << '\n';
+            return to_int(ExitCode::error);
+        }
+        if (!options.json) {
+            std::cout << "\nSaved the plan to " << options.out << "; run 'pmreconcile apply "
+                      << options.out << "' to carry it out.\n";
+        }
+    }
+    if (options.detailed_exitcode && !plan.empty()) return to_int(ExitCode::changes);
+    return to_int(ExitCode::ok);
+}
+
+int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
+    std::optional<LivePlan> live;
+    if (!options.plan_file.empty()) {
+        auto text = effects::read_file(options.plan_file, effects::Symlinks::follow);
+        if (!text) {
+            std::cerr << "pmreconcile: error: " << text.error() << '\n';
+            return to_int(ExitCode::error);
+        }
+        Diagnostics problems;
+        const auto origin = plan::read_saved_plan(*text, options.plan_file, problems);
+        print_problems(problems);
+        if (!origin) return to_int(ExitCode::error);
+        GlobalOptions saved_global = global;
+        saved_global.config_directory = origin->config_directory;
+        live = plan_live(saved_global, origin->manifest_path, origin->manifest_text);
+        if (!live) return to_int(ExitCode::error);
+        if (live->snapshot->fingerprint != origin->fingerprint) {
+            std::cerr << "pmreconcile: error: " << options.plan_file
+                      << ": the saved plan is stale: the host's main.cf files changed since it was "
+                         "made; run 'pmreconcile plan' again\n";
+            return to_int(ExitCode::error);
+        }
+    } else {
+        live = plan_live(global, options.manifest_path);
+        if (!live) return to_int(ExitCode::error);
+    }
+    const plan::Plan& plan = *live->result.plan;
+    const bool color = use_color(global.no_color);
+    if (plan.empty()) {
+        std::cout << plan::render_text(plan, plan::TextStyle{color});
+        return to_int(ExitCode::ok);
+    }
+    // A saved plan was reviewed when it was made; a fresh one is shown before asking.
+    if (options.plan_file.empty()) std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
+    if (!options.auto_approve && options.plan_file.empty()) {
+        if (!stdin_is_terminal()) {
+            std::cerr << "pmreconcile: error: not applying without --auto-approve: standard input "
+                         "is not a terminal to ask on\n";
+            return to_int(ExitCode::error);
+        }
+        if (!confirm("Apply these steps?")) {
+            std::cerr << "pmreconcile: apply cancelled; nothing was changed\n";
+            return to_int(ExitCode::error);
+        }
+    }
+    return execute_plan(plan, live->context, live->command_directory, color);
+}
+
+int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
+    const auto live = plan_live(global, options.manifest_path);
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    if (!options.prometheus.empty()) {
+        std::optional<instance::HostState> state;
+        if (live) {
+            Diagnostics ignored;
+            state = live->snapshot->host.state(ignored);
+        }
+        const std::string metrics = plan::render_prometheus(
+            live ? &*live->result.plan : nullptr, state ? &*state : nullptr, now);
+        // node_exporter reads *.prom files; write elsewhere, then rename into place.
+        auto written = effects::replace_file(options.prometheus, metrics, 0644);
+        if (!written) std::cerr << "pmreconcile: error: " << written.error() << '\n';
+    }
+    if (!live) return to_int(ExitCode::error);
+    const plan::Plan& plan = *live->result.plan;
+    if (options.json) {
+        std::cout << plan::render_json(plan, origin_of(*live));
+    } else if (plan.empty()) {
+        std::cout << "In sync: the host matches " << options.manifest_path << ".\n";
+    } else {
+        std::cout << "Drift: the host differs from " << options.manifest_path << ".\n\n"
+                  << plan::render_text(plan, plan::TextStyle{use_color(global.no_color)});
+    }
+    return plan.empty() ? to_int(ExitCode::ok) : to_int(ExitCode::changes);
+}
+
+int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
+    const HostContext context = load_host_context(global.config_directory);
+    Diagnostics problems;
+    const auto host = effects::read_host(context.config_directory, context.defaults, problems);
+    if (!host) {
+        print_problems(problems);
+        return to_int(ExitCode::error);
+    }
+    const std::string text = manifest::write_manifest(
+        manifest::manifest_from_host(host->state, options.with_parameters ? &host->files : nullptr));
+    if (options.out.empty()) {
+        std::cout << text;
+        return to_int(ExitCode::ok);
+    }
+    auto written = effects::replace_file(options.out, text, 0644);
+    if (!written) {
+        std::cerr << "pmreconcile: error: " << written.error() << '\n';
+        return to_int(ExitCode::error);
+    }
+    return to_int(ExitCode::ok);
+}
+
+}  // namespace
+
+void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
+                              std::function<int()>& run) {
+    auto options = std::make_shared<DeclarativeOptions>();
+    auto bind = [&run, &global, options](int (*command)(const GlobalOptions&,
+                                                          const DeclarativeOptions&)) {
+        return [&run, &global, options, command] {
+            run = [&global, options, command] { return command(global, *options); };
+        };
+    };
+
+    auto* validate = app.add_subcommand("validate", "Check a manifest without reading the host");
+    validate->add_option("-f,--file", options->manifest_path, "The manifest")->required();
+    validate->footer("Example:\n  pmreconcile validate -f /etc/pmreconcile/instances.yaml\n");
+    validate->callback(bind(run_validate));
+
+    auto* plan = app.add_subcommand("plan", "Show the steps that would make the host match a manifest");
+    plan->add_option("-f,--file", options->manifest_path, "The manifest")->required();
+    plan->add_flag("--json", options->json, "Machine-readable plan (with format_version)");
+    plan->add_option("--out", options->out, "Also save the plan for 'apply PLANFILE'");
+    plan->add_flag("--detailed-exitcode", options->detailed_exitcode,
+                   "Exit 0 with no changes, 2 with changes, 1 on error");
+    plan->footer(
+        "Examples:\n  pmreconcile plan -f instances.yaml\n"
+        "  pmreconcile plan -f instances.yaml --out plan.json --detailed-exitcode\n");
+    plan->callback(bind(run_plan));
+
+    auto* apply = app.add_subcommand("apply", "Make the host match a manifest or a saved plan");
+    auto* file = apply->add_option("-f,--file", options->manifest_path, "The manifest");
+    auto* plan_file = apply->add_option("planfile", options->plan_file, "A plan saved by 'plan --out'");
+    file->excludes(plan_file);
+    apply->add_flag("--auto-approve", options->auto_approve, "Do not ask for confirmation");
+    apply->footer(
+        "Examples:\n  pmreconcile apply -f instances.yaml\n"
+        "  pmreconcile apply -f instances.yaml --auto-approve\n  pmreconcile apply plan.json\n");
+    apply->callback([&run, &global, options] {
+        run = [&global, options] {
+            if (options->manifest_path.empty() && options->plan_file.empty()) {
+                std::cerr << "pmreconcile: error: apply needs -f MANIFEST or a saved PLANFILE\n";
+                return to_int(ExitCode::error);
+            }
+            return run_apply(global, *options);
+        };
+    });
+
+    auto* check = app.add_subcommand("check", "Detect drift from a manifest (read-only)");
+    check->add_option("-f,--file", options->manifest_path, "The manifest")->required();
+    check->add_flag("--json", options->json, "Machine-readable result");
+    check->add_option("--prometheus", options->prometheus,
+                      "Write a node_exporter textfile (e.g. /var/lib/node_exporter/pmreconcile.prom)");
+    check->footer(
+        "Exit status: 0 in sync, 2 drift, 1 error.\nExample:\n"
+        "  pmreconcile check -f instances.yaml --prometheus /var/lib/node_exporter/pmreconcile.prom\n");
+    check->callback(bind(run_check));
+
+    auto* exporter = app.add_subcommand("export", "Print the host's instances as a manifest");
+    exporter->add_option("-o,--output", options->out, "Write to this file instead of stdout");
+    exporter->add_flag("--with-parameters", options->with_parameters,
+                       "Also manage every explicit main.cf setting of each instance");
+    exporter->footer("Example:\n  pmreconcile export -o instances.yaml\n");
+    exporter->callback(bind(run_export));
+}
+
+}  // namespace pmr::cli

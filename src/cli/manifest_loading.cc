@@ -1,0 +1,41 @@
+#include "cli/manifest_loading.h"
+
+#include <iostream>
+
+#include "core/manifest/manifest_parser.h"
+#include "effects/read_file.h"
+
+namespace pmr::cli {
+
+std::optional<LoadedManifest> load_manifest(const std::string& path,
+                                            const manifest::PrimaryDirectories& primary,
+                                            const std::optional<std::string>& text) {
+    LoadedManifest loaded;
+    if (text) {
+        loaded.text = *text;
+    } else {
+        auto read = effects::read_file(path, effects::Symlinks::follow,
+                                       manifest::max_manifest_bytes);
+        if (!read) {
+            std::cerr << "pmreconcile: error: " << read.error() << '\n';
+            return std::nullopt;
+        }
+        loaded.text = std::move(read).value();
+    }
+    Diagnostics problems;
+    auto parsed = manifest::parse_manifest(loaded.text, path, problems);
+    if (parsed) problems = manifest::validate(*parsed, primary);
+    for (const Diagnostic& problem : problems) std::cerr << problem.to_string() << '\n';
+    if (!parsed || has_errors(problems)) return std::nullopt;
+    loaded.manifest = std::move(*parsed);
+    return loaded;
+}
+
+manifest::PrimaryDirectories default_primary_directories(const HostContext& context) {
+    return manifest::PrimaryDirectories{
+        context.config_directory,
+        std::string(context.defaults.get("queue_directory").value_or("/var/spool/postfix")),
+        std::string(context.defaults.get("data_directory").value_or("/var/lib/postfix"))};
+}
+
+}  // namespace pmr::cli

@@ -1,0 +1,63 @@
+#include "cli/plan_execution.h"
+
+#include <iostream>
+
+#include "core/support/exit_code.h"
+#include "effects/native_queue_trees.h"
+#include "effects/operation_executor.h"
+#include "effects/process_runner.h"
+
+namespace pmr::cli {
+
+namespace {
+
+std::string describe_step(const plan::Step& step) {
+    std::string text = std::string(1, plan::symbol(step.kind)) + " " +
+                       std::string(plan::to_string(step.kind)) + " " + step.instance;
+    if (step.instance != step.config_directory) text += " (" + step.config_directory + ")";
+    return text;
+}
+
+}  // namespace
+
+int execute_plan(const plan::Plan& plan, const HostContext& context,
+                 const std::string& command_directory, bool color) {
+    effects::RealProcessRunner runner;
+    effects::NativeQueueTrees queue_trees(context.defaults, runner, command_directory);
+    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix");
+    const std::size_t total = plan.steps.size();
+    const char* bold = color ? "\033[1m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    for (std::size_t i = 0; i < total; ++i) {
+        const plan::Step& step = plan.steps[i];
+        std::cout << bold << "[" << i + 1 << "/" << total << "] " << reset << describe_step(step)
+                  << std::endl;
+        for (const lifecycle::Operation& operation : step.operations) {
+            std::vector<effects::Leftover> leftovers;
+            const Status done = executor.execute(operation, leftovers);
+            for (const effects::Leftover& left : leftovers) {
+                std::cerr << "pmreconcile: warning: " << left.path << ": not removed (" << left.reason
+                          << "); please verify contents and remove by hand\n";
+            }
+            if (!done) {
+                std::cerr << "pmreconcile: error: step " << i + 1 << " (" << describe_step(step)
+                          << ") failed: " << done.error() << '\n';
+                std::cerr << "pmreconcile: completed steps: ";
+                if (i == 0) std::cerr << "none";
+                for (std::size_t j = 0; j < i; ++j) std::cerr << (j ? ", " : "") << j + 1;
+                std::cerr << "; not completed: " << i + 1 << (i + 1 < total ? "-" + std::to_string(total) : "")
+                          << ". Fix the cause and run apply again: it resumes from the host as it is.\n";
+                return to_int(ExitCode::error);
+            }
+        }
+    }
+    std::cout << "Apply complete: " << plan.count_create() << " created, " << plan.count_change()
+              << " changed, " << plan.count_destroy() << " destroyed." << std::endl;
+    for (const plan::Refusal& refusal : plan.refusals) {
+        std::cerr << "pmreconcile: error: refused to destroy " << refusal.instance << " ("
+                  << refusal.config_directory << "): " << refusal.reason << '\n';
+    }
+    return plan.refusals.empty() ? to_int(ExitCode::ok) : to_int(ExitCode::error);
+}
+
+}  // namespace pmr::cli

@@ -1,0 +1,121 @@
+#include "core/lifecycle/simulated_host.h"
+
+#include "core/maincf/configuration.h"
+#include "core/maincf/editor.h"
+
+namespace pmr::lifecycle {
+
+SimulatedHost::SimulatedHost(std::string primary_config_directory,
+                             const maincf::ParameterDefaults& defaults)
+    : primary_config_directory_(std::move(primary_config_directory)), defaults_(&defaults) {}
+
+void SimulatedHost::put_file(const std::string& path, std::string content) {
+    parsed_.erase(path);
+    files_[path] = std::move(content);
+}
+
+void SimulatedHost::set_facts(const std::string& config_directory, RuntimeFacts facts) {
+    facts_[config_directory] = facts;
+}
+
+bool SimulatedHost::is_regular_file(const std::string& path) const { return files_.contains(path); }
+
+std::optional<std::string> SimulatedHost::read_file(const std::string& path) const {
+    auto it = files_.find(path);
+    if (it == files_.end()) return std::nullopt;
+    return it->second;
+}
+
+const maincf::MainCf* SimulatedHost::main_cf(const std::string& path) const {
+    auto cached = parsed_.find(path);
+    if (cached != parsed_.end()) return &cached->second;
+    auto file = files_.find(path);
+    if (file == files_.end()) return nullptr;
+    // The cache is an optimisation only: parsing is pure and gives the same result every time.
+    auto& cache = const_cast<std::map<std::string, maincf::MainCf>&>(parsed_);
+    return &cache.emplace(path, maincf::MainCf::parse(file->second, path)).first->second;
+}
+
+RuntimeFacts SimulatedHost::facts(const std::string& config_directory) const {
+    auto it = facts_.find(config_directory);
+    return it == facts_.end() ? RuntimeFacts{} : it->second;
+}
+
+bool SimulatedHost::has_directory(const std::string& path) const {
+    return directories_.contains(path);
+}
+
+std::optional<instance::HostState> SimulatedHost::state(Diagnostics& problems) const {
+    const maincf::MainCf* primary = main_cf(primary_config_directory_ + "/main.cf");
+    if (primary == nullptr) {
+        problems.push_back(make_error("", 0, 0,
+                                      "open " + primary_config_directory_ +
+                                          "/main.cf: No such file or directory"));
+        return std::nullopt;
+    }
+    instance::HostFiles files{*primary, {}, {}};
+    const maincf::Configuration config(*primary, *defaults_);
+    for (const std::string& dir : instance::split_list(config.expanded("multi_instance_directories").value)) {
+        if (const maincf::MainCf* secondary = main_cf(dir + "/main.cf")) {
+            files.secondaries.emplace(dir, *secondary);
+        } else {
+            files.read_errors.emplace(dir, "open " + dir + "/main.cf: No such file or directory");
+        }
+    }
+    return instance::build_host_state(files, primary_config_directory_, *defaults_, problems);
+}
+
+std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
+    if (const auto* op = std::get_if<EditMainCf>(&operation)) {
+        const maincf::MainCf* current = main_cf(op->path);
+        if (current == nullptr) return "open " + op->path + " for reading: No such file or directory";
+        put_file(op->path, maincf::apply_edits(*current, op->edits).text);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
+        directories_.insert(op->path);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<InstallFile>(&operation)) {
+        put_file(op->path, op->content);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<BuildQueueTree>(&operation)) {
+        directories_.insert(op->config_directory);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<RequireStopped>(&operation)) {
+        if (facts(op->config_directory).running) {
+            return "Instance '" + op->config_directory + "' is not stopped";
+        }
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<RemoveQueueTree>(&operation)) {
+        directories_.erase(op->queue_directory);
+        directories_.erase(op->data_directory);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<RemoveFile>(&operation)) {
+        parsed_.erase(op->path);
+        files_.erase(op->path);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {
+        directories_.erase(op->path);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<RunPostfix>(&operation)) {
+        if (op->command == "stop" || op->command == "abort") facts_[op->config_directory].running = false;
+        if (op->command == "start") facts_[op->config_directory].running = true;
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<RequireEmptyQueue>(&operation)) {
+        if (const std::size_t n = facts(op->config_directory).queued_messages; n > 0) {
+            return "queue of " + op->config_directory + " holds " + std::to_string(n) +
+                   " message" + (n == 1 ? "" : "s");
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace pmr::lifecycle

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/instance/host_state.h"
+#include "core/lifecycle/host_view.h"
+#include "core/lifecycle/operation.h"
+#include "core/maincf/main_cf.h"
+#include "core/maincf/parameter_defaults.h"
+#include "core/support/diagnostic.h"
+
+namespace pmr::lifecycle {
+
+/// What is known about an instance at run time, beyond its files.
+struct RuntimeFacts {
+    bool running = false;
+    std::size_t queued_messages = 0;
+};
+
+/// A host held in memory: file contents, directories, and run-time facts, on which operations
+/// can be applied exactly as the executor applies them on disk. Planners use it to see the state
+/// each step leaves behind; tests use it as a fake host.
+class SimulatedHost final : public HostView {
+public:
+    /// `primary_config_directory` locates the primary's main.cf among `files`.
+    SimulatedHost(std::string primary_config_directory, const maincf::ParameterDefaults& defaults);
+
+    /// Adds or replaces a file.
+    void put_file(const std::string& path, std::string content);
+    /// Records run-time facts for the instance in `config_directory`.
+    void set_facts(const std::string& config_directory, RuntimeFacts facts);
+
+    [[nodiscard]] bool is_regular_file(const std::string& path) const override;
+    [[nodiscard]] std::optional<std::string> read_file(const std::string& path) const override;
+    /// The parsed main.cf at `path`, or nullptr when there is none.
+    [[nodiscard]] const maincf::MainCf* main_cf(const std::string& path) const;
+    [[nodiscard]] RuntimeFacts facts(const std::string& config_directory) const;
+    [[nodiscard]] bool has_directory(const std::string& path) const;
+    [[nodiscard]] const std::map<std::string, std::string>& files() const { return files_; }
+
+    /// The host's instances as postmulti would read them now.
+    [[nodiscard]] std::optional<instance::HostState> state(Diagnostics& problems) const;
+
+    /// Applies one operation; fails like the real executor would (e.g. a running instance for
+    /// RequireStopped, a missing main.cf for EditMainCf).
+    [[nodiscard]] std::optional<std::string> apply(const Operation& operation);
+
+private:
+    std::string primary_config_directory_;
+    const maincf::ParameterDefaults* defaults_;  // pointer: snapshots are assignable
+    std::map<std::string, std::string> files_;
+    std::map<std::string, maincf::MainCf> parsed_;  // cache of main.cf files, by path
+    std::set<std::string> directories_;
+    std::map<std::string, RuntimeFacts> facts_;  // by config directory
+};
+
+}  // namespace pmr::lifecycle

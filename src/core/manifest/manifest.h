@@ -1,0 +1,65 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pmr::manifest {
+
+/// Where something was written in the manifest: 1-based line and column, 0 when unknown.
+struct Position {
+    int line = 0;
+    int column = 0;
+    friend bool operator==(const Position&, const Position&) = default;
+};
+
+/// One main.cf parameter the manifest manages; no value means "remove the setting".
+struct Parameter {
+    std::string name;
+    std::optional<std::string> value;
+    Position position;
+    friend bool operator==(const Parameter&, const Parameter&) = default;
+};
+
+/// What to do with secondary instances on the host that the manifest does not list.
+enum class Unmanaged { keep, deport, destroy };
+
+/// Whether a listed instance should exist.
+enum class DesiredState { present, absent };
+
+/// One instance the manifest describes. Optional fields left out are not managed: the host's
+/// value stays (a new instance gets postmulti's default: no group, disabled, directories
+/// derived from the name).
+struct DesiredInstance {
+    std::string name;
+    std::optional<std::string> group;  ///< "" clears the group
+    std::optional<bool> enable;
+    std::optional<std::string> config_directory;
+    std::optional<std::string> queue_directory;
+    std::optional<std::string> data_directory;
+    std::vector<Parameter> parameters;
+    bool protect = false;  ///< never destroyed or deported by pmreconcile
+    DesiredState state = DesiredState::present;
+    Position position;  ///< of the list entry
+    Position name_position;
+    friend bool operator==(const DesiredInstance&, const DesiredInstance&) = default;
+};
+
+/// A whole manifest (version 1).
+struct Manifest {
+    std::string path;  ///< the file it was read from, for messages
+    int version = 1;
+    std::vector<Parameter> primary_parameters;
+    Unmanaged unmanaged = Unmanaged::keep;
+    std::vector<DesiredInstance> instances;  ///< in start order
+    friend bool operator==(const Manifest&, const Manifest&) = default;
+};
+
+/// The lowercase YAML word of each enumeration.
+[[nodiscard]] std::string_view to_string(Unmanaged unmanaged);
+[[nodiscard]] std::string_view to_string(DesiredState state);
+
+/// Manifests larger than this are refused before parsing.
+inline constexpr std::size_t max_manifest_bytes = 4u << 20;
+
+}  // namespace pmr::manifest

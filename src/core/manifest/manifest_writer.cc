@@ -1,0 +1,94 @@
+#include "core/manifest/manifest_writer.h"
+
+#include "core/manifest/validator.h"
+
+namespace pmr::manifest {
+
+namespace {
+
+/// A YAML double-quoted scalar: safe for every value main.cf can hold.
+std::string quote(std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+void write_parameters(std::string& out, const std::vector<Parameter>& parameters,
+                      const std::string& indent) {
+    if (parameters.empty()) return;
+    out += indent + "parameters:\n";
+    for (const Parameter& p : parameters) {
+        out += indent + "  " + p.name + ": " + (p.value ? quote(*p.value) : "null") + "\n";
+    }
+}
+
+}  // namespace
+
+std::string write_manifest(const Manifest& manifest) {
+    std::string out =
+        "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
+        "version: " + std::to_string(manifest.version) + "\n";
+    if (!manifest.primary_parameters.empty()) {
+        out += "primary:\n";
+        write_parameters(out, manifest.primary_parameters, "  ");
+    }
+    out += "unmanaged: " + std::string(to_string(manifest.unmanaged)) + "\n";
+    if (manifest.instances.empty()) return out + "instances: []\n";
+    out += "instances:\n";
+    for (const DesiredInstance& d : manifest.instances) {
+        out += "  - name: " + quote(d.name) + "\n";
+        if (d.group) out += "    group: " + quote(*d.group) + "\n";
+        if (d.enable) out += std::string("    enable: ") + (*d.enable ? "true" : "false") + "\n";
+        if (d.config_directory) out += "    config_directory: " + quote(*d.config_directory) + "\n";
+        if (d.queue_directory) out += "    queue_directory: " + quote(*d.queue_directory) + "\n";
+        if (d.data_directory) out += "    data_directory: " + quote(*d.data_directory) + "\n";
+        write_parameters(out, d.parameters, "    ");
+        if (d.protect) out += "    protect: true\n";
+        if (d.state == DesiredState::absent) out += "    state: absent\n";
+    }
+    return out;
+}
+
+Manifest manifest_from_host(const instance::HostState& state,
+                            const instance::HostFiles* host_files) {
+    Manifest manifest;
+    for (const instance::Instance& i : state.instances) {
+        if (i.primary) continue;
+        DesiredInstance d;
+        d.name = i.name;
+        d.group = i.group;
+        d.enable = i.enabled;
+        d.config_directory = i.config_directory;
+        d.queue_directory = i.queue_directory;
+        d.data_directory = i.data_directory;
+        if (host_files != nullptr) {
+            if (auto it = host_files->secondaries.find(i.config_directory);
+                it != host_files->secondaries.end()) {
+                for (const maincf::Definition* def : it->second.effective()) {
+                    if (is_reserved_instance_parameter(def->name)) continue;
+                    d.parameters.push_back(
+                        Parameter{std::string(def->name), std::string(def->value), {}});
+                }
+            }
+        }
+        manifest.instances.push_back(std::move(d));
+    }
+    return manifest;
+}
+
+}  // namespace pmr::manifest

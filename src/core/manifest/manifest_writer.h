@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+
+#include "core/instance/host_state.h"
+#include "core/manifest/manifest.h"
+
+namespace pmr::manifest {
+
+/// The manifest as YAML text (version 1) that parse_manifest() reads back to an equal manifest,
+/// with the yaml-language-server schema modeline on top.
+[[nodiscard]] std::string write_manifest(const Manifest& manifest);
+
+/// A manifest describing the host as it is: every secondary with its name, group, enable flag
+/// and directories, in start order. With `host_files`, each instance's explicit main.cf
+/// settings are listed as managed parameters too (reserved ones excepted).
+[[nodiscard]] Manifest manifest_from_host(const instance::HostState& state,
+                                          const instance::HostFiles* host_files);
+
+}  // namespace pmr::manifest

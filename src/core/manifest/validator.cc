@@ -1,0 +1,177 @@
+#include "core/manifest/validator.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/maincf/editor.h"
+#include "core/postmulti/private_path.h"
+
+namespace pmr::manifest {
+
+namespace {
+
+constexpr std::string_view safe_punctuation = "!@%-_=+:.";
+
+bool is_safe(std::string_view text, std::string_view extra = "") {
+    return !text.empty() && std::ranges::all_of(text, [&](char c) {
+        const bool alnum =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return alnum || safe_punctuation.find(c) != std::string_view::npos ||
+               extra.find(c) != std::string_view::npos;
+    });
+}
+
+/// True when `inner` is `outer` or lies below it.
+bool is_within(std::string_view inner, std::string_view outer) {
+    if (inner == outer) return true;
+    return inner.size() > outer.size() && inner.starts_with(outer) &&
+           (outer == "/" || inner[outer.size()] == '/');
+}
+
+/// A directory someone claims, for the conflict checks.
+struct Claim {
+    std::string directory;
+    std::string owner;  ///< e.g. `postfix-out's queue_directory`, `the primary's config_directory`
+    Position position;
+};
+
+}  // namespace
+
+bool is_reserved_instance_parameter(std::string_view name) {
+    static constexpr std::string_view reserved[] = {
+        "multi_instance_name",    "multi_instance_group", "multi_instance_enable",
+        "multi_instance_wrapper", "multi_instance_directories", "config_directory",
+        "queue_directory",        "data_directory"};
+    return std::ranges::find(reserved, name) != std::end(reserved);
+}
+
+bool is_reserved_primary_parameter(std::string_view name) {
+    static constexpr std::string_view reserved[] = {
+        "multi_instance_wrapper", "multi_instance_enable", "multi_instance_directories",
+        "config_directory", "queue_directory", "data_directory"};
+    return std::ranges::find(reserved, name) != std::end(reserved);
+}
+
+std::string clean_directory(std::string_view path) {
+    std::string text(path);
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    return text;
+}
+
+std::string check_directory(std::string_view path, std::string& cleaned) {
+    const std::string text = clean_directory(path);
+    cleaned = text;
+    if (text.empty() || text.front() != '/') return "must be an absolute path";
+    if (text == "/") return "must not be the root directory";
+    if (!is_safe(text, "/")) return "may only contain letters, digits and !@%-_=+:./";
+    std::size_t pos = 1;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('/', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view component = std::string_view(text).substr(pos, end - pos);
+        if (component.empty()) return "must not contain '//'";
+        if (component == "." || component == "..") return "must not contain '.' or '..'";
+        pos = end + 1;
+    }
+    return {};
+}
+
+std::string derived_directory(std::string_view primary_directory, std::string_view name) {
+    return postmulti::private_path(primary_directory, name);
+}
+
+Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary) {
+    Diagnostics problems;
+    auto report = [&](Position p, std::string message) {
+        problems.push_back(make_error(manifest.path, p.line, p.column, std::move(message)));
+    };
+    auto check_parameters = [&](const std::vector<Parameter>& parameters, bool for_primary) {
+        for (const Parameter& p : parameters) {
+            const bool reserved = for_primary ? is_reserved_primary_parameter(p.name)
+                                              : is_reserved_instance_parameter(p.name);
+            if (reserved) {
+                report(p.position, "parameter '" + p.name +
+                                       "' is managed by pmreconcile; use the instance's name, "
+                                       "group, enable and directory keys instead");
+                continue;
+            }
+            const maincf::Edit edit{maincf::EditKind::set, p.name, p.value.value_or("")};
+            for (const Diagnostic& d : maincf::validate_edits({&edit, 1}, "")) {
+                report(p.position, d.message);
+            }
+        }
+    };
+    check_parameters(manifest.primary_parameters, true);
+
+    std::vector<Claim> claims{
+        {primary.config_directory, "the primary's config_directory", {}},
+        {primary.queue_directory, "the primary's queue_directory", {}},
+        {primary.data_directory, "the primary's data_directory", {}},
+    };
+    std::map<std::string, Position> names;
+    for (const DesiredInstance& instance : manifest.instances) {
+        const std::string& name = instance.name;
+        if (name.empty()) continue;  // reported by the parser
+        if (!name.starts_with("postfix-")) {
+            report(instance.name_position, "instance name '" + name + "' must start with 'postfix-'");
+        } else if (!is_safe(name)) {
+            report(instance.name_position,
+                   "instance name '" + name +
+                       "' may only contain letters, digits and !@%-_=+:.");
+        }
+        if (auto [it, inserted] = names.emplace(name, instance.name_position); !inserted) {
+            report(instance.name_position, "instance name '" + name +
+                                               "' is listed twice (first at line " +
+                                               std::to_string(it->second.line) + ")");
+        }
+        if (instance.group && !instance.group->empty() && !is_safe(*instance.group)) {
+            report(instance.position, "group '" + *instance.group +
+                                          "' may only contain letters, digits and !@%-_=+:.");
+        }
+        if (instance.protect && instance.state == DesiredState::absent) {
+            report(instance.position, "instance '" + name +
+                                          "' is protected and cannot be 'state: absent'");
+        }
+        check_parameters(instance.parameters, false);
+
+        const std::pair<const char*, const std::optional<std::string>*> directories[] = {
+            {"config_directory", &instance.config_directory},
+            {"queue_directory", &instance.queue_directory},
+            {"data_directory", &instance.data_directory}};
+        const std::string* primary_values[] = {&primary.config_directory, &primary.queue_directory,
+                                               &primary.data_directory};
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto& [key, value] = directories[i];
+            std::string directory;
+            if (*value) {
+                if (const std::string why = check_directory(**value, directory); !why.empty()) {
+                    report(instance.position, name + ": " + key + " '" + **value + "' " + why);
+                    continue;
+                }
+            } else {
+                directory = derived_directory(*primary_values[i], name);
+            }
+            if (instance.state == DesiredState::absent) continue;
+            claims.push_back({directory, name + "'s " + key, instance.position});
+        }
+    }
+
+    // Two claims conflict when one directory is, or lies inside, the other.
+    for (std::size_t i = 3; i < claims.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            const Claim& a = claims[i];
+            const Claim& b = claims[j];
+            if (is_within(a.directory, b.directory) || is_within(b.directory, a.directory)) {
+                report(a.position, a.owner + " " + a.directory +
+                                       (a.directory == b.directory ? " is also " : " overlaps ") +
+                                       b.owner + " " + b.directory);
+            }
+        }
+    }
+    std::ranges::stable_sort(problems, [](const Diagnostic& x, const Diagnostic& y) {
+        return x.line < y.line;
+    });
+    return problems;
+}
+
+}  // namespace pmr::manifest

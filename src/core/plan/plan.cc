@@ -1,0 +1,54 @@
+#include "core/plan/plan.h"
+
+#include <algorithm>
+
+namespace pmr::plan {
+
+std::string_view to_string(StepKind kind) {
+    switch (kind) {
+        case StepKind::init: return "init";
+        case StepKind::stop: return "stop";
+        case StepKind::disable: return "disable";
+        case StepKind::destroy: return "destroy";
+        case StepKind::deport: return "deport";
+        case StepKind::assign: return "assign";
+        case StepKind::create: return "create";
+        case StepKind::import: return "import";
+        case StepKind::configure: return "configure";
+        case StepKind::reorder: return "reorder";
+        case StepKind::enable: return "enable";
+        case StepKind::reload: return "reload";
+    }
+    return "?";
+}
+
+char symbol(StepKind kind) {
+    switch (kind) {
+        case StepKind::create:
+        case StepKind::import: return '+';
+        case StepKind::destroy: return '-';
+        case StepKind::deport: return '>';
+        case StepKind::stop:
+        case StepKind::reload: return '!';
+        default: return '~';
+    }
+}
+
+namespace {
+
+int count(const std::vector<Step>& steps, std::initializer_list<StepKind> kinds) {
+    return static_cast<int>(std::ranges::count_if(steps, [&](const Step& s) {
+        return std::ranges::find(kinds, s.kind) != kinds.end();
+    }));
+}
+
+}  // namespace
+
+int Plan::count_create() const { return count(steps, {StepKind::create, StepKind::import}); }
+int Plan::count_destroy() const { return count(steps, {StepKind::destroy, StepKind::deport}); }
+int Plan::count_change() const {
+    return count(steps, {StepKind::init, StepKind::disable, StepKind::assign, StepKind::configure,
+                         StepKind::reorder, StepKind::enable});
+}
+
+}  // namespace pmr::plan

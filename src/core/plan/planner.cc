@@ -1,0 +1,496 @@
+#include "core/plan/planner.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/manifest/validator.h"
+#include "core/maincf/configuration.h"
+#include "core/postmulti/edit_planner.h"
+
+namespace pmr::plan {
+
+namespace {
+
+using instance::HostState;
+using instance::Instance;
+using lifecycle::Operation;
+using manifest::DesiredInstance;
+using manifest::DesiredState;
+using postmulti::Action;
+using postmulti::Request;
+
+constexpr std::string_view swap_prefix = "postfix-pmreconcile-swap-";
+
+/// A manifest entry with the config directory that identifies it.
+struct Target {
+    const DesiredInstance* desired;
+    std::string config_directory;
+};
+
+class Planner {
+public:
+    Planner(const manifest::Manifest& manifest, lifecycle::SimulatedHost& host,
+            const maincf::ParameterDefaults& defaults)
+        : manifest_(manifest), host_(host), defaults_(defaults) {}
+
+    PlanResult run() {
+        const auto initial = current();
+        if (!initial) return finish();
+        primary_directory_ = initial->primary().config_directory;
+        resolve_targets(*initial);
+        plan_init(*initial);
+        plan_removals();
+        plan_disables();
+        plan_renames();
+        plan_additions();
+        plan_parameters();
+        plan_order();
+        plan_enables();
+        plan_reloads();
+        return finish();
+    }
+
+private:
+    // --- helpers -------------------------------------------------------------------------
+
+    PlanResult finish() {
+        PlanResult result;
+        result.problems = std::move(problems_);
+        if (!has_errors(result.problems)) result.plan = std::move(plan_);
+        return result;
+    }
+
+    void fail(std::string message) {
+        problems_.push_back(make_error(manifest_.path, 0, 0, std::move(message)));
+    }
+    void fail_at(const DesiredInstance& d, std::string message) {
+        problems_.push_back(
+            make_error(manifest_.path, d.position.line, d.position.column, std::move(message)));
+    }
+
+    std::optional<HostState> current() {
+        Diagnostics problems;
+        auto state = host_.state(problems);
+        if (!state) {
+            for (auto& p : problems) problems_.push_back(std::move(p));
+        }
+        return state;
+    }
+
+    const maincf::MainCf& main_cf_of(const std::string& config_directory) {
+        static const maincf::MainCf empty;
+        const maincf::MainCf* cf = host_.main_cf(config_directory + "/main.cf");
+        return cf ? *cf : empty;
+    }
+
+    static std::string label(const Instance& i) {
+        if (i.primary) return "-";
+        return i.name.empty() ? i.config_directory : i.name;
+    }
+
+    /// Applies operations to the simulated host and records the step.
+    void add_step(StepKind kind, std::string instance, std::string config_directory,
+                  std::vector<Change> changes, std::vector<Operation> operations) {
+        for (const Operation& op : operations) {
+            if (auto error = host_.apply(op)) {
+                fail(std::string(to_string(kind)) + " " + instance + ": " + *error);
+                return;
+            }
+        }
+        if (kind == StepKind::configure || kind == StepKind::assign) {
+            edited_.insert(config_directory);
+        }
+        plan_.steps.push_back(Step{kind, std::move(instance), std::move(config_directory),
+                                   std::move(changes), std::move(operations)});
+    }
+
+    /// Plans one postmulti request against the current simulated state and records it.
+    bool add_request_step(StepKind kind, const Request& request, const std::string& instance,
+                          std::vector<Change> changes) {
+        const auto state = current();
+        if (!state) return false;
+        const effects_free_context context{*state, main_cf_of(primary_directory_), defaults_, host_};
+        const auto edit = postmulti::plan_edit(context.get(), request);
+        if (edit.fatal) {
+            fail(std::string(to_string(kind)) + " " + instance + ": " + edit.fatal->message);
+            return false;
+        }
+        add_step(kind, instance, edit.target_config_directory, std::move(changes), edit.operations);
+        return true;
+    }
+
+    /// Bundles what postmulti's planner reads.
+    struct effects_free_context {
+        const HostState& state;
+        const maincf::MainCf& primary;
+        const maincf::ParameterDefaults& defaults;
+        const lifecycle::HostView& view;
+        postmulti::EditContext get() const { return {state, primary, defaults, view}; }
+    };
+
+    static Request request(Action action, const std::string& config_directory) {
+        Request r;
+        r.mode = postmulti::Mode::edit;
+        r.action = action;
+        r.selection = instance::Selection::name(config_directory);
+        return r;
+    }
+
+    const Instance* find(const HostState& state, const std::string& config_directory) const {
+        return state.find_by_config_directory(config_directory);
+    }
+
+    // --- the phases ----------------------------------------------------------------------
+
+    void resolve_targets(const HostState& state) {
+        for (const DesiredInstance& d : manifest_.instances) {
+            std::string directory;
+            if (d.config_directory) {
+                directory = manifest::clean_directory(*d.config_directory);
+            } else {
+                const auto named = std::ranges::find_if(state.instances, [&](const Instance& i) {
+                    return !i.primary && i.name == d.name;
+                });
+                directory = named != state.instances.end()
+                                ? named->config_directory
+                                : manifest::derived_directory(state.primary().config_directory,
+                                                              d.name);
+            }
+            targets_.push_back(Target{&d, directory});
+        }
+    }
+
+    bool wants_instances() const {
+        return std::ranges::any_of(targets_, [](const Target& t) {
+            return t.desired->state == DesiredState::present;
+        });
+    }
+
+    void plan_init(const HostState& state) {
+        if (!wants_instances()) return;
+        if (!state.multi_instance_wrapper.empty() && state.multi_instance_enable == "yes") return;
+        const maincf::MainCf& primary = main_cf_of(primary_directory_);
+        auto before = [&](std::string_view name) -> std::optional<std::string> {
+            if (auto v = primary.get(name)) return std::string(*v);
+            return std::nullopt;
+        };
+        Request r;
+        r.mode = postmulti::Mode::edit;
+        r.action = Action::init;
+        add_request_step(StepKind::init, r, "-",
+                         {{"multi_instance_wrapper", before("multi_instance_wrapper"),
+                           "${command_directory}/postmulti -p --"},
+                          {"multi_instance_enable", before("multi_instance_enable"), "yes"}});
+    }
+
+    /// Stops (if running) and disables (if enabled) an instance.
+    void quiesce(const Instance& instance) {
+        if (host_.facts(instance.config_directory).running) {
+            add_step(StepKind::stop, label(instance), instance.config_directory, {},
+                     {lifecycle::RunPostfix{instance.config_directory, "stop"}});
+        }
+        if (instance.enabled) {
+            add_request_step(StepKind::disable, request(Action::disable, instance.config_directory),
+                             label(instance), {{"multi_instance_enable", "yes", "no"}});
+        }
+    }
+
+    void remove(const Instance& instance, bool destroy) {
+        const auto facts = host_.facts(instance.config_directory);
+        if (destroy && facts.queued_messages > 0) {
+            plan_.refusals.push_back(Refusal{
+                label(instance), instance.config_directory,
+                "not destroyed: its queue holds " + std::to_string(facts.queued_messages) +
+                    " message" + (facts.queued_messages == 1 ? "" : "s") +
+                    "; the instance is left as it is"});
+            return;
+        }
+        quiesce(instance);
+        const auto state = current();
+        if (!state) return;
+        const Instance* now = find(*state, instance.config_directory);
+        if (now == nullptr) return;
+        if (destroy) {
+            // The queue is checked again just before the step: mail may arrive after planning.
+            const auto context = effects_free_context{*state, main_cf_of(primary_directory_),
+                                                      defaults_, host_};
+            auto edit = postmulti::plan_edit(context.get(),
+                                             request(Action::destroy, instance.config_directory));
+            if (edit.fatal) {
+                fail("destroy " + label(instance) + ": " + edit.fatal->message);
+                return;
+            }
+            edit.operations.insert(edit.operations.begin(),
+                                   lifecycle::RequireEmptyQueue{instance.config_directory,
+                                                                instance.queue_directory});
+            add_step(StepKind::destroy, label(instance), instance.config_directory, {},
+                     std::move(edit.operations));
+        } else {
+            add_request_step(StepKind::deport, request(Action::deport, instance.config_directory),
+                             label(instance),
+                             {{"alternate_config_directories", std::nullopt,
+                               instance.config_directory}});
+        }
+    }
+
+    void plan_removals() {
+        const auto state = current();
+        if (!state) return;
+        std::set<std::string> listed;
+        for (const Target& t : targets_) listed.insert(t.config_directory);
+        for (const Target& t : targets_) {
+            if (t.desired->state != DesiredState::absent) continue;
+            if (const Instance* i = find(*state, t.config_directory); i && !i->primary) {
+                remove(*i, true);
+            }
+        }
+        if (manifest_.unmanaged == manifest::Unmanaged::keep) return;
+        for (const Instance& i : state->instances) {
+            if (i.primary || listed.contains(i.config_directory)) continue;
+            remove(i, manifest_.unmanaged == manifest::Unmanaged::destroy);
+        }
+    }
+
+    void plan_disables() {
+        for (const Target& t : present_targets()) {
+            const auto state = current();
+            if (!state) return;
+            const Instance* i = find(*state, t.config_directory);
+            if (i && t.desired->enable == false && i->enabled) quiesce(*i);
+        }
+    }
+
+    std::vector<Target> present_targets() const {
+        std::vector<Target> present;
+        for (const Target& t : targets_) {
+            if (t.desired->state == DesiredState::present) present.push_back(t);
+        }
+        return present;
+    }
+
+    /// Renames and regroups. A rename waits until its new name is free; when every waiting
+    /// rename waits on another (a swap), one goes through a temporary name first.
+    void plan_renames() {
+        std::map<std::string, std::string> pending;  // config directory -> wanted name
+        std::map<std::string, const DesiredInstance*> desired_of;
+        auto state = current();
+        if (!state) return;
+        for (const Target& t : present_targets()) {
+            const Instance* i = find(*state, t.config_directory);
+            if (i == nullptr) continue;
+            desired_of[t.config_directory] = t.desired;
+            if (i->name != t.desired->name) {
+                pending[t.config_directory] = t.desired->name;
+            } else if (t.desired->group && *t.desired->group != i->group) {
+                assign(*i, std::nullopt, t.desired->group);
+            }
+        }
+        int swaps = 0;
+        while (!pending.empty() && !failed()) {
+            state = current();
+            if (!state) return;
+            bool progressed = false;
+            for (auto it = pending.begin(); it != pending.end();) {
+                const auto holder = std::ranges::find(state->instances, it->second, &Instance::name);
+                if (holder != state->instances.end() && !pending.contains(holder->config_directory)) {
+                    fail_at(*desired_of[it->first],
+                            "instance name '" + it->second + "' is used by the instance in " +
+                                holder->config_directory + ", which the manifest does not rename");
+                    return;
+                }
+                if (holder == state->instances.end()) {
+                    const Instance& i = *find(*state, it->first);
+                    assign(i, it->second, desired_of[it->first]->group);
+                    it = pending.erase(it);
+                    progressed = true;
+                    state = current();
+                    if (!state) return;
+                } else {
+                    ++it;
+                }
+            }
+            if (!progressed) {
+                const auto it = pending.begin();
+                const Instance& i = *find(*state, it->first);
+                assign(i, std::string(swap_prefix) + std::to_string(++swaps), std::nullopt);
+            }
+        }
+    }
+
+    bool failed() const { return has_errors(problems_); }
+
+    void assign(const Instance& instance, const std::optional<std::string>& name,
+                const std::optional<std::string>& group) {
+        Request r = request(Action::assign, instance.config_directory);
+        std::vector<Change> changes;
+        if (name && *name != instance.name) {
+            r.new_name = *name;
+            changes.push_back({"multi_instance_name", instance.name, *name});
+        }
+        if (group && *group != instance.group) {
+            r.new_group = *group;
+            changes.push_back({"multi_instance_group", instance.group, *group});
+        }
+        if (changes.empty()) return;
+        add_request_step(StepKind::assign, r, label(instance), std::move(changes));
+    }
+
+    void plan_additions() {
+        for (const Target& t : present_targets()) {
+            const auto state = current();
+            if (!state) return;
+            if (find(*state, t.config_directory)) continue;
+            const DesiredInstance& d = *t.desired;
+            const auto holder = std::ranges::find(state->instances, d.name, &Instance::name);
+            if (holder != state->instances.end()) {
+                fail_at(d, "instance name '" + d.name + "' is used by the instance in " +
+                               holder->config_directory + ", which the manifest does not rename");
+                return;
+            }
+            Request r;
+            r.mode = postmulti::Mode::edit;
+            r.new_name = d.name;
+            if (d.group && !d.group->empty()) r.new_group = *d.group;
+            r.arguments = {"config_directory=" + t.config_directory};
+            std::vector<Change> changes{{"multi_instance_name", std::nullopt, d.name},
+                                        {"config_directory", std::nullopt, t.config_directory}};
+            if (r.new_group) changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
+            const bool complete = host_.is_regular_file(t.config_directory + "/main.cf") &&
+                                  host_.is_regular_file(t.config_directory + "/master.cf");
+            if (complete) {
+                r.action = Action::import;
+                add_request_step(StepKind::import, r, d.name, std::move(changes));
+                continue;
+            }
+            r.action = Action::create;
+            const Instance& primary = state->primary();
+            const std::pair<const char*, std::pair<const std::optional<std::string>*, const std::string*>>
+                directories[] = {{"queue_directory", {&d.queue_directory, &primary.queue_directory}},
+                                 {"data_directory", {&d.data_directory, &primary.data_directory}}};
+            for (const auto& [key, values] : directories) {
+                std::string directory;
+                if (*values.first) {
+                    directory = manifest::clean_directory(**values.first);
+                } else {
+                    directory = manifest::derived_directory(*values.second, d.name);
+                }
+                r.arguments.push_back(std::string(key) + "=" + directory);
+                changes.push_back({key, std::nullopt, directory});
+            }
+            add_request_step(StepKind::create, r, d.name, std::move(changes));
+        }
+    }
+
+    /// Parameter edits for one main.cf; a `configure` step when anything differs.
+    void configure(const std::string& instance, const std::string& config_directory,
+                   const std::vector<manifest::Parameter>& parameters) {
+        const maincf::MainCf& cf = main_cf_of(config_directory);
+        std::vector<maincf::Edit> edits;
+        std::vector<Change> changes;
+        for (const manifest::Parameter& p : parameters) {
+            std::optional<std::string> before;
+            if (auto v = cf.get(p.name)) before = std::string(*v);
+            if (before == p.value) continue;
+            edits.push_back(p.value ? maincf::Edit{maincf::EditKind::set, p.name, *p.value}
+                                    : maincf::Edit{maincf::EditKind::remove, p.name, {}});
+            changes.push_back({p.name, before, p.value});
+        }
+        if (edits.empty()) return;
+        add_step(StepKind::configure, instance, config_directory, std::move(changes),
+                 {lifecycle::EditMainCf{config_directory + "/main.cf", std::move(edits)}});
+    }
+
+    void plan_parameters() {
+        if (failed()) return;
+        configure("-", primary_directory_, manifest_.primary_parameters);
+        for (const Target& t : present_targets()) {
+            const auto state = current();
+            if (!state) return;
+            const Instance* i = find(*state, t.config_directory);
+            if (i == nullptr) continue;
+            const DesiredInstance& d = *t.desired;
+            for (auto [key, wanted, actual] :
+                 {std::tuple{"queue_directory", &d.queue_directory, &i->queue_directory},
+                  std::tuple{"data_directory", &d.data_directory, &i->data_directory}}) {
+                std::string directory;
+                if (!*wanted) continue;
+                directory = manifest::clean_directory(**wanted);
+                if (directory != *actual) {
+                    fail_at(d, d.name + ": changing " + key + " of an existing instance (from " +
+                                   *actual + " to " + directory +
+                                   ") is not supported: stop it and move the directory by hand");
+                }
+            }
+            configure(d.name, t.config_directory, d.parameters);
+        }
+    }
+
+    void plan_order() {
+        if (failed()) return;
+        const auto state = current();
+        if (!state) return;
+        std::vector<std::string> wanted;
+        for (const Target& t : present_targets()) {
+            if (find(*state, t.config_directory)) wanted.push_back(t.config_directory);
+        }
+        const std::vector<std::string> actual = state->secondary_directories();
+        for (const std::string& d : actual) {
+            if (std::ranges::find(wanted, d) == wanted.end()) wanted.push_back(d);  // kept ones
+        }
+        if (wanted == actual) return;
+        auto join = [](const std::vector<std::string>& list) {
+            std::string text;
+            for (const std::string& d : list) text += (text.empty() ? "" : " ") + d;
+            return text;
+        };
+        add_step(StepKind::reorder, "-", primary_directory_,
+                 {{"multi_instance_directories", join(actual), join(wanted)}},
+                 {lifecycle::EditMainCf{primary_directory_ + "/main.cf",
+                                        {{maincf::EditKind::set, "multi_instance_directories",
+                                          join(wanted)}}}});
+    }
+
+    void plan_enables() {
+        for (const Target& t : present_targets()) {
+            if (failed()) return;
+            const auto state = current();
+            if (!state) return;
+            const Instance* i = find(*state, t.config_directory);
+            if (i && t.desired->enable == true && !i->enabled) {
+                add_request_step(StepKind::enable, request(Action::enable, t.config_directory),
+                                 label(*i), {{"multi_instance_enable", "no", "yes"}});
+            }
+        }
+    }
+
+    void plan_reloads() {
+        if (failed()) return;
+        const auto state = current();
+        if (!state) return;
+        for (const Instance& i : state->instances) {
+            if (!edited_.contains(i.config_directory)) continue;
+            if (!host_.facts(i.config_directory).running) continue;
+            add_step(StepKind::reload, label(i), i.config_directory, {},
+                     {lifecycle::RunPostfix{i.config_directory, "reload"}});
+        }
+    }
+
+    const manifest::Manifest& manifest_;
+    lifecycle::SimulatedHost& host_;
+    const maincf::ParameterDefaults& defaults_;
+    std::string primary_directory_;
+    std::vector<Target> targets_;
+    std::set<std::string> edited_;
+    Plan plan_;
+    Diagnostics problems_;
+};
+
+}  // namespace
+
+PlanResult make_plan(const manifest::Manifest& manifest, lifecycle::SimulatedHost host,
+                     const maincf::ParameterDefaults& defaults) {
+    return Planner(manifest, host, defaults).run();
+}
+
+}  // namespace pmr::plan

@@ -1,0 +1,103 @@
+#include "effects/host_snapshot.h"
+
+#include <map>
+#include <set>
+
+#include "core/manifest/validator.h"
+#include "core/maincf/configuration.h"
+#include "core/support/sha256.h"
+#include "effects/instance_probe.h"
+#include "effects/read_file.h"
+
+namespace pmr::effects {
+
+namespace {
+
+/// Reads `path` into the snapshot when it exists; returns whether it did.
+bool take_file(lifecycle::SimulatedHost& host, std::map<std::string, std::string>& fingerprinted,
+               const std::string& path, bool fingerprint, Diagnostics& problems) {
+    auto text = read_file(path, Symlinks::refuse);
+    if (!text) {
+        if (errno != ENOENT) problems.push_back(make_warning("", 0, 0, text.error()));
+        return false;
+    }
+    if (fingerprint) fingerprinted[path] = text.value();
+    host.put_file(path, std::move(text).value());
+    return true;
+}
+
+}  // namespace
+
+std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
+                                          const manifest::Manifest& manifest,
+                                          const maincf::ParameterDefaults& defaults,
+                                          Diagnostics& problems) {
+    HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}};
+    lifecycle::SimulatedHost& host = snapshot.host;
+    std::map<std::string, std::string> fingerprinted;
+
+    const std::string primary_path = config_directory + "/main.cf";
+    auto primary_text = read_file(primary_path, Symlinks::refuse);
+    if (!primary_text) {
+        problems.push_back(make_error("", 0, 0, primary_text.error()));
+        return std::nullopt;
+    }
+    fingerprinted[primary_path] = primary_text.value();
+    host.put_file(primary_path, std::move(primary_text).value());
+    const maincf::MainCf& primary = *host.main_cf(primary_path);
+    const maincf::Configuration config(primary, defaults);
+
+    std::set<std::string> listed;
+    for (const std::string& dir :
+         instance::split_list(config.expanded("multi_instance_directories").value)) {
+        listed.insert(dir);
+        take_file(host, fingerprinted, dir + "/main.cf", true, problems);
+    }
+    // Config directories the manifest names may hold an instance to import.
+    for (const manifest::DesiredInstance& d : manifest.instances) {
+        const std::string dir =
+            d.config_directory
+                ? manifest::clean_directory(*d.config_directory)
+                : manifest::derived_directory(config_directory, d.name);
+        if (listed.contains(dir) || dir == config_directory) continue;
+        if (take_file(host, fingerprinted, dir + "/main.cf", true, problems)) {
+            take_file(host, fingerprinted, dir + "/master.cf", false, problems);
+        }
+    }
+    const std::string meta = config.expanded_or("meta_directory", "/etc/postfix");
+    take_file(host, fingerprinted, meta + "/main.cf.proto", false, problems);
+    take_file(host, fingerprinted, meta + "/master.cf.proto", false, problems);
+
+    // Run-time facts. Queues are counted only where a destroy may be planned.
+    std::set<std::string> kept;
+    for (const manifest::DesiredInstance& d : manifest.instances) {
+        if (d.state == manifest::DesiredState::present) {
+            kept.insert(d.config_directory ? manifest::clean_directory(*d.config_directory)
+                                           : manifest::derived_directory(config_directory, d.name));
+        }
+    }
+    Diagnostics ignored;
+    if (const auto state = host.state(ignored)) {
+        for (const instance::Instance& i : state->instances) {
+            lifecycle::RuntimeFacts facts;
+            facts.running = master_running(i.queue_directory);
+            if (!i.primary && !kept.contains(i.config_directory)) {
+                facts.queued_messages = count_queued_messages(i.queue_directory);
+            }
+            host.set_facts(i.config_directory, facts);
+        }
+    }
+
+    Sha256 hash;
+    for (const auto& [path, text] : fingerprinted) {
+        hash.update(path);
+        hash.update(std::string_view("\0", 1));
+        hash.update(std::to_string(text.size()));
+        hash.update(std::string_view("\0", 1));
+        hash.update(text);
+    }
+    snapshot.fingerprint = "sha256:" + hash.hex_digest();
+    return snapshot;
+}
+
+}  // namespace pmr::effects

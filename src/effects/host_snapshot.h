@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/lifecycle/simulated_host.h"
+#include "core/manifest/manifest.h"
+#include "core/maincf/parameter_defaults.h"
+#include "core/support/diagnostic.h"
+
+namespace pmr::effects {
+
+/// The live host in memory, for planning, with a fingerprint of what was read.
+struct HostSnapshot {
+    lifecycle::SimulatedHost host;
+    /// `sha256:HEX` over the path and bytes of every main.cf read (primary, listed secondaries,
+    /// and the config directories the manifest names), so a saved plan can tell whether the host
+    /// changed since it was made.
+    std::string fingerprint;
+};
+
+/// Reads everything a plan for `manifest` needs, natively and read-only: the main.cf of the
+/// primary in `config_directory` and of every listed secondary, main.cf and master.cf in each
+/// config directory the manifest names, the prototypes in $meta_directory, whether each
+/// instance's master runs, and how many messages each removal candidate's queue holds.
+[[nodiscard]] std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
+                                                        const manifest::Manifest& manifest,
+                                                        const maincf::ParameterDefaults& defaults,
+                                                        Diagnostics& problems);
+
+}  // namespace pmr::effects
