@@ -52,8 +52,8 @@ struct HostState {
 [[nodiscard]] std::vector<std::string> split_list(std::string_view value);
 
 /// Reads one secondary's record from its main.cf as postmulti's load_instance() does (via
-/// `postconf -x`): `main_cf` is nullptr when the file could not be read, with `read_error` saying
-/// why. Failures are reported in postmulti's words (`Failed to obtain all required DIR/main.cf
+/// `postconf -c DIR -x`, so `$config_directory` is DIR unless main.cf sets it): `main_cf` is
+/// nullptr when the file could not be read, with `read_error` saying why. Failures are reported in postmulti's words (`Failed to obtain all required DIR/main.cf
 /// parameters`, `Unexpected DIR/main.cf entry: multi_instance_enable = VALUE`).
 [[nodiscard]] std::optional<Instance> read_instance(const std::string& config_directory,
                                                     const maincf::MainCf* main_cf,
