@@ -27,8 +27,17 @@ struct Expansion {
 /// `${name:{text}}`, `${name?{a}:{b}}`, `${{a} == {b} ? {c} : {d}}` (with `== != < <= >= >`,
 /// numeric when both sides are all digits) and `$$` recursively, as Postfix's mac_expand() does
 /// for `postconf -x`: an undefined name expands to nothing, and a syntax error fails the whole
-/// value. A reference loop (`a = $b`, `b = $a`) is an error naming the loop; like Postfix, more
-/// than 100 nested references are an error too.
+/// value. A reference loop (`a = $b`, `b = $a`) is an error naming the loop. Like Postfix, more
+/// than 100 nested expansions are an error (each relational operand counts afresh), and so is a
+/// number too large for a long in a numeric comparison. Beyond Postfix, 1000 nested expressions
+/// in all are an error (Postfix would recurse until its stack overflows).
 [[nodiscard]] Expansion expand(std::string_view text, const ParameterLookup& lookup);
+
+/// The parameter names `text` refers to, in order of first appearance, as Postfix finds them
+/// when it scans a value without expanding it (postconf's search for user-defined parameters):
+/// both branches of every conditional and both operands of every relational expression count;
+/// referenced values are not followed. A syntax error ends the scan early, as it does in
+/// Postfix.
+[[nodiscard]] std::vector<std::string> referenced_names(std::string_view text);
 
 }  // namespace pmr::maincf
