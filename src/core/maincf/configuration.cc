@@ -2,14 +2,44 @@
 
 namespace pmr::maincf {
 
+namespace {
+
+/// Looks names up in main.cf alone, as postconf evaluates `myhostname` to derive `mydomain`.
+class MainCfLookup final : public ParameterLookup {
+public:
+    explicit MainCfLookup(const MainCf& main_cf) : main_cf_(main_cf) {}
+    [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override {
+        return main_cf_.get(name);
+    }
+
+private:
+    const MainCf& main_cf_;
+};
+
+}  // namespace
+
+Configuration::Configuration(const MainCf& main_cf, const ParameterDefaults& defaults)
+    : main_cf_(main_cf), defaults_(defaults) {
+    const auto myhostname = main_cf_.get("myhostname");
+    if (!myhostname || main_cf_.get("mydomain")) return;
+    const Expansion hostname = expand(*myhostname, MainCfLookup(main_cf_));
+    if (!hostname.ok()) return;  // Postfix gives up; leave the default
+    const std::size_t dot = hostname.value.find('.');
+    derived_mydomain_ = dot == std::string::npos ? "localdomain" : hostname.value.substr(dot + 1);
+}
+
 std::optional<std::string_view> Configuration::raw_value(std::string_view name) const {
-    if (auto value = main_cf_.get(name)) return value;
+    if (!is_read_only_parameter(name)) {
+        if (auto value = main_cf_.get(name)) return value;
+    }
+    if (derived_mydomain_ && name == "mydomain") return *derived_mydomain_;
     return defaults_.get(name);
 }
 
 Expansion Configuration::expanded(std::string_view name) const {
     const auto value = raw_value(name);
     if (!value) return {};
+    if (is_raw_parameter(name)) return {std::string(*value), {}};
     return expand(*value, *this);
 }
 

@@ -12,17 +12,20 @@ namespace pmr::maincf {
 
 /// One instance's parameters as Postfix sees them: main.cf's settings over the defaults.
 ///
+/// Like Postfix, main.cf cannot set the read-only parameters (`process_name`, ...), and when
+/// main.cf sets `myhostname` but not `mydomain`, the default of `mydomain` is the part of
+/// `myhostname` after its first dot (`localdomain` when it has none).
+///
 /// Holds references: the MainCf and ParameterDefaults must outlive it.
 class Configuration final : public ParameterLookup {
 public:
-    Configuration(const MainCf& main_cf, const ParameterDefaults& defaults)
-        : main_cf_(main_cf), defaults_(defaults) {}
+    Configuration(const MainCf& main_cf, const ParameterDefaults& defaults);
 
     /// main.cf's value of `name`, else its default, else nullopt (unknown parameter).
     [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override;
 
-    /// The fully expanded value of `name` (what `postconf -xh name` prints); an unknown name
-    /// expands to the empty string.
+    /// The fully expanded value of `name` (what `postconf -xh name` prints): an unknown name
+    /// expands to the empty string, and a raw parameter (is_raw_parameter()) to its value as is.
     [[nodiscard]] Expansion expanded(std::string_view name) const;
 
     /// The expanded value of `name`, or `fallback` when expansion fails.
@@ -34,6 +37,7 @@ public:
 private:
     const MainCf& main_cf_;
     const ParameterDefaults& defaults_;
+    std::optional<std::string> derived_mydomain_;  // from main.cf's myhostname
 };
 
 }  // namespace pmr::maincf

@@ -49,7 +49,23 @@ constexpr std::pair<std::string_view, std::string_view> debian_defaults[] = {
     {"syslog_name", "${multi_instance_name?{$multi_instance_name}:{postfix}}"},
 };
 
+/// The parameters that Postfix 3.7's daemons declare raw (CONFIG_RAW_TABLE in local, smtpd and
+/// postscreen), sorted. Checked against `postconf -x` by the differential test.
+constexpr std::string_view raw_parameters[] = {
+    "command_execution_directory", "default_rbl_reply",      "forward_path",
+    "luser_relay",                 "mailbox_command",        "postscreen_expansion_filter",
+    "postscreen_reject_footer",    "smtpd_expansion_filter", "smtpd_reject_footer",
+};
+
 }  // namespace
+
+bool is_raw_parameter(std::string_view name) {
+    return std::ranges::binary_search(raw_parameters, name);
+}
+
+bool is_read_only_parameter(std::string_view name) {
+    return name == "process_name" || name == "process_id" || name == "service_name";
+}
 
 const ParameterDefaults& ParameterDefaults::builtin() {
     static const ParameterDefaults defaults = [] {

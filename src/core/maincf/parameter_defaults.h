@@ -41,4 +41,13 @@ private:
     std::vector<std::pair<std::string, std::string>> entries_;  // sorted by name
 };
 
+/// True for the parameters Postfix never expands when it prints them (`postconf -x` shows their
+/// raw value): their `$name`s are expanded later, by the daemon that uses them, with per-message
+/// attributes such as `$user` or `$client_address`. Postfix 3.7's list.
+[[nodiscard]] bool is_raw_parameter(std::string_view name);
+
+/// True for the parameters whose value each Postfix process sets itself (`process_name`,
+/// `process_id`, `service_name`): a main.cf assignment to them is ignored.
+[[nodiscard]] bool is_read_only_parameter(std::string_view name);
+
 }  // namespace pmr::maincf
