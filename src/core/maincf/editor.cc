@@ -18,6 +18,16 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+/// An edit as postconf's warnings show it: `name = value` (value trimmed), `-X name`, `-# name`.
+std::string describe(const Edit& edit) {
+    switch (edit.kind) {
+        case EditKind::set: return edit.name + " = " + std::string(trim(edit.value));
+        case EditKind::remove: return "-X " + edit.name;
+        case EditKind::comment_out: return "-# " + edit.name;
+    }
+    return edit.name;
+}
+
 struct Request {
     const Edit* edit;
     int found = 0;
@@ -59,10 +69,9 @@ EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> edits) {
     for (const Edit& edit : edits) {
         auto [it, inserted] = requests.try_emplace(edit.name, Request{&edit});
         if (!inserted) {
-            outcome.warnings.push_back(make_warning(
-                main_cf.path(), 0, 0,
-                "ignoring earlier request: '" + it->second.edit->name + " = " +
-                    it->second.edit->value + "'"));
+            outcome.warnings.push_back(
+                make_warning(main_cf.path(), 0, 0,
+                             "ignoring earlier request: '" + describe(*it->second.edit) + "'"));
             it->second.edit = &edit;
         }
     }
