@@ -140,6 +140,19 @@ Status apply_below(int dir, const std::string& path, const Ownership& owner, con
     return ok_status();
 }
 
+/// A symbolic link only root can have made: owned by root, in a root-owned directory that
+/// neither group nor others may write to.
+bool is_trusted_symlink(int parent_fd, const char* leaf) {
+    struct stat link {};
+    struct stat parent {};
+    if (::fstatat(parent_fd, leaf, &link, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISLNK(link.st_mode)) {
+        return false;
+    }
+    if (::fstat(parent_fd, &parent) < 0)
+        return false;
+    return link.st_uid == 0 && parent.st_uid == 0 && (parent.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
 Status apply_step(const Step& step, const Ownership& owner, std::vector<TreeChange>* changes) {
     int error = 0;
     Expected<ParentDirectory> parent = open_parent_directory(step.path, &error);
@@ -167,6 +180,12 @@ Status apply_step(const Step& step, const Ownership& owner, std::vector<TreeChan
         flags |= O_NONBLOCK | O_NOCTTY;
     }
     UniqueFd fd(::openat(parent_fd, leaf, flags));
+    if (!fd.valid() && errno == ELOOP && step.type == EntryType::file &&
+        is_trusted_symlink(parent_fd, leaf)) {
+        // Debian ships /etc/postfix/makedefs.out as a symbolic link; post-install's chown and
+        // chmod follow it.
+        fd = UniqueFd(::openat(parent_fd, leaf, flags & ~O_NOFOLLOW));
+    }
     if (!fd.valid()) {
         if (step.skip_when_absent && errno == ENOENT)
             return ok_status();

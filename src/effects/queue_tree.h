@@ -34,11 +34,14 @@ struct TreeChange {
 /// Then, for each step, the path's parent is opened from `/` without following any symbolic
 /// link; a missing directory is made with mkdirat (mode 0700 until its final mode is set), the
 /// path is opened with O_NOFOLLOW and changed through that descriptor, so a symbolic link planted
-/// anywhere is refused (`open PATH: is a symbolic link, not followed`), never followed. Recursive
-/// steps walk the contents the same way (fchownat with AT_SYMLINK_NOFOLLOW; directories below get
-/// the mode, other files keep theirs). Owner, group and mode are only set when they differ (or
-/// chown would clear a set-id bit, as it does for post-install), so a second run changes nothing.
-/// The first failing step stops the run with its reason (`mkdir PATH: REASON`).
+/// anywhere is refused (`open PATH: is a symbolic link, not followed`), never followed. The one
+/// exception: when the last component of a *file* record is a symbolic link only root can have
+/// made (root's, in a directory only root may write to), it is followed, as post-install's chown
+/// and chmod follow it (Debian's /etc/postfix/makedefs.out). Recursive steps walk the contents
+/// the same way (fchownat with AT_SYMLINK_NOFOLLOW; directories below get the mode, other files
+/// keep theirs). Owner, group and mode are only set when they differ (or when chown would clear
+/// a set-id bit, as it does for post-install), so a second run changes nothing. The first
+/// failing step stops the run with its reason (`mkdir PATH: REASON`).
 [[nodiscard]] Status apply_permission_steps(std::span<const postfix_files::Step> steps,
                                             std::vector<TreeChange>* changes = nullptr);
 

@@ -198,6 +198,34 @@ TEST_F(QueueTreeTest, RefusesASymbolicLinkAsTheLastComponent) {
     EXPECT_EQ(describe(root_ + "/elsewhere"), "d 0755 root root");
 }
 
+// Debian's /etc/postfix/makedefs.out is a symbolic link, and post-install's chmod follows it.
+TEST_F(QueueTreeTest, FollowsALastComponentSymlinkOnlyRootCanHaveMadeForFiles) {
+    write_file(root_ + "/target", "x");
+    fs::create_symlink(root_ + "/target", root_ + "/etc/postfix-out/makedefs.out");
+    const Step file{root_ + "/etc/postfix-out/makedefs.out", EntryType::file, "root", "",
+                    Mode{0640}};
+    ASSERT_TRUE(apply_permission_steps(std::vector<Step>{file}).ok());
+    EXPECT_EQ(describe(root_ + "/target"), "f 0640 root root");
+}
+
+TEST_F(QueueTreeTest, RefusesFileSymlinksOthersCouldHaveMade) {
+    write_file(root_ + "/target", "x");
+    const std::string link = root_ + "/etc/postfix-out/link";
+    fs::create_symlink(root_ + "/target", link);
+    ::lchown(link.c_str(), ::getpwnam("postfix")->pw_uid, static_cast<gid_t>(-1));
+    const Step file{link, EntryType::file, "root", "", Mode{0600}};
+    Status status = apply_permission_steps(std::vector<Step>{file});
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error(), "open " + link + ": is a symbolic link, not followed");
+
+    ::lchown(link.c_str(), 0, static_cast<gid_t>(-1));
+    ::chmod((root_ + "/etc/postfix-out").c_str(), 0775);
+    status = apply_permission_steps(std::vector<Step>{file});
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error(), "open " + link + ": is a symbolic link, not followed");
+    EXPECT_EQ(describe(root_ + "/target"), "f 0644 root root");
+}
+
 TEST_F(QueueTreeTest, UnknownNamesFailBeforeAnythingChanges) {
     const std::vector<Step> steps = {
         Step{queue(), EntryType::directory, "root", "", Mode{0755}, true},
