@@ -246,3 +246,12 @@ master_pid() {
     q=$(cf "$1" queue_directory) || q=/var/spool/postfix
     tr -d ' \n' <"$q/pid/master.pid"
 }
+
+# setup MANIFEST: apply MANIFEST to set the scene; the test fails unless it succeeds.
+setup() {
+    pmr apply -f "$1" --auto-approve
+    expect_status 0 "setting the scene with 'apply -f $1'"
+}
+
+# inode PATH: the inode number of PATH (a renamed or reused directory keeps it; a new one does not).
+inode() { stat -c %i -- "$1"; }
