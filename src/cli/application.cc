@@ -36,6 +36,11 @@ int run_pmreconcile(int argc, char** argv) {
     app.add_flag("-v,--verbose", verbosity, "More diagnostics on stderr (repeat for more)");
     app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
     app.add_flag("--no-color", options.no_color, "No colour, even on a terminal");
+    app.add_option_function<int>(
+           "--lock-timeout",
+           [&options](int seconds) { options.lock_timeout = std::chrono::seconds(seconds); },
+           "Seconds to wait while another pmreconcile changes the host (default 0)")
+        ->check(CLI::NonNegativeNumber);
     app.require_subcommand(0, 1);
     app.footer(
         "Run 'pmreconcile SUBCOMMAND --help' for the options of one subcommand.\n"
@@ -56,7 +61,8 @@ int run_pmreconcile(int argc, char** argv) {
     postmulti->callback([&] {
         run = [&] {
             return run_postmulti(postmulti->remaining(),
-                                 PostmultiInvocation{"postmulti", options.config_directory});
+                                 PostmultiInvocation{"postmulti", options.config_directory,
+                                                     options.lock_timeout});
         };
     });
 

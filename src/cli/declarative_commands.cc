@@ -1,5 +1,8 @@
 #include "cli/declarative_commands.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -7,6 +10,7 @@
 #include "cli/host_context.h"
 #include "cli/manifest_loading.h"
 #include "cli/plan_execution.h"
+#include "cli/postmulti_session.h"
 #include "cli/terminal.h"
 #include "core/manifest/manifest_writer.h"
 #include "core/maincf/configuration.h"
@@ -20,6 +24,7 @@
 #include "effects/host_reader.h"
 #include "effects/host_snapshot.h"
 #include "effects/read_file.h"
+#include "effects/run_lock.h"
 
 namespace pmr::cli {
 
@@ -54,9 +59,9 @@ void print_problems(const Diagnostics& problems) {
 }
 
 /// Loads the manifest and plans it against the live host; nullopt after reporting a failure.
-std::optional<LivePlan> plan_live(const GlobalOptions& global, const std::string& manifest_path,
+std::optional<LivePlan> plan_live(const HostContext& context, const std::string& manifest_path,
                                   const std::optional<std::string>& manifest_text = std::nullopt) {
-    LivePlan live{load_host_context(global.config_directory), {}, {}, {}, {}};
+    LivePlan live{context, {}, {}, {}, {}};
     auto manifest = load_manifest(manifest_path, default_primary_directories(live.context),
                                   manifest_text);
     if (!manifest) return std::nullopt;
@@ -72,6 +77,11 @@ std::optional<LivePlan> plan_live(const GlobalOptions& global, const std::string
     } else {
         live.command_directory = live.context.command_directory;
     }
+    if (live.snapshot->interrupted_step) {
+        std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
+                  << *live.snapshot->interrupted_step
+                  << "); the next apply finishes it before anything else\n";
+    }
     live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context.defaults);
     if (!live.result.plan) {
         print_problems(live.result.problems);
@@ -85,6 +95,26 @@ plan::PlanOrigin origin_of(const LivePlan& live) {
                             live.context.config_directory, live.snapshot->fingerprint};
 }
 
+/// apply changes Postfix's files and needs root, as Postfix's own tools do.
+bool require_root(const char* what) {
+    if (::geteuid() == 0) return true;
+    std::cerr << "pmreconcile: error: " << what
+              << " must run as root: it changes Postfix's files and directories\n";
+    return false;
+}
+
+/// pmreconcile works on one primary: a MAIL_CONFIG naming another is a mistake, not a switch.
+bool refuse_mail_config(const GlobalOptions& global) {
+    const char* mail_config = std::getenv("MAIL_CONFIG");
+    if (mail_config == nullptr || *mail_config == '\0') return true;
+    const std::string primary = global.config_directory.value_or("/etc/postfix");
+    if (mail_config == primary) return true;
+    std::cerr << "pmreconcile: error: MAIL_CONFIG=" << mail_config
+              << " names another configuration directory than the primary's (" << primary
+              << "); unset it, or select the primary with -c DIR\n";
+    return false;
+}
+
 int run_validate(const GlobalOptions& global, const DeclarativeOptions& options) {
     const HostContext context{maincf::ParameterDefaults::builtin(),
                               global.config_directory.value_or("/etc/postfix"), "/usr/sbin"};
@@ -96,7 +126,8 @@ int run_validate(const GlobalOptions& global, const DeclarativeOptions& options)
 }
 
 int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
-    const auto live = plan_live(global, options.manifest_path);
+    if (!refuse_mail_config(global)) return to_int(ExitCode::error);
+    const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
     if (!live) return to_int(ExitCode::error);
     const plan::Plan& plan = *live->result.plan;
     const std::string json = plan::render_json(plan, origin_of(*live));
@@ -121,7 +152,8 @@ int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
 }
 
 int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
-    std::optional<LivePlan> live;
+    if (!require_root("apply") || !refuse_mail_config(global)) return to_int(ExitCode::error);
+    std::optional<plan::PlanOrigin> origin;
     if (!options.plan_file.empty()) {
         auto text = effects::read_file(options.plan_file, effects::Symlinks::follow);
         if (!text) {
@@ -129,22 +161,45 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             return to_int(ExitCode::error);
         }
         Diagnostics problems;
-        const auto origin = plan::read_saved_plan(*text, options.plan_file, problems);
+        origin = plan::read_saved_plan(*text, options.plan_file, problems);
         print_problems(problems);
         if (!origin) return to_int(ExitCode::error);
-        GlobalOptions saved_global = global;
-        saved_global.config_directory = origin->config_directory;
-        live = plan_live(saved_global, origin->manifest_path, origin->manifest_text);
-        if (!live) return to_int(ExitCode::error);
-        if (live->snapshot->fingerprint != origin->fingerprint) {
-            std::cerr << "pmreconcile: error: " << options.plan_file
-                      << ": the saved plan is stale: the host's main.cf files changed since it was "
-                         "made; run 'pmreconcile plan' again\n";
-            return to_int(ExitCode::error);
-        }
-    } else {
-        live = plan_live(global, options.manifest_path);
-        if (!live) return to_int(ExitCode::error);
+    }
+    const HostContext context =
+        load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);
+
+    // One writer at a time; then finish whatever an interrupted apply left half done.
+    const NativeStyle style;
+    const auto primary = read_primary(context, style);
+    if (!primary) return to_int(ExitCode::error);
+    const effects::StateFiles state_files = effects::state_files_for(*primary, context.defaults);
+    auto lock = effects::RunLock::acquire(state_files.lock(), global.lock_timeout,
+                                          effects::own_command_line());
+    if (!lock) {
+        std::cerr << "pmreconcile: error: " << lock.error() << '\n';
+        return to_int(ExitCode::error);
+    }
+    const std::string command_directory =
+        maincf::Configuration(*primary, context.defaults).expanded_or("command_directory", "/usr/sbin");
+    auto journal = effects::read_journal(state_files);
+    const bool interrupted = journal && *journal;
+    if (interrupted && origin) {
+        std::cerr << "pmreconcile: error: an interrupted apply must be finished first; run "
+                     "'pmreconcile apply -f MANIFEST', then plan again\n";
+        return to_int(ExitCode::error);
+    }
+    if (!finish_interrupted_apply(context, command_directory, state_files)) {
+        return to_int(ExitCode::error);
+    }
+
+    const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text)
+                             : plan_live(context, options.manifest_path);
+    if (!live) return to_int(ExitCode::error);
+    if (origin && live->snapshot->fingerprint != origin->fingerprint) {
+        std::cerr << "pmreconcile: error: " << options.plan_file
+                  << ": the saved plan is stale: the host's main.cf files changed since it was "
+                     "made; run 'pmreconcile plan' again\n";
+        return to_int(ExitCode::error);
     }
     const plan::Plan& plan = *live->result.plan;
     const bool color = use_color(global.no_color);
@@ -153,8 +208,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         return to_int(ExitCode::ok);
     }
     // A saved plan was reviewed when it was made; a fresh one is shown before asking.
-    if (options.plan_file.empty()) std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
-    if (!options.auto_approve && options.plan_file.empty()) {
+    if (!origin) std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
+    if (!options.auto_approve && !origin) {
         if (!stdin_is_terminal()) {
             std::cerr << "pmreconcile: error: not applying without --auto-approve: standard input "
                          "is not a terminal to ask on\n";
@@ -165,11 +220,12 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             return to_int(ExitCode::error);
         }
     }
-    return execute_plan(plan, live->context, live->command_directory, color);
+    return execute_plan(plan, live->context, live->command_directory, color, state_files);
 }
 
 int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
-    const auto live = plan_live(global, options.manifest_path);
+    if (!refuse_mail_config(global)) return to_int(ExitCode::error);
+    const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     if (!options.prometheus.empty()) {
         std::optional<instance::HostState> state;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@ struct HostContext {
     maincf::ParameterDefaults defaults;
     std::string config_directory;  ///< `-c DIR`, else Postfix's default config_directory
     std::string command_directory;  ///< where postfix(1) and postconf(1) live
+    std::chrono::seconds lock_timeout{0};  ///< how long changes wait for another pmreconcile
 };
 
 /// Loads the defaults (one `postconf -d`, or the built-in table without Postfix) and settles

@@ -49,7 +49,8 @@ Request request_for(Mode mode, Action action = Action::init) {
 /// Runs a request with pmreconcile's wording.
 int run_native(const Request& request, const GlobalOptions& options, bool json = false) {
     const NativeStyle style;
-    const HostContext context = load_host_context(options.config_directory);
+    HostContext context = load_host_context(options.config_directory);
+    context.lock_timeout = options.lock_timeout;
     const auto primary = read_primary(context, style);
     if (!primary) return to_int(ExitCode::error);
     return execute_request(request, context, *primary, style, json);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@ namespace pmr::cli {
 struct GlobalOptions {
     std::optional<std::string> config_directory;  ///< -c DIR
     bool no_color = false;
+    std::chrono::seconds lock_timeout{0};  ///< --lock-timeout: how long to wait for another run
 };
 
 /// Registers the readable instance subcommands (list, init, create, import, destroy, deport,

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/support/exit_code.h"
+#include "effects/fault_injection.h"
 #include "effects/native_queue_trees.h"
 #include "effects/operation_executor.h"
 #include "effects/process_runner.h"
@@ -18,10 +19,55 @@ std::string describe_step(const plan::Step& step) {
     return text;
 }
 
+/// Runs one step's operations; reports and returns false on the first failure.
+bool run_operations(effects::OperationExecutor& executor,
+                    const std::vector<lifecycle::Operation>& operations, std::string& error) {
+    for (const lifecycle::Operation& operation : operations) {
+        effects::fault_point("operation");
+        std::vector<effects::Leftover> leftovers;
+        const Status done = executor.execute(operation, leftovers);
+        for (const effects::Leftover& left : leftovers) {
+            std::cerr << "pmreconcile: warning: " << left.path << ": not removed (" << left.reason
+                      << "); please verify contents and remove by hand\n";
+        }
+        if (!done) {
+            error = done.error();
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
+bool finish_interrupted_apply(const HostContext& context, const std::string& command_directory,
+                              const effects::StateFiles& state_files) {
+    auto journal = effects::read_journal(state_files);
+    if (!journal) {
+        std::cerr << "pmreconcile: error: " << journal.error() << '\n';
+        return false;
+    }
+    if (!*journal) return true;
+    std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
+    effects::RealProcessRunner runner;
+    effects::NativeQueueTrees queue_trees(context.defaults, runner, command_directory);
+    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix");
+    std::string error;
+    if (!run_operations(executor, (*journal)->operations, error)) {
+        std::cerr << "pmreconcile: error: could not finish the interrupted step ("
+                  << (*journal)->step << "): " << error << '\n';
+        return false;
+    }
+    if (auto cleared = effects::clear_journal(state_files); !cleared) {
+        std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+        return false;
+    }
+    return true;
+}
+
 int execute_plan(const plan::Plan& plan, const HostContext& context,
-                 const std::string& command_directory, bool color) {
+                 const std::string& command_directory, bool color,
+                 const effects::StateFiles& state_files) {
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults, runner, command_directory);
     effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix");
@@ -32,16 +78,14 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
         const plan::Step& step = plan.steps[i];
         std::cout << bold << "[" << i + 1 << "/" << total << "] " << reset << describe_step(step)
                   << std::endl;
-        for (const lifecycle::Operation& operation : step.operations) {
-            std::vector<effects::Leftover> leftovers;
-            const Status done = executor.execute(operation, leftovers);
-            for (const effects::Leftover& left : leftovers) {
-                std::cerr << "pmreconcile: warning: " << left.path << ": not removed (" << left.reason
-                          << "); please verify contents and remove by hand\n";
-            }
+        std::string error;
+        Status journaled = effects::write_journal(state_files, {describe_step(step), step.operations});
+        const bool done = journaled && run_operations(executor, step.operations, error);
+        if (!journaled) error = journaled.error();
+        {
             if (!done) {
                 std::cerr << "pmreconcile: error: step " << i + 1 << " (" << describe_step(step)
-                          << ") failed: " << done.error() << '\n';
+                          << ") failed: " << error << '\n';
                 std::cerr << "pmreconcile: completed steps: ";
                 if (i == 0) std::cerr << "none";
                 for (std::size_t j = 0; j < i; ++j) std::cerr << (j ? ", " : "") << j + 1;
@@ -49,6 +93,10 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
                           << ". Fix the cause and run apply again: it resumes from the host as it is.\n";
                 return to_int(ExitCode::error);
             }
+        }
+        if (auto cleared = effects::clear_journal(state_files); !cleared) {
+            std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+            return to_int(ExitCode::error);
         }
     }
     std::cout << "Apply complete: " << plan.count_create() << " created, " << plan.count_change()

@@ -2,13 +2,22 @@
 
 #include "cli/host_context.h"
 #include "core/plan/plan.h"
+#include "effects/apply_journal.h"
 
 namespace pmr::cli {
 
-/// Carries out a plan's steps in order with a progress line each. On a failure it stops and
-/// says which steps completed and which did not. Refused steps are reported at the end and
-/// make the result an error. Returns the exit status.
+/// Carries out a plan's steps in order with a progress line each, journaling each step in
+/// `state_files` before it starts and clearing the journal when it completes. On a failure it
+/// stops and says which steps completed and which did not. Refused steps are reported at the end
+/// and make the result an error. Returns the exit status.
 [[nodiscard]] int execute_plan(const plan::Plan& plan, const HostContext& context,
-                               const std::string& command_directory, bool color);
+                               const std::string& command_directory, bool color,
+                               const effects::StateFiles& state_files);
+
+/// Finishes the step an interrupted apply journaled, if any, by running all its (idempotent)
+/// operations again. Returns false after reporting a failure.
+[[nodiscard]] bool finish_interrupted_apply(const HostContext& context,
+                                            const std::string& command_directory,
+                                            const effects::StateFiles& state_files);
 
 }  // namespace pmr::cli

@@ -19,6 +19,7 @@ int run_postmulti(const std::vector<std::string>& arguments,
     const PostmultiStyle style(invocation.program);
     const char* mail_config = std::getenv("MAIL_CONFIG");
     HostContext context = load_host_context(invocation.config_directory);
+    context.lock_timeout = invocation.lock_timeout;
     const std::string default_directory = context.config_directory;
     if (!invocation.config_directory && mail_config != nullptr && *mail_config != '\0') {
         context.config_directory = mail_config;  // postmulti reads MAIL_CONFIG's main.cf first

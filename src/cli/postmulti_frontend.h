@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@ namespace pmr::cli {
 struct PostmultiInvocation {
     std::string program = "postmulti";                ///< the name in messages
     std::optional<std::string> config_directory;      ///< pmreconcile's `-c DIR`
+    std::chrono::seconds lock_timeout{0};             ///< pmreconcile's `--lock-timeout`
 };
 
 /// postmulti(1), natively: the same options, output, exit status and error texts as Postfix

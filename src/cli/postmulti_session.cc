@@ -16,6 +16,8 @@
 #include "effects/operation_executor.h"
 #include "effects/process_runner.h"
 #include "effects/read_file.h"
+#include "effects/apply_journal.h"
+#include "effects/run_lock.h"
 #include "effects/real_host_view.h"
 
 namespace pmr::cli {
@@ -96,6 +98,14 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     const auto plan = postmulti::plan_edit(edit_context, request);
     if (plan.fatal) {
         style.fatal(plan.fatal->source, plan.fatal->message);
+        return to_int(ExitCode::error);
+    }
+    // One writer at a time: life-cycle actions take pmreconcile's lock.
+    const auto state_files = effects::state_files_for(primary_main_cf, context.defaults);
+    auto lock = effects::RunLock::acquire(state_files.lock(), context.lock_timeout,
+                                          effects::own_command_line());
+    if (!lock) {
+        style.fatal(MessageSource::postmulti, lock.error());
         return to_int(ExitCode::error);
     }
     effects::RealProcessRunner runner;

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <vector>
 
+#include "effects/fault_injection.h"
 #include "effects/system_error.h"
 
 namespace pmr::effects {
@@ -27,7 +28,9 @@ Status create_directories(const std::string& path, mode_t mode) {
     std::string walked;
     for (const std::string& component : components) {
         walked += "/" + component;
-        if (::mkdirat(dir, component.c_str(), mode) < 0 && errno != EEXIST) {
+        if (::mkdirat(dir, component.c_str(), mode) == 0) {
+            fault_point("mkdir");
+        } else if (errno != EEXIST) {
             const int error = errno;
             ::close(dir);
             return Status::failure(errno_message("mkdir", walked, error));

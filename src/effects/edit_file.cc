@@ -7,6 +7,7 @@
 
 #include <cerrno>
 
+#include "effects/fault_injection.h"
 #include "effects/read_file.h"
 #include "effects/system_error.h"
 
@@ -128,11 +129,14 @@ Expected<bool> edit_file(const std::string& path, mode_t final_mode,
     if (auto written = write_all(tmp.get(), *wanted.value(), tmp_path); !written) {
         return abandon(written.error());
     }
+    fault_point("edit_file: temporary file written");
     if (::fchmod(tmp.get(), final_mode) < 0) return abandon(errno_message("chmod", tmp_path, errno));
     if (::fsync(tmp.get()) < 0) return abandon(errno_message("fsync", tmp_path, errno));
+    fault_point("edit_file: temporary file synced");
     if (::rename(tmp_path.c_str(), path.c_str()) < 0) {
         return abandon(errno_message("rename", tmp_path, errno));
     }
+    fault_point("edit_file: renamed");
     // Make the rename itself durable: without this a power loss may bring back the old name.
     const std::string directory = directory_of(path);
     const Descriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

@@ -32,7 +32,7 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
                                           const manifest::Manifest& manifest,
                                           const maincf::ParameterDefaults& defaults,
                                           Diagnostics& problems) {
-    HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}};
+    HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}, {}, {}};
     lifecycle::SimulatedHost& host = snapshot.host;
     std::map<std::string, std::string> fingerprinted;
 
@@ -46,6 +46,12 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
     host.put_file(primary_path, std::move(primary_text).value());
     const maincf::MainCf& primary = *host.main_cf(primary_path);
     const maincf::Configuration config(primary, defaults);
+    snapshot.state_files = state_files_for(primary, defaults);
+    if (auto journal = read_journal(snapshot.state_files); !journal) {
+        problems.push_back(make_error("", 0, 0, journal.error()));
+    } else if (*journal) {
+        snapshot.interrupted_step = (*journal)->step;
+    }
 
     std::set<std::string> listed;
     for (const std::string& dir :

@@ -7,6 +7,7 @@
 #include "core/manifest/manifest.h"
 #include "core/maincf/parameter_defaults.h"
 #include "core/support/diagnostic.h"
+#include "effects/apply_journal.h"
 
 namespace pmr::effects {
 
@@ -17,6 +18,10 @@ struct HostSnapshot {
     /// and the config directories the manifest names), so a saved plan can tell whether the host
     /// changed since it was made.
     std::string fingerprint;
+    /// pmreconcile's own state files (lock, journal) for this primary.
+    StateFiles state_files;
+    /// The step an interrupted apply left unfinished, if any.
+    std::optional<std::string> interrupted_step;
 };
 
 /// Reads everything a plan for `manifest` needs, natively and read-only: the main.cf of the

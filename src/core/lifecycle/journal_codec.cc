@@ -1,0 +1,132 @@
+#include "core/lifecycle/journal_codec.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/support/json_writer.h"
+
+namespace pmr::lifecycle {
+
+namespace {
+
+std::string_view edit_kind_name(maincf::EditKind kind) {
+    switch (kind) {
+        case maincf::EditKind::set: return "set";
+        case maincf::EditKind::remove: return "remove";
+        case maincf::EditKind::comment_out: return "comment_out";
+    }
+    return "set";
+}
+
+struct Encoder {
+    JsonWriter& json;
+    void operator()(const EditMainCf& op) const {
+        json.key("op").value("edit_main_cf").key("path").value(op.path).key("edits").begin_array();
+        for (const maincf::Edit& e : op.edits) {
+            json.begin_object()
+                .key("kind").value(edit_kind_name(e.kind))
+                .key("name").value(e.name)
+                .key("value").value(e.value)
+                .end_object();
+        }
+        json.end_array();
+    }
+    void operator()(const CreateDirectories& op) const {
+        json.key("op").value("create_directories").key("path").value(op.path)
+            .key("mode").value(static_cast<int>(op.mode));
+    }
+    void operator()(const InstallFile& op) const {
+        json.key("op").value("install_file").key("path").value(op.path)
+            .key("content").value(op.content).key("mode").value(static_cast<int>(op.mode));
+    }
+    void operator()(const BuildQueueTree& op) const {
+        json.key("op").value("build_queue_tree").key("config_directory").value(op.config_directory);
+    }
+    void operator()(const RequireStopped& op) const {
+        json.key("op").value("require_stopped").key("config_directory").value(op.config_directory);
+    }
+    void operator()(const RemoveQueueTree& op) const {
+        json.key("op").value("remove_queue_tree").key("queue_directory").value(op.queue_directory)
+            .key("data_directory").value(op.data_directory);
+    }
+    void operator()(const RemoveFile& op) const {
+        json.key("op").value("remove_file").key("path").value(op.path);
+    }
+    void operator()(const RemoveDirectory& op) const {
+        json.key("op").value("remove_directory").key("path").value(op.path);
+    }
+    void operator()(const RunPostfix& op) const {
+        json.key("op").value("run_postfix").key("config_directory").value(op.config_directory)
+            .key("command").value(op.command);
+    }
+    void operator()(const RequireEmptyQueue& op) const {
+        json.key("op").value("require_empty_queue").key("config_directory")
+            .value(op.config_directory).key("queue_directory").value(op.queue_directory);
+    }
+};
+
+Operation decode_operation(const YAML::Node& node) {
+    const std::string op = node["op"].as<std::string>();
+    auto text = [&](const char* key) { return node[key].as<std::string>(); };
+    if (op == "edit_main_cf") {
+        EditMainCf edit{text("path"), {}};
+        for (const YAML::Node& e : node["edits"]) {
+            const std::string kind = e["kind"].as<std::string>();
+            edit.edits.push_back(maincf::Edit{
+                kind == "remove" ? maincf::EditKind::remove
+                : kind == "comment_out" ? maincf::EditKind::comment_out
+                                        : maincf::EditKind::set,
+                e["name"].as<std::string>(), e["value"].as<std::string>()});
+        }
+        return edit;
+    }
+    if (op == "create_directories") return CreateDirectories{text("path"), node["mode"].as<unsigned>()};
+    if (op == "install_file") {
+        return InstallFile{text("path"), text("content"), node["mode"].as<unsigned>()};
+    }
+    if (op == "build_queue_tree") return BuildQueueTree{text("config_directory")};
+    if (op == "require_stopped") return RequireStopped{text("config_directory")};
+    if (op == "remove_queue_tree") {
+        return RemoveQueueTree{text("queue_directory"), text("data_directory")};
+    }
+    if (op == "remove_file") return RemoveFile{text("path")};
+    if (op == "remove_directory") return RemoveDirectory{text("path")};
+    if (op == "run_postfix") return RunPostfix{text("config_directory"), text("command")};
+    if (op == "require_empty_queue") {
+        return RequireEmptyQueue{text("config_directory"), text("queue_directory")};
+    }
+    throw YAML::Exception(node.Mark(), "unknown operation '" + op + "'");
+}
+
+}  // namespace
+
+std::string encode_journal(const JournalEntry& entry) {
+    JsonWriter json;
+    json.begin_object().key("format_version").value("1.0").key("step").value(entry.step);
+    json.key("operations").begin_array();
+    for (const Operation& operation : entry.operations) {
+        json.begin_object();
+        std::visit(Encoder{json}, operation);
+        json.end_object();
+    }
+    json.end_array().end_object();
+    return json.str() + "\n";
+}
+
+std::optional<JournalEntry> decode_journal(std::string_view text, const std::string& path,
+                                           Diagnostics& problems) {
+    try {
+        const YAML::Node root = YAML::Load(std::string(text));
+        JournalEntry entry;
+        entry.step = root["step"].as<std::string>();
+        for (const YAML::Node& node : root["operations"]) {
+            entry.operations.push_back(decode_operation(node));
+        }
+        return entry;
+    } catch (const YAML::Exception& error) {
+        problems.push_back(make_error(path, error.mark.line + 1, error.mark.column + 1,
+                                      "damaged apply journal: " + error.msg));
+        return std::nullopt;
+    }
+}
+
+}  // namespace pmr::lifecycle
