@@ -1,5 +1,10 @@
 #include "effects/host_snapshot.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <map>
 #include <set>
 
@@ -24,6 +29,41 @@ bool take_file(lifecycle::SimulatedHost& host, std::map<std::string, std::string
     if (fingerprint) fingerprinted[path] = text.value();
     host.put_file(path, std::move(text).value());
     return true;
+}
+
+/// Records, as empty files, what a stopped Postfix leaves in an instance's queue and data
+/// directories and what never holds mail: the lock files in pid/ (master.pid, unix.smtp, ...),
+/// the sockets and FIFOs of its services in public/ and private/, and master.lock and prng_exch
+/// in the data directory. A planned destroy removes them (after the stop) so that the
+/// directories can go too; anything else stays and is reported.
+void take_runtime_files(lifecycle::SimulatedHost& host, const instance::Instance& i) {
+    auto scan = [&](const std::string& directory, bool (*wanted)(mode_t)) {
+        const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) return;
+        DIR* dir = ::fdopendir(fd);
+        if (dir == nullptr) {
+            ::close(fd);
+            return;
+        }
+        while (const dirent* entry = ::readdir(dir)) {
+            const std::string_view name = entry->d_name;
+            if (name == "." || name == "..") continue;
+            struct stat st {};
+            if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
+            if (wanted(st.st_mode)) host.put_file(directory + "/" + std::string(name), "");
+        }
+        ::closedir(dir);
+    };
+    auto regular = [](mode_t mode) { return S_ISREG(mode); };
+    auto endpoint = [](mode_t mode) { return S_ISSOCK(mode) || S_ISFIFO(mode); };
+    scan(i.queue_directory + "/pid", regular);
+    scan(i.queue_directory + "/public", endpoint);
+    scan(i.queue_directory + "/private", endpoint);
+    for (const char* name : {"master.lock", "prng_exch"}) {
+        const std::string path = i.data_directory + "/" + name;
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) host.put_file(path, "");
+    }
 }
 
 }  // namespace
@@ -89,6 +129,7 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
             facts.running = master_running(i.queue_directory);
             if (!i.primary && !kept.contains(i.config_directory)) {
                 facts.queued_messages = count_queued_messages(i.queue_directory);
+                take_runtime_files(host, i);
             }
             host.set_facts(i.config_directory, facts);
         }

@@ -255,3 +255,14 @@ setup() {
 
 # inode PATH: the inode number of PATH (a renamed or reused directory keeps it; a new one does not).
 inode() { stat -c %i -- "$1"; }
+
+# expect_applied TEXT: apply's progress lines ("[1/3] ! stop NAME (DIR)") and its closing
+# "Apply complete: ..." line, exactly.
+expect_applied() {
+    if ! diff -u <(printf '%s\n' "$1") <(grep -E '^(\[[0-9]+/[0-9]+\] |Apply complete)' "$OUT") \
+        >"$E2E_TMP/diff"; then
+        _show_last
+        cat "$E2E_TMP/diff"
+        fail "the steps '$LAST_COMMAND' carried out differ (diff above: - expected, + actual)"
+    fi
+}

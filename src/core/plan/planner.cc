@@ -212,6 +212,7 @@ private:
         const Instance* now = find(*state, instance.config_directory);
         if (now == nullptr) return;
         if (destroy) {
+            const std::vector<Operation> runtime_leftovers = runtime_files_of(instance);
             // The queue is checked again just before the step: mail may arrive after planning.
             const auto context = effects_free_context{*state, main_cf_of(primary_directory_),
                                                       defaults_, host_};
@@ -224,6 +225,12 @@ private:
             edit.operations.insert(edit.operations.begin(),
                                    lifecycle::RequireEmptyQueue{instance.config_directory,
                                                                 instance.queue_directory});
+            // What the stopped instance left (sockets, pid and lock files, never mail) goes
+            // before its directories, or rmdir would leave them behind.
+            const auto tree = std::ranges::find_if(edit.operations, [](const Operation& op) {
+                return std::holds_alternative<lifecycle::RemoveQueueTree>(op);
+            });
+            edit.operations.insert(tree, runtime_leftovers.begin(), runtime_leftovers.end());
             add_step(StepKind::destroy, label(instance), instance.config_directory, {},
                      std::move(edit.operations));
         } else {
@@ -232,6 +239,27 @@ private:
                              {{"alternate_config_directories", std::nullopt,
                                instance.config_directory}});
         }
+    }
+
+    /// Removals of the run-time files (sockets and FIFOs in public/ and private/, lock files
+    /// in pid/, master.lock and prng_exch in the data directory) that the snapshot found in an
+    /// instance to destroy.
+    std::vector<Operation> runtime_files_of(const Instance& instance) const {
+        std::vector<Operation> removals;
+        auto directly_in = [](const std::string& path, const std::string& directory) {
+            return path.size() > directory.size() + 1 && path.starts_with(directory + "/") &&
+                   path.find('/', directory.size() + 1) == std::string::npos;
+        };
+        for (const auto& [path, content] : host_.files()) {
+            const bool runtime =
+                directly_in(path, instance.queue_directory + "/pid") ||
+                directly_in(path, instance.queue_directory + "/public") ||
+                directly_in(path, instance.queue_directory + "/private") ||
+                path == instance.data_directory + "/master.lock" ||
+                path == instance.data_directory + "/prng_exch";
+            if (runtime) removals.emplace_back(lifecycle::RemoveFile{path});
+        }
+        return removals;
     }
 
     void plan_removals() {
