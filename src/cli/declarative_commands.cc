@@ -59,8 +59,10 @@ void print_problems(const Diagnostics& problems) {
 }
 
 /// Loads the manifest and plans it against the live host; nullopt after reporting a failure.
+/// `quiet`: warnings and notes are not shown again (errors still are).
 std::optional<LivePlan> plan_live(const HostContext& context, const std::string& manifest_path,
-                                  const std::optional<std::string>& manifest_text = std::nullopt) {
+                                  const std::optional<std::string>& manifest_text = std::nullopt,
+                                  bool quiet = false) {
     LivePlan live{context, {}, {}, {}, {}};
     auto manifest = load_manifest(manifest_path, default_primary_directories(live.context),
                                   manifest_text);
@@ -69,7 +71,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     Diagnostics problems;
     live.snapshot = effects::take_snapshot(live.context.config_directory, live.manifest.manifest,
                                            live.context.defaults, problems);
-    print_problems(problems);
+    if (!quiet || !live.snapshot) print_problems(problems);
     if (!live.snapshot) return std::nullopt;
     Diagnostics ignored;
     if (const auto state = live.snapshot->host.state(ignored)) {
@@ -77,7 +79,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     } else {
         live.command_directory = live.context.command_directory;
     }
-    if (live.snapshot->interrupted_step) {
+    if (live.snapshot->interrupted_step && !quiet) {
         std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
                   << *live.snapshot->interrupted_step
                   << "); the next apply finishes it before anything else\n";
@@ -167,6 +169,36 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     }
     const HostContext context =
         load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);
+    const bool color = use_color(global.no_color);
+    const std::string stale_message =
+        "pmreconcile: error: " + options.plan_file +
+        ": the saved plan is stale: the host's main.cf files changed since it was made; run "
+        "'pmreconcile plan' again\n";
+
+    // Read-only first: an apply with nothing to do, or refused (a stale saved plan, no terminal
+    // to ask on), takes no lock and writes nothing.
+    {
+        const auto preflight = origin ? plan_live(context, origin->manifest_path, origin->manifest_text)
+                                      : plan_live(context, options.manifest_path);
+        if (!preflight) return to_int(ExitCode::error);
+        if (!preflight->snapshot->interrupted_step) {
+            const plan::Plan& plan = *preflight->result.plan;
+            if (origin && preflight->snapshot->fingerprint != origin->fingerprint) {
+                std::cerr << stale_message;
+                return to_int(ExitCode::error);
+            }
+            if (plan.empty()) {
+                std::cout << plan::render_text(plan, plan::TextStyle{color});
+                return to_int(ExitCode::ok);
+            }
+            if (!options.auto_approve && !origin && !stdin_is_terminal()) {
+                std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
+                std::cerr << "pmreconcile: error: not applying without --auto-approve: standard "
+                             "input is not a terminal to ask on\n";
+                return to_int(ExitCode::error);
+            }
+        }
+    }
 
     // One writer at a time; then finish whatever an interrupted apply left half done.
     const NativeStyle style;
@@ -192,17 +224,14 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         return to_int(ExitCode::error);
     }
 
-    const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text)
-                             : plan_live(context, options.manifest_path);
+    const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text, true)
+                             : plan_live(context, options.manifest_path, std::nullopt, true);
     if (!live) return to_int(ExitCode::error);
     if (origin && live->snapshot->fingerprint != origin->fingerprint) {
-        std::cerr << "pmreconcile: error: " << options.plan_file
-                  << ": the saved plan is stale: the host's main.cf files changed since it was "
-                     "made; run 'pmreconcile plan' again\n";
+        std::cerr << stale_message;
         return to_int(ExitCode::error);
     }
     const plan::Plan& plan = *live->result.plan;
-    const bool color = use_color(global.no_color);
     if (plan.empty()) {
         std::cout << plan::render_text(plan, plan::TextStyle{color});
         return to_int(ExitCode::ok);
