@@ -50,7 +50,7 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
     if (!*journal) return true;
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
     effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults, runner, command_directory);
+    effects::NativeQueueTrees queue_trees(context.defaults);
     effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix");
     std::string error;
     if (!run_operations(executor, (*journal)->operations, error)) {
@@ -69,7 +69,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
                  const std::string& command_directory, bool color,
                  const effects::StateFiles& state_files) {
     effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults, runner, command_directory);
+    effects::NativeQueueTrees queue_trees(context.defaults);
     effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix");
     const std::size_t total = plan.steps.size();
     const char* bold = color ? "\033[1m" : "";

@@ -109,8 +109,7 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
         return to_int(ExitCode::error);
     }
     effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults, runner,
-                                          state.shared.command_directory);
+    effects::NativeQueueTrees queue_trees(context.defaults);
     effects::RealOperationExecutor executor(runner, queue_trees,
                                             state.shared.command_directory + "/postfix");
     for (const lifecycle::Operation& operation : plan.operations) {

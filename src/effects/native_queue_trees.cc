@@ -1,50 +1,49 @@
 #include "effects/native_queue_trees.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <array>
-#include <cerrno>
-#include <cstring>
+#include "core/maincf/configuration.h"
+#include "core/postfix_files/parameters.h"
+#include "core/postfix_files/scope.h"
+#include "effects/host_reader.h"
+#include "effects/queue_tree.h"
 
 namespace pmr::effects {
 
-namespace {
-
-/// The queue subdirectories postmulti-script's destroy removes, in its order.
-constexpr std::array<const char*, 14> queue_subdirectories = {
-    "active", "bounce",   "corrupt", "defer",   "deferred", "flush", "hold",
-    "incoming", "maildrop", "pid",   "private", "public",   "saved", "trace"};
-
-}  // namespace
-
 Status NativeQueueTrees::build(const std::string& config_directory) {
-    // TODO(queue-tree): replaced by the native postfix-files builder.
-    auto result = runner_.run(Command{
-        {command_directory_ + "/postfix", "-c", config_directory, "set-permissions"},
-        std::nullopt, false, false});
-    if (!result) return Status::failure(result.error());
-    if (!result->succeeded()) return Status::failure("set-permissions failed");
-    return ok_status();
+    Diagnostics problems;
+    const auto main_cf = read_main_cf(config_directory + "/main.cf", problems);
+    if (!main_cf) return Status::failure(problems.front().message);
+    // As `postfix -c DIR` does, $config_directory is the instance's own directory.
+    maincf::ParameterDefaults instance_defaults = defaults_;
+    instance_defaults.set("config_directory", config_directory);
+    const maincf::Configuration config(*main_cf, instance_defaults);
+
+    postfix_files::Target target;
+    for (std::string_view name : postfix_files::installation_parameter_names()) {
+        auto value = config.expanded(name);
+        if (!value.ok()) {
+            return Status::failure(config_directory + "/main.cf: " + std::string(name) + ": " +
+                                   value.errors.front());
+        }
+        target.parameters.emplace(std::string(name), std::move(value.value));
+    }
+    // post-install updates only the instance's own files when the primary lists the instance.
+    const std::string default_directory(defaults_.get("config_directory").value_or("/etc/postfix"));
+    std::optional<std::string> listed;
+    Diagnostics ignored;
+    if (const auto primary = read_main_cf(default_directory + "/main.cf", ignored)) {
+        listed = maincf::Configuration(*primary, defaults_).expanded_or("multi_instance_directories", "");
+    }
+    target.scope = postfix_files::scope_for_instance(config_directory, default_directory, listed);
+    target.default_instance = config_directory == default_directory;
+    return build_queue_tree(target.parameters.at("meta_directory"), target);
 }
 
 std::vector<Leftover> NativeQueueTrees::remove(const std::string& queue_directory,
                                                const std::string& data_directory) {
     std::vector<Leftover> leftovers;
-    // rmdir relative to an O_NOFOLLOW handle on the queue directory: a symlink planted there
-    // is never followed, and rmdir never removes a file.
-    const int queue = ::open(queue_directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    for (const char* subdirectory : queue_subdirectories) {
-        if (queue >= 0 && ::unlinkat(queue, subdirectory, AT_REMOVEDIR) == 0) continue;
-        const int error = queue >= 0 ? errno : ENOENT;
-        leftovers.push_back(
-            Leftover{subdirectory, queue_directory + "/" + subdirectory, std::strerror(error)});
-    }
-    if (queue >= 0) ::close(queue);
-    for (const std::string& directory : {data_directory, queue_directory}) {
-        if (::rmdir(directory.c_str()) < 0) {
-            leftovers.push_back(Leftover{directory, directory, std::strerror(errno)});
-        }
+    for (QueueTreeLeftover& left : remove_queue_tree(queue_directory, data_directory)) {
+        leftovers.push_back(Leftover{std::move(left.operand), std::move(left.path),
+                                     std::move(left.reason)});
     }
     return leftovers;
 }

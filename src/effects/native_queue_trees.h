@@ -4,16 +4,16 @@
 
 #include "core/maincf/parameter_defaults.h"
 #include "effects/operation_executor.h"
-#include "effects/process_runner.h"
 
 namespace pmr::effects {
 
-/// The queue and data trees of instances, built from $meta_directory/postfix-files.
+/// The queue and data trees of instances, built natively from $meta_directory/postfix-files
+/// exactly as `postfix -c DIR set-permissions` builds them (see queue_tree.h), and removed with
+/// rmdir only, as `postmulti -e destroy` removes them.
 class NativeQueueTrees final : public QueueTrees {
 public:
-    NativeQueueTrees(const maincf::ParameterDefaults& defaults, ProcessRunner& runner,
-                     std::string command_directory)
-        : defaults_(defaults), runner_(runner), command_directory_(std::move(command_directory)) {}
+    /// `defaults` are Postfix's compile-time defaults; their config_directory names the primary.
+    explicit NativeQueueTrees(const maincf::ParameterDefaults& defaults) : defaults_(defaults) {}
 
     [[nodiscard]] Status build(const std::string& config_directory) override;
     [[nodiscard]] std::vector<Leftover> remove(const std::string& queue_directory,
@@ -21,8 +21,6 @@ public:
 
 private:
     const maincf::ParameterDefaults& defaults_;
-    ProcessRunner& runner_;
-    std::string command_directory_;
 };
 
 }  // namespace pmr::effects
