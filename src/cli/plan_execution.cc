@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/support/exit_code.h"
+#include "effects/change_log.h"
 #include "effects/fault_injection.h"
 #include "effects/native_queue_trees.h"
 #include "effects/operation_executor.h"
@@ -26,6 +27,8 @@ bool run_operations(effects::OperationExecutor& executor,
         effects::fault_point("operation");
         std::vector<effects::Leftover> leftovers;
         const Status done = executor.execute(operation, leftovers);
+        effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation),
+                            effects::ChangeEcho::stderr_on_terminal);
         for (const effects::Leftover& left : leftovers) {
             std::cerr << "pmreconcile: warning: " << left.path << ": not removed (" << left.reason
                       << "); please verify contents and remove by hand\n";

@@ -17,6 +17,7 @@
 #include "effects/process_runner.h"
 #include "effects/read_file.h"
 #include "effects/apply_journal.h"
+#include "effects/change_log.h"
 #include "effects/run_lock.h"
 #include "effects/real_host_view.h"
 
@@ -115,6 +116,8 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     for (const lifecycle::Operation& operation : plan.operations) {
         std::vector<effects::Leftover> leftovers;
         const Status done = executor.execute(operation, leftovers);
+        effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation),
+                            effects::ChangeEcho::syslog_only);
         for (const effects::Leftover& left : leftovers) style.leftover(left);
         if (!done) {
             style.fatal(MessageSource::script, done.error());
