@@ -39,6 +39,7 @@ public:
         if (!initial) return finish();
         primary_directory_ = initial->primary().config_directory;
         resolve_targets(*initial);
+        if (failed()) return finish();
         plan_init(*initial);
         plan_removals();
         plan_disables();
@@ -159,6 +160,19 @@ private:
             }
             targets_.push_back(Target{&d, directory});
         }
+        // Two entries that mean one instance (one by its name on the host, the other by its
+        // config directory) would each undo what the other plans.
+        for (std::size_t i = 0; i < targets_.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (targets_[i].config_directory != targets_[j].config_directory) continue;
+                const DesiredInstance& first = *targets_[j].desired;
+                fail_at(*targets_[i].desired,
+                        targets_[i].desired->name + ": the instance in " +
+                            targets_[i].config_directory + " is also meant by the entry of " +
+                            first.name + " at line " + std::to_string(first.position.line));
+                break;
+            }
+        }
     }
 
     bool wants_instances() const {
@@ -178,10 +192,13 @@ private:
         Request r;
         r.mode = postmulti::Mode::edit;
         r.action = Action::init;
-        add_request_step(StepKind::init, r, "-",
-                         {{"multi_instance_wrapper", before("multi_instance_wrapper"),
-                           "${command_directory}/postmulti -p --"},
-                          {"multi_instance_enable", before("multi_instance_enable"), "yes"}});
+        std::vector<Change> changes;
+        for (Change c : {Change{"multi_instance_wrapper", before("multi_instance_wrapper"),
+                                "${command_directory}/postmulti -p --"},
+                         Change{"multi_instance_enable", before("multi_instance_enable"), "yes"}}) {
+            if (c.before != c.after) changes.push_back(std::move(c));  // only what changes
+        }
+        add_request_step(StepKind::init, r, "-", std::move(changes));
     }
 
     /// Stops (if running) and disables (if enabled) an instance.
@@ -376,16 +393,17 @@ private:
                                holder->config_directory + ", which the manifest does not rename");
                 return;
             }
+            const bool complete = host_.is_regular_file(t.config_directory + "/main.cf") &&
+                                  host_.is_regular_file(t.config_directory + "/master.cf");
             Request r;
             r.mode = postmulti::Mode::edit;
             r.new_name = d.name;
-            if (d.group && !d.group->empty()) r.new_group = *d.group;
+            // An imported main.cf may set a group that `group: ""` clears.
+            if (d.group && (!d.group->empty() || complete)) r.new_group = *d.group;
             r.arguments = {"config_directory=" + t.config_directory};
             std::vector<Change> changes{{"multi_instance_name", std::nullopt, d.name},
                                         {"config_directory", std::nullopt, t.config_directory}};
             if (r.new_group) changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
-            const bool complete = host_.is_regular_file(t.config_directory + "/main.cf") &&
-                                  host_.is_regular_file(t.config_directory + "/master.cf");
             if (complete) {
                 r.action = Action::import;
                 add_request_step(StepKind::import, r, d.name, std::move(changes));
