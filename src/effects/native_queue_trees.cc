@@ -13,9 +13,7 @@ Status NativeQueueTrees::build(const std::string& config_directory) {
     const auto main_cf = read_main_cf(config_directory + "/main.cf", problems);
     if (!main_cf) return Status::failure(problems.front().message);
     // As `postfix -c DIR` does, $config_directory is the instance's own directory.
-    maincf::ParameterDefaults instance_defaults = defaults_;
-    instance_defaults.set("config_directory", config_directory);
-    const maincf::Configuration config(*main_cf, instance_defaults);
+    const maincf::Configuration config(*main_cf, defaults_, config_directory);
 
     postfix_files::Target target;
     for (std::string_view name : postfix_files::installation_parameter_names()) {

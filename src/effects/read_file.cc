@@ -40,8 +40,12 @@ Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
     content.resize(static_cast<std::size_t>(st.st_size));
     std::size_t done = 0;
     for (;;) {
-        if (done == content.size()) content.resize(content.size() + 4096);  // the file grew
-        const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
+        // Read into the string while it has room; then probe with a small buffer for growth
+        // since the fstat, so the common case reads once and never reallocates.
+        char probe[4096];
+        const bool room = done < content.size();
+        const ssize_t n = room ? ::read(fd, content.data() + done, content.size() - done)
+                               : ::read(fd, probe, sizeof probe);
         if (n < 0) {
             if (errno == EINTR) continue;
             const int error = errno;
@@ -49,6 +53,7 @@ Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
             return Expected<std::string>::failure(errno_message("read", path, error));
         }
         if (n == 0) break;
+        if (!room) content.append(probe, static_cast<std::size_t>(n));
         done += static_cast<std::size_t>(n);
         if (done > max_size) {
             ::close(fd);

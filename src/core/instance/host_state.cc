@@ -84,9 +84,7 @@ std::optional<Instance> read_instance(const std::string& config_directory,
     // postmulti reads a secondary with `postconf -c DIR -x`, which enters config_directory=DIR
     // before loading DIR/main.cf: `$config_directory` is the instance's own directory unless its
     // main.cf sets another.
-    maincf::ParameterDefaults instance_defaults = defaults;
-    instance_defaults.set("config_directory", config_directory);
-    const maincf::Configuration config(*main_cf, instance_defaults);
+    const maincf::Configuration config(*main_cf, defaults, config_directory);
     const auto queue = expanded(config, "queue_directory", problems);
     const auto data = expanded(config, "data_directory", problems);
     const auto name = expanded(config, "multi_instance_name", problems);

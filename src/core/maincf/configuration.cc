@@ -28,10 +28,17 @@ Configuration::Configuration(const MainCf& main_cf, const ParameterDefaults& def
     derived_mydomain_ = dot == std::string::npos ? "localdomain" : hostname.value.substr(dot + 1);
 }
 
+Configuration::Configuration(const MainCf& main_cf, const ParameterDefaults& defaults,
+                             std::string config_directory)
+    : Configuration(main_cf, defaults) {
+    config_directory_ = std::move(config_directory);
+}
+
 std::optional<std::string_view> Configuration::raw_value(std::string_view name) const {
     if (!is_read_only_parameter(name)) {
         if (auto value = main_cf_.get(name)) return value;
     }
+    if (config_directory_ && name == "config_directory") return *config_directory_;
     if (derived_mydomain_ && name == "mydomain") return *derived_mydomain_;
     return defaults_.get(name);
 }
