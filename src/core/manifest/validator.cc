@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/maincf/editor.h"
+#include "core/maincf/line_scanner.h"
 #include "core/postmulti/private_path.h"
 
 namespace pmr::manifest {
@@ -96,8 +97,15 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
                 continue;
             }
             const maincf::Edit edit{maincf::EditKind::set, p.name, p.value.value_or("")};
-            for (const Diagnostic& d : maincf::validate_edits({&edit, 1}, "")) {
-                report(p.position, d.message);
+            const Diagnostics invalid = maincf::validate_edits({&edit, 1}, "");
+            for (const Diagnostic& d : invalid) report(p.position, d.message);
+            // main.cf cannot hold it: Postfix trims the value, so it would drift forever.
+            const std::string& value = edit.value;
+            if (invalid.empty() && !value.empty() &&
+                (maincf::is_postfix_space(value.front()) || maincf::is_postfix_space(value.back()))) {
+                report(p.position, "the value of '" + p.name +
+                                       "' begins or ends with white space, which main.cf does "
+                                       "not keep");
             }
         }
     };

@@ -153,10 +153,14 @@ private:
                 const auto named = std::ranges::find_if(state.instances, [&](const Instance& i) {
                     return !i.primary && i.name == d.name;
                 });
-                directory = named != state.instances.end()
-                                ? named->config_directory
-                                : manifest::derived_directory(state.primary().config_directory,
-                                                              d.name);
+                if (named != state.instances.end()) {
+                    directory = named->config_directory;
+                } else if (d.state == DesiredState::present) {
+                    directory = manifest::derived_directory(state.primary().config_directory,
+                                                            d.name);
+                }
+                // else: no instance has the name of this absent entry, so none is removed (not
+                // one of another name that happens to live where the name would derive to).
             }
             targets_.push_back(Target{&d, directory});
         }
@@ -164,7 +168,10 @@ private:
         // config directory) would each undo what the other plans.
         for (std::size_t i = 0; i < targets_.size(); ++i) {
             for (std::size_t j = 0; j < i; ++j) {
-                if (targets_[i].config_directory != targets_[j].config_directory) continue;
+                if (targets_[i].config_directory.empty() ||
+                    targets_[i].config_directory != targets_[j].config_directory) {
+                    continue;
+                }
                 const DesiredInstance& first = *targets_[j].desired;
                 fail_at(*targets_[i].desired,
                         targets_[i].desired->name + ": the instance in " +
@@ -406,7 +413,13 @@ private:
             if (r.new_group) changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
             if (complete) {
                 r.action = Action::import;
-                add_request_step(StepKind::import, r, d.name, std::move(changes));
+                if (!add_request_step(StepKind::import, r, d.name, std::move(changes))) return;
+                // An imported main.cf may enable the instance; `enable: false` disables it now,
+                // as the disables before could not.
+                const auto imported = current();
+                if (!imported) return;
+                const Instance* i = find(*imported, t.config_directory);
+                if (i && d.enable == false && i->enabled) quiesce(*i);
                 continue;
             }
             r.action = Action::create;

@@ -213,6 +213,40 @@ TEST(PlannerTest, AnAbsentInstanceThatIsNotThereIsNothingToDo) {
     EXPECT_TRUE(plan.empty()) << image(plan);
 }
 
+TEST(PlannerTest, AnAbsentNameNoInstanceHasRemovesNoInstanceOfAnotherName) {
+    // postfix-b lives where postfix-a would derive to; `postfix-a: absent` does not mean it.
+    TestHost host;
+    host.initialised().secondary({.name = "postfix-b", .config_directory = "/etc/postfix-a"});
+    const Plan plan =
+        plan_for(host, "version: 1\ninstances:\n  - name: postfix-a\n    state: absent\n");
+    EXPECT_TRUE(plan.empty()) << image(plan);
+}
+
+TEST(PlannerTest, AnAbsentEntryMeansTheInstanceOfItsNameWhereverItLives) {
+    TestHost host;
+    host.initialised().secondary({.name = "postfix-a", .config_directory = "/srv/a"});
+    const std::string yaml =
+        "version: 1\ninstances:\n  - name: postfix-a\n    state: absent\n"
+        "  - name: postfix-b\n    config_directory: /etc/postfix-a\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(outline(plan), (Strings{"destroy postfix-a", "create postfix-b"}));
+    EXPECT_EQ(plan.steps[0].config_directory, "/srv/a");
+    // Once it is gone, the same manifest means no instance by postfix-a, not postfix-b's
+    // directory, where the name would derive to.
+    expect_converges(host, yaml, plan);
+}
+
+TEST(PlannerTest, AnAbsentEntryWithAConfigDirectoryMeansTheInstanceThere) {
+    TestHost host;
+    host.initialised().secondary({.name = "postfix-b", .config_directory = "/etc/postfix-a"});
+    const std::string yaml =
+        "version: 1\ninstances:\n  - name: postfix-a\n    config_directory: /etc/postfix-a\n"
+        "    state: absent\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(outline(plan), (Strings{"destroy postfix-b"}));
+    expect_converges(host, yaml, plan);
+}
+
 TEST(PlannerTest, AnAbsentEntryNamingThePrimaryDirectoryNeverTouchesThePrimary) {
     const TestHost host = one_secondary({.name = "postfix-a"});
     const Plan plan = plan_for(host,
@@ -656,6 +690,29 @@ TEST(PlannerTest, AnImportClearsTheGroupWhenTheManifestSaysSo) {
     const auto imported = after_apply(host, plan, "/etc/postfix-old");
     ASSERT_TRUE(imported);
     EXPECT_EQ(imported->group, "");
+}
+
+TEST(PlannerTest, AnImportedEnabledInstanceIsStoppedAndDisabledWhenTheManifestSaysSo) {
+    TestHost host;
+    host.initialised().deported({.name = "postfix-old", .enabled = true, .running = true});
+    const std::string yaml =
+        "version: 1\ninstances:\n  - name: postfix-old\n    enable: false\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(outline(plan),
+              (Strings{"import postfix-old", "stop postfix-old", "disable postfix-old"}));
+    expect_converges(host, yaml, plan);
+    const auto imported = after_apply(host, plan, "/etc/postfix-old");
+    ASSERT_TRUE(imported);
+    EXPECT_FALSE(imported->enabled);
+}
+
+TEST(PlannerTest, AnImportedInstanceKeepsItsEnableFlagWhenTheManifestLeavesItOut) {
+    TestHost host;
+    host.initialised().deported({.name = "postfix-old", .enabled = true});
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-old\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(outline(plan), (Strings{"import postfix-old"}));
+    expect_converges(host, yaml, plan);
 }
 
 TEST(PlannerTest, ADirectoryWithOnlyAMainCfIsNotImported) {
