@@ -10,6 +10,8 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <iostream>
+#include <map>
 #include <set>
 
 #include "core/manifest/manifest_writer.h"
@@ -162,7 +164,9 @@ HostSpec draw_host() {
             spec.deported.push_back(std::move(s));
         }
     }
-    spec.initialised = listed + deported > 0 || *rc::gen::arbitrary<bool>();
+    // postmulti keeps secondaries only on an initialised host; deported files may be left on
+    // one that was turned back to a single instance.
+    spec.initialised = listed > 0 || *rc::gen::arbitrary<bool>();
     spec.primary_running = *rc::gen::arbitrary<bool>();
     spec.primary_parameters = draw_settings(primary_parameter_pool, 2);
     return spec;
@@ -181,21 +185,70 @@ std::vector<manifest::Parameter> draw_parameters(const std::vector<std::string>&
 }
 
 /// A manifest that passes validate(): entries that would not are left out as they are drawn.
-Manifest draw_manifest() {
+/// Some entries are drawn against the host: one that rotates the names of a few of its
+/// instances (a swap, or a longer cycle), and config directories of its instances (renames).
+Manifest draw_manifest(const HostSpec& host) {
     Manifest m;
     m.path = "instances.yaml";
     m.unmanaged = *rc::gen::element(manifest::Unmanaged::keep, manifest::Unmanaged::deport,
                                     manifest::Unmanaged::destroy);
     m.primary_parameters = draw_parameters(primary_parameter_pool, 2);
     if (!manifest::validate(m, {}).empty()) m.primary_parameters.clear();
+
+    std::vector<std::string> host_directories;
+    std::vector<const Secondary*> named;
+    for (const Secondary& s : host.listed) {
+        host_directories.push_back(s.config_directory);
+        if (!s.name.empty()) named.push_back(&s);
+    }
+    for (const Secondary& s : host.deported) host_directories.push_back(s.config_directory);
+    std::vector<std::pair<std::string, std::optional<std::string>>> entries;  // name, directory
+    std::set<std::string> used;
+    if (named.size() >= 2 && *rc::gen::weightedElement<int>({{2, 0}, {1, 1}})) {
+        const int length = *rc::gen::inRange<int>(2, static_cast<int>(std::min<std::size_t>(named.size(), 3)) + 1);
+        std::vector<const Secondary*> cycle;
+        std::vector<const Secondary*> left = named;
+        for (int i = 0; i < length; ++i) {
+            const auto at = *rc::gen::inRange<std::size_t>(0, left.size());
+            cycle.push_back(left[at]);
+            left.erase(left.begin() + static_cast<std::ptrdiff_t>(at));
+        }
+        for (std::size_t i = 0; i < cycle.size(); ++i) {
+            const std::string& name = cycle[(i + 1) % cycle.size()]->name;
+            entries.emplace_back(name, cycle[i]->config_directory);
+            used.insert(name);
+        }
+    }
     const int count = *rc::gen::inRange(0, 7);
     for (const std::string& name : pick_distinct(name_pool, count)) {
+        if (used.contains(name)) continue;
+        std::optional<std::string> directory;
+        switch (*rc::gen::inRange(0, 5)) {
+            case 0:
+            case 1: break;
+            case 2:
+                if (!host_directories.empty()) {
+                    directory = *rc::gen::elementOf(host_directories);
+                    break;
+                }
+                [[fallthrough]];
+            default: directory = *rc::gen::elementOf(directory_pool);
+        }
+        entries.emplace_back(name, directory);
+    }
+    // The rotation's entries go among the others, anywhere.
+    for (std::size_t i = entries.size(); i > 1; --i) {
+        std::swap(entries[i - 1], entries[*rc::gen::inRange<std::size_t>(0, i)]);
+    }
+    for (const auto& [name, directory] : entries) {
         DesiredInstance d;
         d.name = name;
         d.position = {static_cast<int>(m.instances.size()) + 1, 5};
-        d.state = *rc::gen::weightedElement<int>({{4, 0}, {1, 1}}) ? DesiredState::absent
-                                                                  : DesiredState::present;
-        if (*rc::gen::arbitrary<bool>()) d.config_directory = *rc::gen::elementOf(directory_pool);
+        const bool rotated = used.contains(name);
+        d.state = !rotated && *rc::gen::weightedElement<int>({{4, 0}, {1, 1}})
+                      ? DesiredState::absent
+                      : DesiredState::present;
+        d.config_directory = directory;
         if (d.state == DesiredState::present) {
             switch (*rc::gen::inRange(0, 4)) {
                 case 0: break;
@@ -353,15 +406,106 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
                                     order.end()) == expected_rest);
 }
 
+/// The order rules every plan keeps, whatever the host: init; removals and disables; renames;
+/// creates and imports (an imported instance may be stopped and disabled right away);
+/// parameters; the order; enables; reloads. Per instance, stop before disable before destroy or
+/// deport, and nothing after those; a destroy checks the queue first; nothing for an instance
+/// whose destroy is refused; reloads only of running instances whose main.cf the plan changed,
+/// and of every one whose parameters or name it changed.
+void check_order(const Plan& plan, const lifecycle::SimulatedHost& before,
+                 const lifecycle::SimulatedHost& after) {
+    std::set<std::string> refused;
+    for (const Refusal& r : plan.refusals) refused.insert(r.config_directory);
+    std::set<std::string> imported;
+    std::map<std::string, std::vector<StepKind>> per_instance;
+    int last_phase = 0;
+    for (const Step& s : plan.steps) {
+        RC_ASSERT(!refused.contains(s.config_directory));
+        int phase = 0;
+        switch (s.kind) {
+            case StepKind::init: phase = 0; break;
+            case StepKind::stop:
+            case StepKind::disable: phase = imported.contains(s.config_directory) ? 3 : 1; break;
+            case StepKind::destroy:
+            case StepKind::deport: phase = 1; break;
+            case StepKind::assign: phase = 2; break;
+            case StepKind::create:
+            case StepKind::import: phase = 3; break;
+            case StepKind::configure: phase = 4; break;
+            case StepKind::reorder: phase = 5; break;
+            case StepKind::enable: phase = 6; break;
+            case StepKind::reload: phase = 7; break;
+        }
+        RC_ASSERT(phase >= last_phase);
+        last_phase = phase;
+        if (s.kind == StepKind::import) imported.insert(s.config_directory);
+        if (s.kind == StepKind::destroy) {
+            RC_ASSERT(std::holds_alternative<lifecycle::RequireEmptyQueue>(s.operations.front()));
+        }
+        per_instance[s.config_directory].push_back(s.kind);
+    }
+    for (const auto& [dir, kinds] : per_instance) {
+        const auto removal = std::ranges::find_if(kinds, [](StepKind k) {
+            return k == StepKind::destroy || k == StepKind::deport;
+        });
+        if (removal == kinds.end()) continue;
+        RC_ASSERT(removal + 1 == kinds.end());  // nothing after a removal
+        std::vector<StepKind> expected;
+        if (before.facts(dir).running) expected.push_back(StepKind::stop);
+        Diagnostics ignored;
+        const auto state = before.state(ignored);
+        RC_ASSERT(state.has_value());
+        const Instance* removed = state->find_by_config_directory(dir);
+        RC_ASSERT(removed != nullptr);
+        if (removed->enabled) expected.push_back(StepKind::disable);
+        expected.push_back(*removal);
+        RC_ASSERT(kinds == expected);
+    }
+    std::set<std::string> changed;  // by a configure or assign step, and still running
+    for (const Step& s : plan.steps) {
+        if (s.kind == StepKind::configure || s.kind == StepKind::assign) changed.insert(s.config_directory);
+        if (s.kind != StepKind::reload) continue;
+        RC_ASSERT(after.facts(s.config_directory).running);
+        RC_ASSERT(before.read_file(s.config_directory + "/main.cf") !=
+                  after.read_file(s.config_directory + "/main.cf"));
+        RC_ASSERT(changed.erase(s.config_directory) == 1u);
+    }
+    for (const std::string& dir : changed) RC_ASSERT(!after.facts(dir).running);
+}
+
 void log_case(const HostSpec& spec, const Manifest& m) {
     RC_LOG() << spec.describe() << "manifest:\n" << manifest::write_manifest(m);
 }
 
 // --- the properties ------------------------------------------------------------------------------
 
-RC_GTEST_PROP(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTheManifest, ()) {
+/// What the plans of property A did, over all the cases rapidcheck ran.
+struct Coverage {
+    int cases = 0;
+    std::map<std::string, int> steps;  ///< cases with at least one step of this kind
+    int swaps = 0;
+    int refusals = 0;
+
+    void count(const Plan& plan) {
+        std::set<std::string> kinds;
+        for (const Step& s : plan.steps) {
+            kinds.insert(std::string(to_string(s.kind)));
+            for (const Change& c : s.changes) {
+                if (c.after && c.after->starts_with("postfix-pmreconcile-swap-")) {
+                    ++swaps;
+                    break;
+                }
+            }
+        }
+        for (const std::string& k : kinds) ++steps[k];
+        if (!plan.refusals.empty()) ++refusals;
+    }
+};
+
+void apply_then_plan_again(Coverage& coverage) {
+    ++coverage.cases;
     const HostSpec spec = draw_host();
-    const Manifest m = draw_manifest();
+    const Manifest m = draw_manifest(spec);
     log_case(spec, m);
     const TestHost test_host = spec.build();
     const lifecycle::SimulatedHost& host = test_host.host();
@@ -383,6 +527,7 @@ RC_GTEST_PROP(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTh
                                                                      : "planned: refusals only")
                                      : "planned: steps");
     RC_LOG() << "plan:\n" << render_text(*first.plan, {});
+    coverage.count(*first.plan);
 
     // A: the executor's view. The operations run on a copy of the host as it was.
     lifecycle::SimulatedHost after = host;
@@ -399,13 +544,33 @@ RC_GTEST_PROP(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTh
     for (const Refusal& r : second.plan->refusals) second_refusals.push_back(refusal_key(r));
     RC_ASSERT(first_refusals == second_refusals);
 
-    // B: the host is what the manifest describes.
+    // B: the host is what the manifest describes, and the plan got there in order.
     check_matches_manifest(m, *before, host, after, *first.plan);
+    check_order(*first.plan, host, after);
+}
+
+TEST(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTheManifest) {
+    Coverage coverage;
+    EXPECT_TRUE(rc::check("apply, then plan again", [&] { apply_then_plan_again(coverage); }));
+    std::cout << coverage.cases << " cases generated (shrinking included); cases with a step of "
+              << "each kind:";
+    for (const auto& [kind, n] : coverage.steps) std::cout << " " << kind << "=" << n;
+    std::cout << "; with a swap through a temporary name: " << coverage.swaps
+              << "; with a refused destroy: " << coverage.refusals << std::endl;
+    // The pools are small so that the interesting cases are common; a change of generator
+    // that loses them should be noticed.
+    if (coverage.cases >= 100) {
+        for (const char* kind : {"init", "stop", "disable", "destroy", "deport", "assign",
+                                 "create", "import", "configure", "reorder", "enable", "reload"}) {
+            EXPECT_GT(coverage.steps[kind], 0) << kind;
+        }
+        EXPECT_GT(coverage.refusals, 0);
+    }
 }
 
 RC_GTEST_PROP(PlannerProperty, PlanningNeverChangesTheCallersHostAndIsDeterministic, ()) {
     const HostSpec spec = draw_host();
-    const Manifest m = draw_manifest();
+    const Manifest m = draw_manifest(spec);
     log_case(spec, m);
     const TestHost test_host = spec.build();
     const lifecycle::SimulatedHost& host = test_host.host();
