@@ -4,16 +4,21 @@ namespace pmr::maincf {
 
 namespace {
 
-/// Looks names up in main.cf alone, as postconf evaluates `myhostname` to derive `mydomain`.
+/// Looks names up as postconf evaluates `myhostname` to derive `mydomain`: in main.cf alone,
+/// plus config_directory, which Postfix enters into the same table before it reads main.cf.
 class MainCfLookup final : public ParameterLookup {
 public:
-    explicit MainCfLookup(const MainCf& main_cf) : main_cf_(main_cf) {}
+    MainCfLookup(const MainCf& main_cf, const ParameterDefaults& defaults)
+        : main_cf_(main_cf), defaults_(defaults) {}
     [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override {
-        return main_cf_.get(name);
+        if (auto value = main_cf_.get(name)) return value;
+        if (name == "config_directory") return defaults_.get(name);
+        return std::nullopt;
     }
 
 private:
     const MainCf& main_cf_;
+    const ParameterDefaults& defaults_;
 };
 
 }  // namespace
@@ -22,7 +27,7 @@ Configuration::Configuration(const MainCf& main_cf, const ParameterDefaults& def
     : main_cf_(main_cf), defaults_(defaults) {
     const auto myhostname = main_cf_.get("myhostname");
     if (!myhostname || main_cf_.get("mydomain")) return;
-    const Expansion hostname = expand(*myhostname, MainCfLookup(main_cf_));
+    const Expansion hostname = expand(*myhostname, MainCfLookup(main_cf_, defaults_));
     if (!hostname.ok()) return;  // Postfix gives up; leave the default
     const std::size_t dot = hostname.value.find('.');
     derived_mydomain_ = dot == std::string::npos ? "localdomain" : hostname.value.substr(dot + 1);

@@ -87,13 +87,19 @@ TEST(ConfigurationTest, MydomainDefaultFollowsMainCfMyhostname) {
     EXPECT_EQ(Fixture("", d).config().raw_value("mydomain"), "localdomain");
 }
 
-TEST(ConfigurationTest, MydomainDerivationLooksOnlyAtMainCf) {
-    // postconf evaluates myhostname with main.cf's names alone: a default is not consulted.
+TEST(ConfigurationTest, MydomainDerivationLooksOnlyAtMainCfAndConfigDirectory) {
+    // postconf evaluates myhostname with main.cf's names alone: a default is not consulted...
     ParameterDefaults d;
     d.set("mydomain", "localdomain");
     d.set("mail_name", "Postfix");
+    d.set("config_directory", "/etc/postfix-out");
     const Fixture f("myhostname = host.$mail_name.example\n", d);
     EXPECT_EQ(f.config().raw_value("mydomain"), ".example");
+    // ...except config_directory, which Postfix puts into main.cf's table before reading it.
+    const Fixture g("myhostname = mail.$config_directory\n", d);
+    EXPECT_EQ(g.config().raw_value("mydomain"), "/etc/postfix-out");
+    const Fixture h("config_directory = /x\nmyhostname = mail.$config_directory\n", d);
+    EXPECT_EQ(h.config().raw_value("mydomain"), "/x");
 }
 
 }  // namespace
