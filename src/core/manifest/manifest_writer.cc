@@ -1,5 +1,8 @@
 #include "core/manifest/manifest_writer.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/manifest/validator.h"
 
 namespace pmr::manifest {
@@ -28,12 +31,25 @@ std::string quote(std::string_view text) {
     return out + "\"";
 }
 
+/// A parameter name as a YAML key: plain when it is a word YAML reads back as that text
+/// (`smtpd_tls_cert_file`), else quoted (main.cf accepts names such as `null`, `a:b` or `[x]`).
+std::string key(std::string_view name) {
+    const bool plain =
+        !name.empty() && name != "null" && name != "Null" && name != "NULL" &&
+        std::isalnum(static_cast<unsigned char>(name.front())) != 0 &&
+        std::ranges::all_of(name, [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '_' || c == '.' || c == '-';
+        });
+    return plain ? std::string(name) : quote(name);
+}
+
 void write_parameters(std::string& out, const std::vector<Parameter>& parameters,
                       const std::string& indent) {
     if (parameters.empty()) return;
     out += indent + "parameters:\n";
     for (const Parameter& p : parameters) {
-        out += indent + "  " + p.name + ": " + (p.value ? quote(*p.value) : "null") + "\n";
+        out += indent + "  " + key(p.name) + ": " + (p.value ? quote(*p.value) : "null") + "\n";
     }
 }
 

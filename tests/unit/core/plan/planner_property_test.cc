@@ -62,12 +62,19 @@ std::string tag_of(const std::string& config_directory) {
     return config_directory.substr(config_directory.rfind('/') + 1);
 }
 
+/// A number in [min, max), equally likely whatever rapidcheck's size (inRange favours min when
+/// the size is small, as it is for the first cases).
+template <typename T>
+T uniform(T min, T max) {
+    return *rc::gen::resize(100, rc::gen::inRange<T>(min, max));
+}
+
 /// `count` distinct elements of `pool` in random order.
 std::vector<std::string> pick_distinct(const std::vector<std::string>& pool, int count) {
     std::vector<std::string> left = pool;
     std::vector<std::string> picked;
     for (int i = 0; i < count && !left.empty(); ++i) {
-        const auto at = *rc::gen::inRange<std::size_t>(0, left.size());
+        const auto at = uniform<std::size_t>(0, left.size());
         picked.push_back(left[at]);
         left.erase(left.begin() + static_cast<std::ptrdiff_t>(at));
     }
@@ -77,7 +84,7 @@ std::vector<std::string> pick_distinct(const std::vector<std::string>& pool, int
 std::vector<std::pair<std::string, std::string>> draw_settings(
     const std::vector<std::string>& pool, int most) {
     std::vector<std::pair<std::string, std::string>> settings;
-    for (const std::string& name : pick_distinct(pool, *rc::gen::inRange(0, most + 1))) {
+    for (const std::string& name : pick_distinct(pool, uniform<int>(0, most + 1))) {
         settings.emplace_back(name, *rc::gen::elementOf(value_pool));
     }
     return settings;
@@ -129,7 +136,7 @@ struct HostSpec {
 
 HostSpec draw_host() {
     HostSpec spec;
-    const int listed = *rc::gen::inRange(0, 7);
+    const int listed = uniform<int>(0, 7);
     const int deported = *rc::gen::weightedElement<int>({{6, 0}, {3, 1}, {1, 2}});
     const std::vector<std::string> names = pick_distinct(name_pool, listed + deported);
     std::set<std::string> taken;
@@ -176,7 +183,7 @@ HostSpec draw_host() {
 
 std::vector<manifest::Parameter> draw_parameters(const std::vector<std::string>& pool, int most) {
     std::vector<manifest::Parameter> parameters;
-    for (const std::string& name : pick_distinct(pool, *rc::gen::inRange(0, most + 1))) {
+    for (const std::string& name : pick_distinct(pool, uniform<int>(0, most + 1))) {
         manifest::Parameter p{name, std::nullopt, {}};
         if (*rc::gen::weightedElement<int>({{3, 1}, {1, 0}})) p.value = *rc::gen::elementOf(value_pool);
         parameters.push_back(std::move(p));
@@ -205,11 +212,11 @@ Manifest draw_manifest(const HostSpec& host) {
     std::vector<std::pair<std::string, std::optional<std::string>>> entries;  // name, directory
     std::set<std::string> used;
     if (named.size() >= 2 && *rc::gen::weightedElement<int>({{2, 0}, {1, 1}})) {
-        const int length = *rc::gen::inRange<int>(2, static_cast<int>(std::min<std::size_t>(named.size(), 3)) + 1);
+        const int length = uniform<int>(2, static_cast<int>(std::min<std::size_t>(named.size(), 3)) + 1);
         std::vector<const Secondary*> cycle;
         std::vector<const Secondary*> left = named;
         for (int i = 0; i < length; ++i) {
-            const auto at = *rc::gen::inRange<std::size_t>(0, left.size());
+            const auto at = uniform<std::size_t>(0, left.size());
             cycle.push_back(left[at]);
             left.erase(left.begin() + static_cast<std::ptrdiff_t>(at));
         }
@@ -219,11 +226,11 @@ Manifest draw_manifest(const HostSpec& host) {
             used.insert(name);
         }
     }
-    const int count = *rc::gen::inRange(0, 7);
+    const int count = uniform<int>(0, 7);
     for (const std::string& name : pick_distinct(name_pool, count)) {
         if (used.contains(name)) continue;
         std::optional<std::string> directory;
-        switch (*rc::gen::inRange(0, 5)) {
+        switch (uniform<int>(0, 5)) {
             case 0:
             case 1: break;
             case 2:
@@ -238,7 +245,7 @@ Manifest draw_manifest(const HostSpec& host) {
     }
     // The rotation's entries go among the others, anywhere.
     for (std::size_t i = entries.size(); i > 1; --i) {
-        std::swap(entries[i - 1], entries[*rc::gen::inRange<std::size_t>(0, i)]);
+        std::swap(entries[i - 1], entries[uniform<std::size_t>(0, i)]);
     }
     for (const auto& [name, directory] : entries) {
         DesiredInstance d;
@@ -250,11 +257,11 @@ Manifest draw_manifest(const HostSpec& host) {
                       : DesiredState::present;
         d.config_directory = directory;
         if (d.state == DesiredState::present) {
-            switch (*rc::gen::inRange(0, 4)) {
+            switch (uniform<int>(0, 4)) {
                 case 0: break;
                 default: d.group = *rc::gen::elementOf(group_pool);
             }
-            switch (*rc::gen::inRange(0, 3)) {
+            switch (uniform<int>(0, 3)) {
                 case 0: break;
                 case 1: d.enable = true; break;
                 default: d.enable = false;
@@ -558,13 +565,20 @@ TEST(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTheManifest
     std::cout << "; with a swap through a temporary name: " << coverage.swaps
               << "; with a refused destroy: " << coverage.refusals << std::endl;
     // The pools are small so that the interesting cases are common; a change of generator
-    // that loses them should be noticed.
+    // that loses them should be noticed. Each kind below comes in more than 10% of the cases
+    // (a miss in 100 cases: less than 1 in 30000); init and import, in about 5%, are only
+    // required of longer runs (RC_PARAMS="max_success=1000").
     if (coverage.cases >= 100) {
-        for (const char* kind : {"init", "stop", "disable", "destroy", "deport", "assign",
-                                 "create", "import", "configure", "reorder", "enable", "reload"}) {
+        for (const char* kind : {"stop", "disable", "destroy", "deport", "assign", "create",
+                                 "configure", "reorder", "enable", "reload"}) {
             EXPECT_GT(coverage.steps[kind], 0) << kind;
         }
         EXPECT_GT(coverage.refusals, 0);
+        EXPECT_GT(coverage.swaps, 0);
+    }
+    if (coverage.cases >= 1000) {
+        EXPECT_GT(coverage.steps["init"], 0);
+        EXPECT_GT(coverage.steps["import"], 0);
     }
 }
 
