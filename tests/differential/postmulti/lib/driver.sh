@@ -40,67 +40,64 @@ export SCRATCH SANDBOX_TOOLS
 
 _pm_n=0
 
-# cf_vals FILE NAME...: "NAME=VALUE" for each NAME defined in main.cf FILE
-# (raw, unexpanded; last definition wins; continuation lines joined).
-# Deliberately not postconf: right after main.cf was written, every Postfix
-# program pauses up to 2 s before reading it ("pausing to let main.cf cool
-# down", util/dict.c), which would slow every pm call down.
-cf_vals() {
-    [ -r "$1" ] || return 0
-    awk -v names="${*:2}" '
-        BEGIN { n = split(names, w, " "); for (i = 1; i <= n; i++) want[w[i]] = 1 }
-        /^[ \t]*$/ || /^[ \t]*#/ { next }
-        /^[ \t]/ { if (cur != "") { sub(/^[ \t]+/, ""); val[cur] = val[cur] " " $0 } next }
-        {
-            cur = ""
-            eq = index($0, "=")
-            if (eq == 0) next
-            name = substr($0, 1, eq - 1); sub(/[ \t]+$/, "", name)
-            if (!(name in want)) next
-            v = substr($0, eq + 1); sub(/^[ \t]+/, "", v)
-            cur = name; val[name] = v
-        }
-        END { for (k in val) { v = val[k]; sub(/[ \t]+$/, "", v); print k "=" v } }
-    ' "$1"
-}
-
-# Record every instance directory currently known to the primary.
+# Record every instance directory currently known to the primary: its own
+# config/queue/data directories, then for each directory listed in its
+# multi_instance_directories and alternate_config_directories the directory
+# and (when it has a main.cf) its queue and data directories.
+# Deliberately one awk process and no postconf: right after main.cf was
+# written, every Postfix program pauses up to 2 s before reading it
+# ("pausing to let main.cf cool down", util/dict.c). Values are taken raw
+# (last definition wins, continuation lines joined); a value containing "$"
+# is expanded with postconf.
 _collect_dirs() {
-    local d k v mdirs= adirs= q d2
-    local -A pv=()
-    while IFS= read -r k; do pv[${k%%=*}]=${k#*=}; done < <(
-        cf_vals "$primary/main.cf" queue_directory data_directory \
-            multi_instance_directories alternate_config_directories)
-    {
-        echo "config $primary"
-        _dir_of "$primary" queue_directory "${pv[queue_directory]-}" "$def_queue"
-        _dir_of "$primary" data_directory "${pv[data_directory]-}" "$def_data"
-        for d in ${pv[multi_instance_directories]-} ${pv[alternate_config_directories]-}; do
-            d=${d//,/ }
-            for d2 in $d; do
-                case $d2 in /*) ;; *) continue;; esac
-                echo "config $d2"
-                [ -f "$d2/main.cf" ] || continue
-                local -A sv=()
-                while IFS= read -r k; do sv[${k%%=*}]=${k#*=}; done < <(
-                    cf_vals "$d2/main.cf" queue_directory data_directory)
-                _dir_of "$d2" queue_directory "${sv[queue_directory]-}" "$def_queue"
-                _dir_of "$d2" data_directory "${sv[data_directory]-}" "$def_data"
-                unset sv
-            done
-        done
-    } >>"$rec/dirs"
-}
-
-# _dir_of CONFIG_DIR NAME RAW DEFAULT: print "dir PATH" (expanding a value
-# with "$" in it with postconf).
-_dir_of() {
-    local v=$3
-    case $v in
-    '') v=$4;;
-    *'$'*) v=$(postconf -c "$1" -xh "$2" 2>/dev/null);;
-    esac
-    echo "dir ${v%/}"
+    local kind d name
+    awk -v primary="$primary" -v defq="$def_queue" -v defd="$def_data" '
+        function readcf(file, arr,   line, cur, eq, name, v, r) {
+            split("", arr); cur = ""
+            while ((r = (getline line < file)) > 0) {
+                if (line ~ /^[ \t]*$/ || line ~ /^[ \t]*#/) continue
+                if (line ~ /^[ \t]/) {
+                    if (cur != "") { sub(/^[ \t]+/, "", line); arr[cur] = arr[cur] " " line }
+                    continue
+                }
+                cur = ""
+                eq = index(line, "=")
+                if (eq == 0) continue
+                name = substr(line, 1, eq - 1); sub(/[ \t]+$/, "", name)
+                v = substr(line, eq + 1); sub(/^[ \t]+/, "", v)
+                cur = name; arr[name] = v
+            }
+            close(file)
+            for (name in arr) sub(/[ \t]+$/, "", arr[name])
+            return r == 0
+        }
+        function dir(cfdir, arr, name, def,   v) {
+            v = (name in arr) ? arr[name] : def
+            if (v ~ /\$/) { print "expand " cfdir " " name; return }
+            sub(/\/+$/, "", v)
+            print "dir " v
+        }
+        BEGIN {
+            readcf(primary "/main.cf", P)
+            print "config " primary
+            dir(primary, P, "queue_directory", defq)
+            dir(primary, P, "data_directory", defd)
+            n = split(P["multi_instance_directories"] " " P["alternate_config_directories"], L, /[ \t,]+/)
+            for (i = 1; i <= n; i++) {
+                if (L[i] !~ /^\//) continue
+                print "config " L[i]
+                if (!readcf(L[i] "/main.cf", S)) continue
+                dir(L[i], S, "queue_directory", defq)
+                dir(L[i], S, "data_directory", defd)
+            }
+        }' </dev/null |
+    while read -r kind d name; do
+        if [ "$kind" = expand ]; then
+            echo "dir $(postconf -c "$d" -xh "$name" 2>/dev/null)"
+        else
+            echo "$kind $d"
+        fi
+    done >>"$rec/dirs"
 }
 
 track() {
@@ -116,7 +113,7 @@ pm() {
     _collect_dirs
     printf '%q ' pm "$@" >"$rec/calls/$id.args"
     echo >>"$rec/calls/$id.args"
-    timeout -k 5 "${PM_TIMEOUT:-120}" "$pty_run" "$rec/calls/$id.out" "$rec/calls/$id.err" \
+    PTY_RUN_TIMEOUT=${PM_TIMEOUT:-120} "$pty_run" "$rec/calls/$id.out" "$rec/calls/$id.err" \
         "${pm_cmd[@]}" "$@"
     rc=$?
     echo "$rc" >"$rec/calls/$id.rc"
