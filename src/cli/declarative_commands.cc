@@ -12,6 +12,7 @@
 #include "cli/plan_execution.h"
 #include "cli/postmulti_session.h"
 #include "cli/terminal.h"
+#include "core/manifest/manifest_parser.h"
 #include "core/manifest/manifest_writer.h"
 #include "core/maincf/configuration.h"
 #include "core/plan/metrics.h"
@@ -120,10 +121,20 @@ bool refuse_mail_config(const GlobalOptions& global) {
 int run_validate(const GlobalOptions& global, const DeclarativeOptions& options) {
     const HostContext context{maincf::ParameterDefaults::builtin(),
                               global.config_directory.value_or("/etc/postfix"), "/usr/sbin"};
-    const auto loaded = load_manifest(options.manifest_path, default_primary_directories(context));
-    if (!loaded) return to_int(ExitCode::error);
-    std::cout << options.manifest_path << ": valid (" << loaded->manifest.instances.size()
-              << " instance" << (loaded->manifest.instances.size() == 1 ? "" : "s") << ")\n";
+    auto text = effects::read_file(options.manifest_path, effects::Symlinks::follow,
+                                   manifest::max_manifest_bytes);
+    if (!text) {
+        std::cerr << "pmreconcile: error: " << text.error() << '\n';
+        return to_int(ExitCode::error);
+    }
+    // Every problem at once: of meaning too, where the structure has problems elsewhere.
+    Diagnostics problems;
+    const auto manifest = manifest::parse_and_validate(*text, options.manifest_path,
+                                                       default_primary_directories(context), problems);
+    for (const Diagnostic& problem : problems) std::cerr << problem.to_string() << '\n';
+    if (!manifest) return to_int(ExitCode::error);
+    std::cout << options.manifest_path << ": valid (" << manifest->instances.size()
+              << " instance" << (manifest->instances.size() == 1 ? "" : "s") << ")\n";
     return to_int(ExitCode::ok);
 }
 

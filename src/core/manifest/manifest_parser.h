@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/manifest/manifest.h"
+#include "core/manifest/validator.h"
 #include "core/support/diagnostic.h"
 
 namespace pmr::manifest {
@@ -14,5 +15,13 @@ namespace pmr::manifest {
 /// (names, paths, conflicts) is checked separately by validate().
 [[nodiscard]] std::optional<Manifest> parse_manifest(std::string_view text, const std::string& path,
                                                      Diagnostics& problems);
+
+/// parse_manifest() and validate() in one, reporting every problem at once, in line order: the
+/// meaning of what could be read is checked even when other parts have structural problems
+/// (those parts are left out). The manifest is returned only when there is no error.
+[[nodiscard]] std::optional<Manifest> parse_and_validate(std::string_view text,
+                                                         const std::string& path,
+                                                         const PrimaryDirectories& primary,
+                                                         Diagnostics& problems);
 
 }  // namespace pmr::manifest
