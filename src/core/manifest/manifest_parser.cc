@@ -63,9 +63,7 @@ private:
 /// Walks the YAML tree into a Manifest, collecting every problem.
 class TreeReader {
 public:
-    /// `partial`: return what could be read despite structural problems.
-    TreeReader(const std::string& path, Diagnostics& problems, bool partial = false)
-        : path_(path), problems_(problems), partial_(partial) {}
+    TreeReader(const std::string& path, Diagnostics& problems) : path_(path), problems_(problems) {}
 
     std::optional<Manifest> read(const YAML::Node& root) {
         Manifest manifest;
@@ -118,7 +116,7 @@ public:
                 report(instances, "'instances' must be a list");
             }
         }
-        if (has_errors(problems_) && !partial_) return std::nullopt;
+        if (has_errors(problems_)) return std::nullopt;
         return manifest;
     }
 
@@ -214,10 +212,20 @@ private:
         return std::nullopt;
     }
 
+    /// Also refuses a key given twice (yaml-cpp would silently take the first), and notes
+    /// empty values so that their problems are located at their key.
     void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                     std::string_view where) {
+        std::set<std::string> seen;
         for (const auto& item : map) {
             const std::string key = item.first.IsScalar() ? item.first.Scalar() : "?";
+            if (item.second.IsNull() && item.second.Mark().line != item.first.Mark().line) {
+                empty_values_.emplace_back(item.second, item.first.Mark());
+            }
+            if (item.first.IsScalar() && !seen.insert(key).second) {
+                report(item.first, "key '" + key + "' is listed twice");
+                continue;
+            }
             if (std::ranges::find(allowed, key) != allowed.end()) continue;
             std::string expected;
             for (std::string_view a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
@@ -233,18 +241,25 @@ private:
     }
 
     void report(const YAML::Node& node, std::string message) {
-        const Position p = position_of(node.Mark());
+        YAML::Mark mark = node.Mark();
+        // yaml-cpp marks an empty value (`name:`) where the next token starts, often on a later
+        // line: point at its key instead.
+        for (const auto& [value, key_mark] : empty_values_) {
+            if (node.is(value)) mark = key_mark;
+        }
+        const Position p = position_of(mark);
         problems_.push_back(make_error(path_, p.line, p.column, std::move(message)));
     }
 
     const std::string& path_;
     Diagnostics& problems_;
-    bool partial_ = false;
+    std::vector<std::pair<YAML::Node, YAML::Mark>> empty_values_;  ///< and their keys' marks
 };
 
-/// parse_manifest(), returning what could be read despite structural problems when `partial`.
-std::optional<Manifest> parse(std::string_view text, const std::string& path,
-                              Diagnostics& problems, bool partial) {
+}  // namespace
+
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& path,
+                                       Diagnostics& problems) {
     if (text.size() > max_manifest_bytes) {
         problems.push_back(make_error(path, 0, 0,
                                       "manifest too large (" + std::to_string(text.size()) +
@@ -264,36 +279,12 @@ std::optional<Manifest> parse(std::string_view text, const std::string& path,
         while (parser.HandleNextDocument(scanner)) {
         }
         if (problems.size() > before) return std::nullopt;
-        return TreeReader(path, problems, partial).read(YAML::Load(std::string(text)));
+        return TreeReader(path, problems).read(YAML::Load(std::string(text)));
     } catch (const YAML::Exception& error) {
         const Position p = position_of(error.mark);
         problems.push_back(make_error(path, p.line, p.column, "invalid YAML: " + error.msg));
         return std::nullopt;
     }
-}
-
-}  // namespace
-
-std::optional<Manifest> parse_manifest(std::string_view text, const std::string& path,
-                                       Diagnostics& problems) {
-    return parse(text, path, problems, false);
-}
-
-std::optional<Manifest> parse_and_validate(std::string_view text, const std::string& path,
-                                           const PrimaryDirectories& primary,
-                                           Diagnostics& problems) {
-    Diagnostics found;
-    auto manifest = parse(text, path, found, true);
-    if (manifest) {
-        for (Diagnostic& d : validate(*manifest, primary)) found.push_back(std::move(d));
-    }
-    std::ranges::stable_sort(found, [](const Diagnostic& x, const Diagnostic& y) {
-        return x.line < y.line;
-    });
-    const bool failed = has_errors(found);
-    for (Diagnostic& d : found) problems.push_back(std::move(d));
-    if (failed) return std::nullopt;
-    return manifest;
 }
 
 }  // namespace pmr::manifest
