@@ -1,6 +1,7 @@
 #include "core/instance/host_state.h"
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 #include <map>
 
@@ -504,6 +505,17 @@ TEST(SplitListTest, KeepsOtherPunctuation) {
 }
 
 TEST(SplitListTest, SingleElement) { EXPECT_EQ(split_list("start"), Strings{"start"}); }
+
+RC_GTEST_PROP(SplitListTest, RecoversTheElementsWhateverTheSeparators, ()) {
+    const auto element = rc::gen::nonEmpty(rc::gen::container<std::string>(
+        rc::gen::elementOf(std::string("abz/-_.$:{}=;09"))));
+    const auto separator =
+        rc::gen::nonEmpty(rc::gen::container<std::string>(rc::gen::elementOf(std::string(", \t\r\n"))));
+    const auto elements = *rc::gen::container<Strings>(element);
+    std::string text = *rc::gen::oneOf(rc::gen::just(std::string()), separator);
+    for (const std::string& e : elements) text += e + *separator;
+    RC_ASSERT(split_list(text) == elements);
+}
 
 }  // namespace
 }  // namespace pmr::instance

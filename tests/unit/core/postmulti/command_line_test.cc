@@ -1,6 +1,7 @@
 #include "core/postmulti/command_line.h"
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 namespace pmr::postmulti {
 namespace {
@@ -222,6 +223,23 @@ TEST(ParseCommandLineTest, UsageNamesTheProgram) {
               "pm -p [-v] [-a] [-g group] [-i instance] command... | "
               "pm -x [-v] [-a] [-i name] [-g group] command... | "
               "pm -e action [-v] [-a] [-i name] [-g group] [-I name] [-G group] [param=value ...]");
+}
+
+RC_GTEST_PROP(ParseCommandLineTest, EverythingFromTheFirstOperandOnIsKeptVerbatim, ()) {
+    const auto word = rc::gen::container<std::string>(
+        rc::gen::elementOf(std::string("-aeglpxRvIGi=/ z")));
+    const std::string first = *rc::gen::suchThat(word, [](const std::string& w) {
+        return w.size() < 2 || w[0] != '-';
+    });
+    const auto rest = *rc::gen::container<Strings>(word);
+    Strings operands{first};
+    operands.insert(operands.end(), rest.begin(), rest.end());
+    Strings arguments{"-x"};
+    arguments.insert(arguments.end(), operands.begin(), operands.end());
+    const auto parsed = parse_command_line(arguments);
+    RC_ASSERT(std::holds_alternative<Request>(parsed));
+    RC_ASSERT(std::get<Request>(parsed).arguments == operands);
+    RC_ASSERT(std::get<Request>(parsed).mode == Mode::exec);
 }
 
 TEST(ParseCommandLineTest, UnknownOptionAfterTheFirstOperandIsAnOperand) {
