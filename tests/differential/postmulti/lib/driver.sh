@@ -113,7 +113,7 @@ pm() {
     _collect_dirs
     printf '%q ' pm "$@" >"$rec/calls/$id.args"
     echo >>"$rec/calls/$id.args"
-    PTY_RUN_TIMEOUT=${PM_TIMEOUT:-120} "$pty_run" "$rec/calls/$id.out" "$rec/calls/$id.err" \
+    PTY_RUN_TIMEOUT=${PM_TIMEOUT:-300} "$pty_run" "$rec/calls/$id.out" "$rec/calls/$id.err" \
         "${pm_cmd[@]}" "$@"
     rc=$?
     echo "$rc" >"$rec/calls/$id.rc"

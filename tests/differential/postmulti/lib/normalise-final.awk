@@ -6,6 +6,8 @@
 #     "name = value" definitions whose names the file's origin does not define
 #     is sorted (bytewise) after a marker line; in the tree snapshot, the
 #     sha256 of a main.cf whose directory was dumped becomes a placeholder.
+# Optional variable "ignore": an ERE; tree-snapshot entries whose absolute
+# path matches are left out (run-scenarios --ignore-path).
 # N2: in the tree snapshot, the sha256 of files below a "pid" directory and of
 #     "master.lock" becomes "<pid-file>".
 
@@ -49,6 +51,14 @@ BEGIN { section = ""; nbody = 0; intree = 0; dumped = " " }
 section != "" { body[++nbody] = $0; next }
 
 intree && /^== / { top = substr($0, 4); print; next }
+
+# --ignore-path: drop snapshot entries whose absolute path matches "ignore".
+intree && ignore != "" {
+    rel = $0
+    sub(/ [fdlpscb] [0-7]+ [^ ]+ [^ ]+( .*)?$/, "", rel)
+    p = (rel == ".") ? top : top "/" rel
+    if (p ~ ignore) next
+}
 
 intree && / f [0-7]+ [^ ]+ [^ ]+ sha256=[0-9a-f]+$/ {
     rel = $0
