@@ -63,7 +63,9 @@ private:
 /// Walks the YAML tree into a Manifest, collecting every problem.
 class TreeReader {
 public:
-    TreeReader(const std::string& path, Diagnostics& problems) : path_(path), problems_(problems) {}
+    /// `partial`: return what could be read despite structural problems.
+    TreeReader(const std::string& path, Diagnostics& problems, bool partial = false)
+        : path_(path), problems_(problems), partial_(partial) {}
 
     std::optional<Manifest> read(const YAML::Node& root) {
         Manifest manifest;
@@ -116,7 +118,7 @@ public:
                 report(instances, "'instances' must be a list");
             }
         }
-        if (has_errors(problems_)) return std::nullopt;
+        if (has_errors(problems_) && !partial_) return std::nullopt;
         return manifest;
     }
 
@@ -253,13 +255,13 @@ private:
 
     const std::string& path_;
     Diagnostics& problems_;
+    bool partial_ = false;
     std::vector<std::pair<YAML::Node, YAML::Mark>> empty_values_;  ///< and their keys' marks
 };
 
-}  // namespace
-
-std::optional<Manifest> parse_manifest(std::string_view text, const std::string& path,
-                                       Diagnostics& problems) {
+/// parse_manifest(), returning what could be read despite structural problems when `partial`.
+std::optional<Manifest> parse(std::string_view text, const std::string& path,
+                              Diagnostics& problems, bool partial) {
     if (text.size() > max_manifest_bytes) {
         problems.push_back(make_error(path, 0, 0,
                                       "manifest too large (" + std::to_string(text.size()) +
@@ -279,12 +281,36 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
         while (parser.HandleNextDocument(scanner)) {
         }
         if (problems.size() > before) return std::nullopt;
-        return TreeReader(path, problems).read(YAML::Load(std::string(text)));
+        return TreeReader(path, problems, partial).read(YAML::Load(std::string(text)));
     } catch (const YAML::Exception& error) {
         const Position p = position_of(error.mark);
         problems.push_back(make_error(path, p.line, p.column, "invalid YAML: " + error.msg));
         return std::nullopt;
     }
+}
+
+}  // namespace
+
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& path,
+                                       Diagnostics& problems) {
+    return parse(text, path, problems, false);
+}
+
+std::optional<Manifest> parse_and_validate(std::string_view text, const std::string& path,
+                                           const PrimaryDirectories& primary,
+                                           Diagnostics& problems) {
+    Diagnostics found;
+    auto manifest = parse(text, path, found, true);
+    if (manifest) {
+        for (Diagnostic& d : validate(*manifest, primary)) found.push_back(std::move(d));
+    }
+    std::ranges::stable_sort(found, [](const Diagnostic& x, const Diagnostic& y) {
+        return x.line < y.line;
+    });
+    const bool failed = has_errors(found);
+    for (Diagnostic& d : found) problems.push_back(std::move(d));
+    if (failed) return std::nullopt;
+    return manifest;
 }
 
 }  // namespace pmr::manifest
