@@ -45,7 +45,9 @@ struct DeclarativeOptions {
 
 /// A plan of the live host, with what it was made from.
 struct LivePlan {
-    HostContext context;
+    /// On the heap: the snapshot's simulated host keeps a pointer to its defaults, which must
+    /// stay where they are when a LivePlan is moved (returned in an optional).
+    std::shared_ptr<const HostContext> context;
     LoadedManifest manifest;
     std::optional<effects::HostSnapshot> snapshot;
     plan::PlanResult result;
@@ -64,28 +66,28 @@ void print_problems(const Diagnostics& problems) {
 std::optional<LivePlan> plan_live(const HostContext& context, const std::string& manifest_path,
                                   const std::optional<std::string>& manifest_text = std::nullopt,
                                   bool quiet = false) {
-    LivePlan live{context, {}, {}, {}, {}};
-    auto manifest = load_manifest(manifest_path, default_primary_directories(live.context),
+    LivePlan live{std::make_shared<const HostContext>(context), {}, {}, {}, {}};
+    auto manifest = load_manifest(manifest_path, default_primary_directories(*live.context),
                                   manifest_text);
     if (!manifest) return std::nullopt;
     live.manifest = std::move(*manifest);
     Diagnostics problems;
-    live.snapshot = effects::take_snapshot(live.context.config_directory, live.manifest.manifest,
-                                           live.context.defaults, problems);
+    live.snapshot = effects::take_snapshot(live.context->config_directory, live.manifest.manifest,
+                                           live.context->defaults, problems);
     if (!quiet || !live.snapshot) print_problems(problems);
     if (!live.snapshot) return std::nullopt;
     Diagnostics ignored;
     if (const auto state = live.snapshot->host.state(ignored)) {
         live.command_directory = state->shared.command_directory;
     } else {
-        live.command_directory = live.context.command_directory;
+        live.command_directory = live.context->command_directory;
     }
     if (live.snapshot->interrupted_step && !quiet) {
         std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
                   << *live.snapshot->interrupted_step
                   << "); the next apply finishes it before anything else\n";
     }
-    live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context.defaults);
+    live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
     if (!live.result.plan) {
         print_problems(live.result.problems);
         return std::nullopt;
@@ -95,7 +97,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
 
 plan::PlanOrigin origin_of(const LivePlan& live) {
     return plan::PlanOrigin{live.manifest.manifest.path, live.manifest.text,
-                            live.context.config_directory, live.snapshot->fingerprint};
+                            live.context->config_directory, live.snapshot->fingerprint};
 }
 
 /// apply changes Postfix's files and needs root, as Postfix's own tools do.
@@ -260,7 +262,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             return to_int(ExitCode::error);
         }
     }
-    return execute_plan(plan, live->context, live->command_directory, color, state_files);
+    return execute_plan(plan, *live->context, live->command_directory, color, state_files);
 }
 
 int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
