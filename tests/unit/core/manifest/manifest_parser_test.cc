@@ -395,3 +395,52 @@ TEST(ManifestParserTest, ProblemsAreAddedToThoseAlreadyThere) {
 
 }  // namespace
 }  // namespace pmr::manifest
+
+namespace pmr::manifest {
+namespace {
+
+// --- parse_and_validate --------------------------------------------------------------------------
+
+Strings all_problems(std::string_view text, std::optional<Manifest>* manifest = nullptr) {
+    Diagnostics problems;
+    auto m = parse_and_validate(text, "m.yaml", {}, problems);
+    if (manifest != nullptr) *manifest = std::move(m);
+    Strings out;
+    for (const Diagnostic& d : problems) out.push_back(d.to_string());
+    return out;
+}
+
+TEST(ParseAndValidateTest, ProblemsOfStructureAndOfMeaningTogetherInLineOrder) {
+    std::optional<Manifest> m;
+    EXPECT_EQ(all_problems("version: 1\n"
+                           "unmanaged: sometimes\n"
+                           "instances:\n"
+                           "  - name: out\n"
+                           "    enable: maybe\n"
+                           "  - name: postfix-b\n"
+                           "    queue_directory: relative\n",
+                           &m),
+              (Strings{"m.yaml:2:12: 'unmanaged' must be keep, deport or destroy, not 'sometimes'",
+                       "m.yaml:4:11: instance name 'out' must start with 'postfix-'",
+                       "m.yaml:5:13: 'enable' must be true or false, not 'maybe'",
+                       "m.yaml:6:5: postfix-b: queue_directory 'relative' must be an absolute "
+                       "path"}));
+    EXPECT_FALSE(m);
+}
+
+TEST(ParseAndValidateTest, AGoodManifestIsReturned) {
+    std::optional<Manifest> m;
+    EXPECT_EQ(all_problems("version: 1\ninstances:\n  - name: postfix-a\n", &m), Strings{});
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->instances.size(), 1u);
+}
+
+TEST(ParseAndValidateTest, WhatCannotBeParsedAtAllIsOnlyThat) {
+    EXPECT_EQ(all_problems("version: 1\ninstances: [\n"),
+              (Strings{"m.yaml:3:1: invalid YAML: end of sequence flow not found"}));
+    EXPECT_EQ(all_problems("version: 1\n---\nversion: 1\n"),
+              (Strings{"m.yaml:2:1: only one YAML document is allowed"}));
+}
+
+}  // namespace
+}  // namespace pmr::manifest
