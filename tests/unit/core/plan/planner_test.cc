@@ -185,6 +185,35 @@ TEST(PlannerTest, ARunningEnabledInstanceIsStoppedThenDisabledThenDestroyed) {
     EXPECT_FALSE(after_apply(host, plan, "/etc/postfix-old"));
 }
 
+TEST(PlannerTest, ADestroyRemovesWhatTheStoppedMasterLeftButNeverMail) {
+    TestHost host = one_secondary({.name = "postfix-old", .running = true});
+    for (const char* path : {"/var/spool/postfix-old/pid/master.pid",
+                             "/var/spool/postfix-old/public/pickup",
+                             "/var/spool/postfix-old/private/smtp",
+                             "/var/lib/postfix-old/master.lock", "/var/lib/postfix-old/prng_exch",
+                             "/var/spool/postfix-old/deferred/A/A1B2C3",  // mail: never
+                             "/var/spool/postfix-old/private/sub/x",      // not directly in it
+                             "/var/spool/postfix-other/pid/master.pid"}) {
+        host.host().put_file(path, "");
+    }
+    const Plan plan =
+        plan_for(host, "version: 1\ninstances:\n  - name: postfix-old\n    state: absent\n");
+    ASSERT_EQ(outline(plan), (Strings{"stop postfix-old", "destroy postfix-old"}));
+    EXPECT_EQ(operations(plan.steps[1]),
+              (Strings{"check that the queue of /etc/postfix-old is empty",
+                       "check that the instance in /etc/postfix-old is stopped",
+                       "edit /etc/postfix/main.cf: multi_instance_directories = ",
+                       "remove /var/lib/postfix-old/master.lock",
+                       "remove /var/lib/postfix-old/prng_exch",
+                       "remove /var/spool/postfix-old/pid/master.pid",
+                       "remove /var/spool/postfix-old/private/smtp",
+                       "remove /var/spool/postfix-old/public/pickup",
+                       "remove queue directory /var/spool/postfix-old and data directory "
+                       "/var/lib/postfix-old",
+                       "remove /etc/postfix-old/master.cf", "remove /etc/postfix-old/main.cf",
+                       "remove directory /etc/postfix-old"}));
+}
+
 TEST(PlannerTest, AStoppedDisabledInstanceIsOnlyDestroyed) {
     const TestHost host = one_secondary({.name = "postfix-old"});
     const Plan plan =
