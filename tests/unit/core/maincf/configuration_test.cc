@@ -80,10 +80,10 @@ TEST(ConfigurationTest, MydomainDefaultFollowsMainCfMyhostname) {
                   .expanded("d")
                   .value,
               "example.net");
-    EXPECT_EQ(
-        Fixture("myhostname = mail.example.com\nmydomain = other.org\n", d).config().raw_value(
-            "mydomain"),
-        "other.org");
+    EXPECT_EQ(Fixture("myhostname = mail.example.com\nmydomain = other.org\n", d)
+                  .config()
+                  .raw_value("mydomain"),
+              "other.org");
     EXPECT_EQ(Fixture("", d).config().raw_value("mydomain"), "localdomain");
 }
 

@@ -11,8 +11,12 @@ namespace {
 Edit set(std::string name, std::string value) {
     return Edit{EditKind::set, std::move(name), std::move(value)};
 }
-Edit remove(std::string name) { return Edit{EditKind::remove, std::move(name), ""}; }
-Edit comment_out(std::string name) { return Edit{EditKind::comment_out, std::move(name), ""}; }
+Edit remove(std::string name) {
+    return Edit{EditKind::remove, std::move(name), ""};
+}
+Edit comment_out(std::string name) {
+    return Edit{EditKind::comment_out, std::move(name), ""};
+}
 
 EditOutcome edit(const std::string& text, const std::vector<Edit>& edits) {
     return apply_edits(MainCf::parse(text, "/etc/postfix/main.cf"), edits);
@@ -51,8 +55,7 @@ TEST(EditorTest, SeveralDefinitionsAreAllReplacedWithOneWarning) {
     const auto outcome = edit("a = 1\nb = 2\na = 3\na = 4\n", {set("a", "9")});
     EXPECT_EQ(outcome.text, "a = 9\nb = 2\na = 9\na = 9\n");
     EXPECT_EQ(messages(outcome.warnings),
-              std::vector<std::string>{
-                  "/etc/postfix/main.cf: multiple entries for \"a\""});
+              std::vector<std::string>{"/etc/postfix/main.cf: multiple entries for \"a\""});
     EXPECT_EQ(outcome.warnings[0].severity, Severity::warning);
 }
 
@@ -67,8 +70,7 @@ TEST(EditorTest, CommentAndBlankLinesInsideAContinuationAreKept) {
 }
 
 TEST(EditorTest, RemoveDropsEachDefinitionWithItsContinuationLines) {
-    const auto outcome =
-        edit("a = 1\n  2\n# note\n  3\nb = x\na = 4\n", {remove("a")});
+    const auto outcome = edit("a = 1\n  2\n# note\n  3\nb = x\na = 4\n", {remove("a")});
     EXPECT_EQ(outcome.text, "# note\nb = x\n");
     EXPECT_EQ(messages(outcome.warnings),
               std::vector<std::string>{"/etc/postfix/main.cf: multiple entries for \"a\""});
@@ -146,21 +148,21 @@ TEST(EditorTest, MixedKindsApplyPerName) {
 }
 
 TEST(EditorTest, ALaterRequestForTheSameNameWinsWithAWarning) {
-    const auto outcome = edit("a = 1\n", {set("a", "  first  "), set("b", "x"), set("a", "second")});
+    const auto outcome =
+        edit("a = 1\n", {set("a", "  first  "), set("b", "x"), set("a", "second")});
     EXPECT_EQ(outcome.text, "a = second\nb = x\n");
-    EXPECT_EQ(messages(outcome.warnings),
-              std::vector<std::string>{
-                  "/etc/postfix/main.cf: ignoring earlier request: 'a = first'"});
+    EXPECT_EQ(
+        messages(outcome.warnings),
+        std::vector<std::string>{"/etc/postfix/main.cf: ignoring earlier request: 'a = first'"});
 }
 
 TEST(EditorTest, DuplicateRequestWarningsNameTheKindOfEdit) {
-    const auto outcome = edit("a = 1\nb = 2\n",
-                              {remove("a"), set("a", "2"), comment_out("b"), remove("b")});
+    const auto outcome =
+        edit("a = 1\nb = 2\n", {remove("a"), set("a", "2"), comment_out("b"), remove("b")});
     EXPECT_EQ(outcome.text, "a = 2\n");
     EXPECT_EQ(messages(outcome.warnings),
-              (std::vector<std::string>{
-                  "/etc/postfix/main.cf: ignoring earlier request: '-X a'",
-                  "/etc/postfix/main.cf: ignoring earlier request: '-# b'"}));
+              (std::vector<std::string>{"/etc/postfix/main.cf: ignoring earlier request: '-X a'",
+                                        "/etc/postfix/main.cf: ignoring earlier request: '-# b'"}));
 }
 
 TEST(EditorTest, EditingIgnoresParseErrorsLikePostconf) {

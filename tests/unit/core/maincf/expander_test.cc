@@ -26,8 +26,8 @@ private:
 
 const MapLookup& sample() {
     static const MapLookup lookup{
-        {"a", "A"},         {"b", "$a-B"},  {"empty", ""},  {"ten", "10"},
-        {"nine", "9"},      {"x", "$$y"},   {"ref_e", "$empty"}, {"spaced", "  s  "},
+        {"a", "A"},    {"b", "$a-B"}, {"empty", ""},       {"ten", "10"},
+        {"nine", "9"}, {"x", "$$y"},  {"ref_e", "$empty"}, {"spaced", "  s  "},
     };
     return lookup;
 }
@@ -48,7 +48,8 @@ using Errors = std::vector<std::string>;
 
 TEST(ExpanderTest, TextWithoutReferencesIsUnchanged) {
     EXPECT_EQ(ok(""), "");
-    EXPECT_EQ(ok("plain text, with {braces} and (parens)"), "plain text, with {braces} and (parens)");
+    EXPECT_EQ(ok("plain text, with {braces} and (parens)"),
+              "plain text, with {braces} and (parens)");
 }
 
 TEST(ExpanderTest, ThreeFormsOfUnconditionalReference) {
@@ -202,10 +203,8 @@ TEST(ExpanderTest, NestingLimitCountsEveryLevelLikePostfix) {
     // (the 102nd level), but succeeds when a100 is empty.
     EXPECT_EQ(ok("$a0", chain(99, "x")), "x");
     EXPECT_EQ(ok("$a0", chain(100, "")), "");
-    EXPECT_EQ(errors("$a0", chain(100, "x")),
-              Errors{"unreasonable macro call nesting: \"x\""});
-    EXPECT_EQ(errors("$a0", chain(101, "")),
-              Errors{"unreasonable macro call nesting: \"a101\""});
+    EXPECT_EQ(errors("$a0", chain(100, "x")), Errors{"unreasonable macro call nesting: \"x\""});
+    EXPECT_EQ(errors("$a0", chain(101, "")), Errors{"unreasonable macro call nesting: \"a101\""});
 }
 
 TEST(ExpanderTest, RelationalOperandsRestartTheNestingCount) {
@@ -254,8 +253,7 @@ TEST(ExpanderTest, SyntaxErrorExcerptsAreCutAtTwentyCharacters) {
 
 TEST(ExpanderTest, ErrorInAReferencedValueFailsTheWholeValue) {
     const MapLookup lookup{{"bad", "${oops"}, {"good", "fine"}};
-    EXPECT_EQ(errors("$good $bad", lookup),
-              Errors{"truncated macro reference: \"${oops\""});
+    EXPECT_EQ(errors("$good $bad", lookup), Errors{"truncated macro reference: \"${oops\""});
 }
 
 TEST(ReferencedNamesTest, FindsEveryReferenceInEveryBranch) {

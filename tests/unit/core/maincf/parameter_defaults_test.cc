@@ -46,8 +46,8 @@ TEST(ParameterDefaultsTest, ParsesPostconfDashDOutput) {
 
 TEST(ParameterDefaultsTest, ReportsEveryLineThatIsNotNameEqualsValue) {
     Diagnostics problems;
-    const auto d = ParameterDefaults::from_postconf_output(
-        "a = 1\njunk\n = x\nb c = 2\n\nd = 4", "postconf -d", problems);
+    const auto d = ParameterDefaults::from_postconf_output("a = 1\njunk\n = x\nb c = 2\n\nd = 4",
+                                                           "postconf -d", problems);
     EXPECT_EQ(messages(problems),
               (std::vector<std::string>{"postconf -d:2: unexpected postconf output: \"junk\"",
                                         "postconf -d:3: unexpected postconf output: \" = x\"",
@@ -72,10 +72,10 @@ TEST(ParameterDefaultsTest, SetAddsOrReplacesKeepingLookupsWorking) {
 }
 
 TEST(ParameterDefaultsTest, RawParametersAreThoseOfPostfix37) {
-    for (const char* name : {"command_execution_directory", "default_rbl_reply", "forward_path",
-                             "luser_relay", "mailbox_command", "postscreen_expansion_filter",
-                             "postscreen_reject_footer", "smtpd_expansion_filter",
-                             "smtpd_reject_footer"}) {
+    for (const char* name :
+         {"command_execution_directory", "default_rbl_reply", "forward_path", "luser_relay",
+          "mailbox_command", "postscreen_expansion_filter", "postscreen_reject_footer",
+          "smtpd_expansion_filter", "smtpd_reject_footer"}) {
         EXPECT_TRUE(is_raw_parameter(name)) << name;
     }
     EXPECT_FALSE(is_raw_parameter("relayhost"));
