@@ -23,11 +23,12 @@ while (($#)); do
 done
 
 # Build tools and libraries, Postfix (the system pmreconcile manages and the tests' oracle),
-# and the tools the sandboxed tests use (unshare and mount from util-linux, python3 for ptys and
-# JSON Schema validation).
+# the tools the sandboxed tests use (unshare and mount from util-linux, python3 for ptys and
+# JSON Schema validation), and those of the packaging tests (man-db and groff-base render the man
+# pages, systemd's systemd-analyze verifies the units, ansible-core runs the Ansible module).
 packages=(build-essential cmake pkg-config libyaml-cpp-dev libcli11-dev libspdlog-dev
           libgtest-dev librapidcheck-dev postfix util-linux python3 python3-jsonschema
-          python3-yaml procps)
+          python3-yaml procps dpkg-dev man-db groff-base systemd ansible-core)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
