@@ -4,6 +4,8 @@
 #include <exception>
 #include <functional>
 #include <iostream>
+#include <cstdlib>
+#include <optional>
 #include <string_view>
 
 #include "cli/declarative_commands.h"
@@ -22,7 +24,32 @@ std::string_view basename(std::string_view path) {
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+/// `pmreconcile [GLOBAL OPTIONS] postmulti ARGS...`: postmulti's arguments must reach it exactly
+/// as given (`-p -- start` from Postfix's multi_instance_wrapper included), so they bypass the
+/// CLI parser. Returns nullopt when the command line is not of that form.
+std::optional<int> run_postmulti_subcommand(int argc, char** argv) {
+    PostmultiInvocation invocation;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "postmulti") {
+            configure_logging(0);
+            return run_postmulti(std::vector<std::string>(argv + i + 1, argv + argc), invocation);
+        }
+        if ((arg == "-c" || arg == "--config-directory") && i + 1 < argc) {
+            invocation.config_directory = argv[++i];
+        } else if (arg.starts_with("--config-directory=")) {
+            invocation.config_directory = std::string(arg.substr(19));
+        } else if (arg == "--lock-timeout" && i + 1 < argc) {
+            invocation.lock_timeout = std::chrono::seconds(std::atoi(argv[++i]));
+        } else if (arg != "-v" && arg != "-q" && arg != "--no-color") {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
 int run_pmreconcile(int argc, char** argv) {
+    if (auto status = run_postmulti_subcommand(argc, argv)) return *status;
     CLI::App app{
         "pmreconcile manages the Postfix instances of one host: declaratively from a YAML\n"
         "manifest (plan, apply, check), or imperatively like postmulti(1).",
