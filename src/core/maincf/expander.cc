@@ -69,6 +69,7 @@ public:
         : lookup_(lookup), names_(names) {}
 
     Expansion run(std::string_view text) {
+        result_.value.reserve(text.size() + 32);
         parse(text, result_.value);
         if (!result_.ok()) result_.value.clear();
         return std::move(result_);
@@ -356,21 +357,33 @@ private:
     /// expanded would recurse forever (Postfix stops at its nesting limit, or crashes when the
     /// loop runs through a relational operand): reported as the loop it is.
     void expand_named(std::string_view name, std::string_view value, std::string& out) {
-        if (const auto it = std::ranges::find(stack_, name); it != stack_.end()) {
+        for (const Frame* f = innermost_; f != nullptr; f = f->outer) {
+            if (f->name != name) continue;
+            // The loop runs from f, the outer use of name, to the innermost frame.
+            std::vector<std::string_view> chain;
+            for (const Frame* g = innermost_; g != f->outer; g = g->outer) chain.push_back(g->name);
             std::string loop;
-            for (auto i = it; i != stack_.end(); ++i) loop += "$" + std::string(*i) + " -> ";
+            for (auto i = chain.rbegin(); i != chain.rend(); ++i) loop += "$" + std::string(*i) + " -> ";
             fail("parameter reference loop: " + loop + "$" + std::string(name));
             return;
         }
-        stack_.push_back(name);
+        Frame frame{name, innermost_};
+        innermost_ = &frame;
         parse(value, out);
-        stack_.pop_back();
+        innermost_ = frame.outer;
     }
+
+    /// One name whose value is being expanded, linked to the one that referred to it (on the
+    /// call stack: expanding allocates nothing for it).
+    struct Frame {
+        std::string_view name;
+        const Frame* outer;
+    };
 
     const ParameterLookup* lookup_;
     std::vector<std::string>* names_;
     Expansion result_;
-    std::vector<std::string_view> stack_;
+    const Frame* innermost_ = nullptr;
     int level_ = 0;        // Postfix's per-context nesting level
     int total_depth_ = 0;  // every expression being evaluated, across contexts
 };

@@ -19,7 +19,12 @@ enum class LineKind {
 };
 
 /// Classifies one physical line (with or without its trailing newline).
-[[nodiscard]] LineKind classify_line(std::string_view line);
+[[nodiscard]] constexpr LineKind classify_line(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size() && is_postfix_space(line[i])) ++i;
+    if (i == line.size() || line[i] == '#') return LineKind::ignored;
+    return i == 0 ? LineKind::head : LineKind::continuation;
+}
 
 /// Iterates over the physical lines of a text. Each line includes its '\n' terminator, if any; a
 /// last line without '\n' is returned too, an empty remainder is not.
@@ -28,7 +33,20 @@ public:
     explicit LineCursor(std::string_view text) : text_(text) {}
 
     /// Stores the next line in `line` and returns true, or returns false at the end.
-    bool next(std::string_view& line);
+    bool next(std::string_view& line) {
+        if (offset_ >= text_.size()) return false;
+        const char* begin = text_.data() + offset_;
+        const std::size_t remaining = text_.size() - offset_;
+        // memchr is the fastest way through the long comment blocks of Debian's main.cf files.
+        const void* newline = __builtin_memchr(begin, '\n', remaining);
+        const std::size_t length =
+            newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - begin) + 1
+                    : remaining;
+        line = std::string_view(begin, length);
+        offset_ += length;
+        ++line_number_;
+        return true;
+    }
 
     /// 1-based number of the line most recently returned by next().
     [[nodiscard]] int line_number() const { return line_number_; }

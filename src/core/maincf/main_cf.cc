@@ -1,7 +1,7 @@
 #include "core/maincf/main_cf.h"
 
 #include <algorithm>
-#include <deque>
+#include <forward_list>
 #include <vector>
 
 #include "core/maincf/line_scanner.h"
@@ -11,7 +11,8 @@ namespace pmr::maincf {
 struct MainCf::Data {
     std::string text;
     std::string path;
-    std::deque<std::string> joined_values;  // storage for continued logical lines (stable)
+    // Storage for continued logical lines: stable addresses, and no allocation when there are none.
+    std::forward_list<std::string> joined_values;
     std::vector<Definition> definitions;
     std::vector<const Definition*> effective;  // sorted by name
     Diagnostics diagnostics;
@@ -43,9 +44,11 @@ public:
     void run() {
         LineCursor cursor(data_.text);
         std::string_view line;
+        // One search of the whole text spares a search of every line in the common case.
+        const bool has_nul = data_.text.find('\0') != std::string::npos;
         while (cursor.next(line)) {
             const int number = cursor.line_number();
-            if (line.find('\0') != std::string_view::npos) {
+            if (has_nul && line.find('\0') != std::string_view::npos) {
                 data_.diagnostics.push_back(
                     make_error(data_.path, number, 0, "NUL byte in configuration line"));
             }
@@ -92,7 +95,7 @@ private:
         current_.open = false;
         std::string_view content = current_.head;
         if (current_.continued) {
-            content = data_.joined_values.emplace_back(std::move(current_.joined));
+            content = data_.joined_values.emplace_front(std::move(current_.joined));
         }
         if (current_.starts_with_space) {
             data_.diagnostics.push_back(make_warning(
@@ -148,8 +151,11 @@ void resolve_effective(MainCf::Data& data) {
     std::vector<const Definition*> by_name;
     by_name.reserve(data.definitions.size());
     for (const Definition& d : data.definitions) by_name.push_back(&d);
-    // Stable: within one name the definitions stay in file order.
-    std::ranges::stable_sort(by_name, {}, &Definition::name);
+    // Within one name the definitions stay in file order, which is their order in memory.
+    std::ranges::sort(by_name, [](const Definition* a, const Definition* b) {
+        const int c = a->name.compare(b->name);
+        return c != 0 ? c < 0 : a < b;
+    });
 
     bool warned = false;
     for (std::size_t i = 0; i < by_name.size(); ++i) {
@@ -196,7 +202,16 @@ std::span<const Definition* const> MainCf::effective() const { return data_->eff
 
 const Definition* MainCf::find(std::string_view name) const {
     const auto& effective = data_->effective;
-    auto it = std::ranges::lower_bound(effective, name, {}, &Definition::name);
+    // Looked up for every reference while expanding: compare the first byte inline before
+    // calling memcmp.
+    const auto before = [](const Definition* d, std::string_view n) {
+        if (!d->name.empty() && !n.empty() && d->name.front() != n.front()) {
+            return static_cast<unsigned char>(d->name.front()) <
+                   static_cast<unsigned char>(n.front());
+        }
+        return d->name < n;
+    };
+    auto it = std::lower_bound(effective.begin(), effective.end(), name, before);
     return it != effective.end() && (*it)->name == name ? *it : nullptr;
 }
 

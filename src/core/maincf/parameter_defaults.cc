@@ -60,7 +60,11 @@ constexpr std::string_view raw_parameters[] = {
 }  // namespace
 
 bool is_raw_parameter(std::string_view name) {
-    return std::ranges::binary_search(raw_parameters, name);
+    // Asked for every expanded value: the length rules out nearly every name at once.
+    for (std::string_view raw : raw_parameters) {
+        if (raw.size() == name.size() && raw == name) return true;
+    }
+    return false;
 }
 
 bool is_read_only_parameter(std::string_view name) {
