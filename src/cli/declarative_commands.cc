@@ -12,6 +12,7 @@
 #include "cli/plan_execution.h"
 #include "cli/postmulti_session.h"
 #include "cli/terminal.h"
+#include "core/manifest/host_conflicts.h"
 #include "core/manifest/manifest_parser.h"
 #include "core/manifest/manifest_writer.h"
 #include "core/maincf/configuration.h"
@@ -79,6 +80,12 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     Diagnostics ignored;
     if (const auto state = live.snapshot->host.state(ignored)) {
         live.command_directory = state->shared.command_directory;
+        // New instances must not nest in the directories of instances the manifest leaves alone.
+        if (const Diagnostics overlaps = manifest::check_host_overlaps(live.manifest.manifest, *state);
+            !overlaps.empty()) {
+            print_problems(overlaps);
+            return std::nullopt;
+        }
     } else {
         live.command_directory = live.context->command_directory;
     }
@@ -182,6 +189,12 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     }
     const HostContext context =
         load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);
+    // Without Postfix the built-in defaults still plan, but nothing could be started or checked.
+    if (const std::string postconf = context.command_directory + "/postconf";
+        ::access(postconf.c_str(), X_OK) != 0) {
+        std::cerr << "pmreconcile: error: Postfix is not installed (no " << postconf << ")\n";
+        return to_int(ExitCode::error);
+    }
     const bool color = use_color(global.no_color);
     const std::string stale_message =
         "pmreconcile: error: " + options.plan_file +

@@ -18,12 +18,15 @@ namespace pmr::effects {
 
 namespace {
 
-/// Reads `path` into the snapshot when it exists; returns whether it did.
+/// Reads `path` into the snapshot when it exists; returns whether it did. One that exists but
+/// cannot be trusted (a symbolic link, a directory, world-writable, unreadable) is an error.
 bool take_file(lifecycle::SimulatedHost& host, std::map<std::string, std::string>& fingerprinted,
                const std::string& path, bool fingerprint, Diagnostics& problems) {
-    auto text = read_file(path, Symlinks::refuse);
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) < 0 && errno == ENOENT) return false;
+    auto text = read_config_file(path);
     if (!text) {
-        if (errno != ENOENT) problems.push_back(make_warning("", 0, 0, text.error()));
+        problems.push_back(make_error("", 0, 0, text.error()));
         return false;
     }
     if (fingerprint) fingerprinted[path] = text.value();
@@ -66,6 +69,20 @@ void take_runtime_files(lifecycle::SimulatedHost& host, const instance::Instance
     }
 }
 
+/// Why an existing directory of an instance cannot be used (pmreconcile, like Postfix, trusts
+/// only what root owns), or "" when it can or does not exist yet.
+std::string check_instance_directory(const std::string& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) < 0) return {};
+    if (S_ISLNK(st.st_mode)) return path + ": refusing an instance directory that is a symbolic link";
+    if (!S_ISDIR(st.st_mode)) return path + ": refusing an instance directory that is not a directory";
+    if (st.st_uid != 0) {
+        return path + ": refusing an instance directory owned by uid " + std::to_string(st.st_uid) +
+               ", not root";
+    }
+    return {};
+}
+
 }  // namespace
 
 std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
@@ -77,7 +94,7 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
     std::map<std::string, std::string> fingerprinted;
 
     const std::string primary_path = config_directory + "/main.cf";
-    auto primary_text = read_file(primary_path, Symlinks::refuse);
+    auto primary_text = read_config_file(primary_path);
     if (!primary_text) {
         problems.push_back(make_error("", 0, 0, primary_text.error()));
         return std::nullopt;
@@ -88,7 +105,9 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
     const maincf::Configuration config(primary, defaults);
     snapshot.state_files = state_files_for(primary, defaults);
     if (auto journal = read_journal(snapshot.state_files); !journal) {
-        problems.push_back(make_error("", 0, 0, journal.error()));
+        // Planning needs no root; apply reads the journal again, under its lock, and stops there.
+        problems.push_back(make_warning(
+            "", 0, 0, "cannot tell whether an apply was interrupted: " + journal.error()));
     } else if (*journal) {
         snapshot.interrupted_step = (*journal)->step;
     }
@@ -123,7 +142,39 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
         }
     }
     Diagnostics ignored;
-    if (const auto state = host.state(ignored)) {
+    const auto state = host.state(ignored);
+    // The config and queue directories of every instance the manifest keeps: an existing one
+    // must be root's own directory. (data_directory belongs to mail_owner.)
+    std::map<std::string, std::string> by_name;  // secondaries' names -> config directories
+    if (state) {
+        for (const instance::Instance& i : state->instances) {
+            if (!i.primary && !i.name.empty()) by_name.emplace(i.name, i.config_directory);
+        }
+    }
+    for (const manifest::DesiredInstance& d : manifest.instances) {
+        if (d.state != manifest::DesiredState::present) continue;
+        std::string dir = d.config_directory ? manifest::clean_directory(*d.config_directory)
+                                             : manifest::derived_directory(config_directory, d.name);
+        std::string queue = d.queue_directory
+                                ? manifest::clean_directory(*d.queue_directory)
+                                : manifest::derived_directory(
+                                      config.expanded_or("queue_directory", "/var/spool/postfix"),
+                                      d.name);
+        // Left out, the config directory is that of the instance of this name on the host.
+        if (auto named = by_name.find(d.name); named != by_name.end() && !d.config_directory) {
+            dir = named->second;
+        }
+        if (const instance::Instance* i = state ? state->find_by_config_directory(dir) : nullptr;
+            i && !d.queue_directory) {
+            queue = i->queue_directory;
+        }
+        for (const std::string& path : {dir, queue}) {
+            if (std::string why = check_instance_directory(path); !why.empty()) {
+                problems.push_back(make_error("", 0, 0, std::move(why)));
+            }
+        }
+    }
+    if (state) {
         for (const instance::Instance& i : state->instances) {
             lifecycle::RuntimeFacts facts;
             facts.running = master_running(i.queue_directory);
@@ -144,6 +195,7 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
         hash.update(text);
     }
     snapshot.fingerprint = "sha256:" + hash.hex_digest();
+    if (has_errors(problems)) return std::nullopt;
     return snapshot;
 }
 

@@ -10,8 +10,11 @@
 
 namespace pmr::effects {
 
-Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
-                                std::size_t max_size) {
+namespace {
+
+/// read_file(); with `configuration`, also refuses a file everyone may write.
+Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
+                                   std::size_t max_size, bool configuration) {
     const int flags = O_RDONLY | O_CLOEXEC | (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0);
     const int fd = ::open(path.c_str(), flags);
     if (fd < 0) {
@@ -30,6 +33,12 @@ Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
         return Expected<std::string>::failure("open " + path + ": not a regular file");
+    }
+    // Anyone could have put anything in it: Postfix runs it as root.
+    if (configuration && (st.st_mode & S_IWOTH) != 0) {
+        ::close(fd);
+        return Expected<std::string>::failure(path + ": refusing a world-writable " +
+                                              path.substr(path.rfind('/') + 1));
     }
     if (static_cast<std::size_t>(st.st_size) > max_size) {
         ::close(fd);
@@ -63,6 +72,17 @@ Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
     ::close(fd);
     content.resize(done);
     return content;
+}
+
+}  // namespace
+
+Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
+                                std::size_t max_size) {
+    return read_checked(path, symlinks, max_size, false);
+}
+
+Expected<std::string> read_config_file(const std::string& path) {
+    return read_checked(path, Symlinks::refuse, 64u << 20, true);
 }
 
 }  // namespace pmr::effects

@@ -16,4 +16,8 @@ enum class Symlinks { follow, refuse };
                                               Symlinks symlinks = Symlinks::refuse,
                                               std::size_t max_size = 64u << 20);
 
+/// Reads a Postfix configuration file the declarative commands may trust: a regular file, not a
+/// symbolic link, and not writable by everyone (`PATH: refusing a world-writable main.cf`).
+[[nodiscard]] Expected<std::string> read_config_file(const std::string& path);
+
 }  // namespace pmr::effects
