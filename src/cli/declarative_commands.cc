@@ -90,9 +90,15 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         live.command_directory = live.context->command_directory;
     }
     if (live.snapshot->interrupted_step && !quiet) {
-        std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
-                  << *live.snapshot->interrupted_step
-                  << "); the next apply finishes it before anything else\n";
+        // The journal of a step is there while it runs, too: say which it is.
+        if (const auto holder = effects::running_holder(live.snapshot->state_files.lock())) {
+            std::cerr << "pmreconcile: note: another pmreconcile is applying changes right now ("
+                      << *holder << "), at step " << *live.snapshot->interrupted_step << '\n';
+        } else {
+            std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
+                      << *live.snapshot->interrupted_step
+                      << "); the next apply finishes it before anything else\n";
+        }
     }
     live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
     if (!live.result.plan) {

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 #include "effects/directories.h"
@@ -47,15 +48,35 @@ RunLock::~RunLock() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
-std::string own_command_line() {
-    auto text = read_file("/proc/self/cmdline", Symlinks::follow, 1 << 20);
-    if (!text) return "pmreconcile";
+namespace {
+
+/// The command line of process `pid` ("self" included), words joined by spaces.
+std::optional<std::string> command_line_of(const std::string& pid) {
+    auto text = read_file("/proc/" + pid + "/cmdline", Symlinks::follow, 1 << 20);
+    if (!text) return std::nullopt;
     std::string line = std::move(text).value();
     while (!line.empty() && line.back() == '\0') line.pop_back();
     for (char& c : line) {
         if (c == '\0' || c == '\n') c = ' ';
     }
     return line;
+}
+
+}  // namespace
+
+std::string own_command_line() { return command_line_of("self").value_or("pmreconcile"); }
+
+std::optional<std::string> running_holder(const std::string& path) {
+    auto text = read_file(path, Symlinks::refuse, 64 * 1024);
+    if (!text) return std::nullopt;
+    const std::string& content = *text;
+    const auto first = content.find('\n');
+    const auto second = first == std::string::npos ? first : content.find('\n', first + 1);
+    if (second == std::string::npos) return std::nullopt;
+    const std::string pid = content.substr(0, first);
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    if (command_line_of(pid) != content.substr(first + 1, second - first - 1)) return std::nullopt;
+    return describe_holder(path);
 }
 
 Expected<RunLock> RunLock::acquire(const std::string& path, std::chrono::seconds timeout,

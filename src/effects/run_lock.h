@@ -35,4 +35,9 @@ private:
 /// This process's command line, as /proc/self/cmdline gives it, words joined by spaces.
 [[nodiscard]] std::string own_command_line();
 
+/// Who holds the lock at `path` now (`pid 123: pmreconcile apply -f x.yaml, since ...`): the
+/// recorded holder when its process still runs with the recorded command line; nullopt when it
+/// does not or cannot be told. Read-only: it takes no lock, so it never disturbs an acquire.
+[[nodiscard]] std::optional<std::string> running_holder(const std::string& path);
+
 }  // namespace pmr::effects
