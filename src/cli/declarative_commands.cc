@@ -62,11 +62,18 @@ void print_problems(const Diagnostics& problems) {
     }
 }
 
+/// What plan_live says besides errors.
+enum class Voice {
+    full,            ///< warnings and notes
+    before_locking,  ///< the same, but a running apply is left to the run lock's own message
+    quiet,           ///< errors only: the warnings and notes were shown by an earlier call
+};
+
 /// Loads the manifest and plans it against the live host; nullopt after reporting a failure.
-/// `quiet`: warnings and notes are not shown again (errors still are).
 std::optional<LivePlan> plan_live(const HostContext& context, const std::string& manifest_path,
                                   const std::optional<std::string>& manifest_text = std::nullopt,
-                                  bool quiet = false) {
+                                  Voice voice = Voice::full) {
+    const bool quiet = voice == Voice::quiet;
     LivePlan live{std::make_shared<const HostContext>(context), {}, {}, {}, {}};
     auto manifest = load_manifest(manifest_path, default_primary_directories(*live.context),
                                   manifest_text);
@@ -92,8 +99,10 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     if (live.snapshot->interrupted_step && !quiet) {
         // The journal of a step is there while it runs, too: say which it is.
         if (const auto holder = effects::running_holder(live.snapshot->state_files.lock())) {
-            std::cerr << "pmreconcile: note: another pmreconcile is applying changes right now ("
-                      << *holder << "), at step " << *live.snapshot->interrupted_step << '\n';
+            if (voice != Voice::before_locking) {
+                std::cerr << "pmreconcile: note: another pmreconcile is applying changes right now ("
+                          << *holder << "), at step " << *live.snapshot->interrupted_step << '\n';
+            }
         } else {
             std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
                       << *live.snapshot->interrupted_step
@@ -110,7 +119,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
 
 plan::PlanOrigin origin_of(const LivePlan& live) {
     return plan::PlanOrigin{live.manifest.manifest.path, live.manifest.text,
-                            live.context->config_directory, live.snapshot->fingerprint};
+                            live.context->config_directory, live.snapshot->fingerprint()};
 }
 
 /// apply changes Postfix's files and needs root, as Postfix's own tools do.
@@ -135,7 +144,7 @@ bool refuse_mail_config(const GlobalOptions& global) {
 
 int run_validate(const GlobalOptions& global, const DeclarativeOptions& options) {
     const HostContext context{maincf::ParameterDefaults::builtin(),
-                              global.config_directory.value_or("/etc/postfix"), "/usr/sbin"};
+                              global.config_directory.value_or("/etc/postfix"), "/usr/sbin", {}, {}};
     auto text = effects::read_file(options.manifest_path, effects::Symlinks::follow,
                                    manifest::max_manifest_bytes);
     if (!text) {
@@ -158,7 +167,9 @@ int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
     const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
     if (!live) return to_int(ExitCode::error);
     const plan::Plan& plan = *live->result.plan;
-    const std::string json = plan::render_json(plan, origin_of(*live));
+    // The JSON form carries the host's fingerprint, which costs a hash of every main.cf.
+    const bool wants_json = options.json || !options.out.empty();
+    const std::string json = wants_json ? plan::render_json(plan, origin_of(*live)) : std::string();
     if (options.json) {
         std::cout << json;
     } else {
@@ -210,12 +221,13 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     // Read-only first: an apply with nothing to do, or refused (a stale saved plan, no terminal
     // to ask on), takes no lock and writes nothing.
     {
-        const auto preflight = origin ? plan_live(context, origin->manifest_path, origin->manifest_text)
-                                      : plan_live(context, options.manifest_path);
+        const auto preflight =
+            origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::before_locking)
+                   : plan_live(context, options.manifest_path, std::nullopt, Voice::before_locking);
         if (!preflight) return to_int(ExitCode::error);
         if (!preflight->snapshot->interrupted_step) {
             const plan::Plan& plan = *preflight->result.plan;
-            if (origin && preflight->snapshot->fingerprint != origin->fingerprint) {
+            if (origin && preflight->snapshot->fingerprint() != origin->fingerprint) {
                 std::cerr << stale_message;
                 return to_int(ExitCode::error);
             }
@@ -243,6 +255,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         std::cerr << "pmreconcile: error: " << lock.error() << '\n';
         return to_int(ExitCode::error);
     }
+    keep_postconf_defaults(context);
     const std::string command_directory =
         maincf::Configuration(*primary, context.defaults).expanded_or("command_directory", "/usr/sbin");
     auto journal = effects::read_journal(state_files);
@@ -256,10 +269,10 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         return to_int(ExitCode::error);
     }
 
-    const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text, true)
-                             : plan_live(context, options.manifest_path, std::nullopt, true);
+    const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::quiet)
+                             : plan_live(context, options.manifest_path, std::nullopt, Voice::quiet);
     if (!live) return to_int(ExitCode::error);
-    if (origin && live->snapshot->fingerprint != origin->fingerprint) {
+    if (origin && live->snapshot->fingerprint() != origin->fingerprint) {
         std::cerr << stale_message;
         return to_int(ExitCode::error);
     }

@@ -109,6 +109,7 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
         style.fatal(MessageSource::postmulti, lock.error());
         return to_int(ExitCode::error);
     }
+    keep_postconf_defaults(context);
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults);
     effects::RealOperationExecutor executor(runner, queue_trees,

@@ -20,7 +20,7 @@ namespace {
 
 /// Reads `path` into the snapshot when it exists; returns whether it did. One that exists but
 /// cannot be trusted (a symbolic link, a directory, world-writable, unreadable) is an error.
-bool take_file(lifecycle::SimulatedHost& host, std::map<std::string, std::string>& fingerprinted,
+bool take_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprinted,
                const std::string& path, bool fingerprint, Diagnostics& problems) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) < 0 && errno == ENOENT) return false;
@@ -29,7 +29,7 @@ bool take_file(lifecycle::SimulatedHost& host, std::map<std::string, std::string
         problems.push_back(make_error("", 0, 0, text.error()));
         return false;
     }
-    if (fingerprint) fingerprinted[path] = text.value();
+    if (fingerprint) fingerprinted.insert(path);
     host.put_file(path, std::move(text).value());
     return true;
 }
@@ -91,7 +91,7 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
                                           Diagnostics& problems) {
     HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}, {}, {}};
     lifecycle::SimulatedHost& host = snapshot.host;
-    std::map<std::string, std::string> fingerprinted;
+    std::set<std::string>& fingerprinted = snapshot.fingerprinted_paths;
 
     const std::string primary_path = config_directory + "/main.cf";
     auto primary_text = read_config_file(primary_path);
@@ -99,7 +99,7 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
         problems.push_back(make_error("", 0, 0, primary_text.error()));
         return std::nullopt;
     }
-    fingerprinted[primary_path] = primary_text.value();
+    fingerprinted.insert(primary_path);
     host.put_file(primary_path, std::move(primary_text).value());
     const maincf::MainCf& primary = *host.main_cf(primary_path);
     const maincf::Configuration config(primary, defaults);
@@ -186,17 +186,22 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
         }
     }
 
+    if (has_errors(problems)) return std::nullopt;
+    return snapshot;
+}
+
+std::string HostSnapshot::fingerprint() const {
+    // Planning changes the simulated host, never the snapshot's own copy: the files are as read.
     Sha256 hash;
-    for (const auto& [path, text] : fingerprinted) {
+    for (const std::string& path : fingerprinted_paths) {
+        const std::string& text = *host.file(path);
         hash.update(path);
         hash.update(std::string_view("\0", 1));
         hash.update(std::to_string(text.size()));
         hash.update(std::string_view("\0", 1));
         hash.update(text);
     }
-    snapshot.fingerprint = "sha256:" + hash.hex_digest();
-    if (has_errors(problems)) return std::nullopt;
-    return snapshot;
+    return "sha256:" + hash.hex_digest();
 }
 
 }  // namespace pmr::effects

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/lifecycle/simulated_host.h"
@@ -14,14 +15,18 @@ namespace pmr::effects {
 /// The live host in memory, for planning, with a fingerprint of what was read.
 struct HostSnapshot {
     lifecycle::SimulatedHost host;
-    /// `sha256:HEX` over the path and bytes of every main.cf read (primary, listed secondaries,
-    /// and the config directories the manifest names), so a saved plan can tell whether the host
-    /// changed since it was made.
-    std::string fingerprint;
+    /// The main.cf files read (primary, listed secondaries, and the config directories the
+    /// manifest names), which fingerprint() covers.
+    std::set<std::string> fingerprinted_paths;
     /// pmreconcile's own state files (lock, journal) for this primary.
     StateFiles state_files;
     /// The step an interrupted apply left unfinished, if any.
     std::optional<std::string> interrupted_step;
+
+    /// `sha256:HEX` over the path and bytes of every fingerprinted main.cf as read, so a saved
+    /// plan can tell whether the host changed since it was made. Computed on request: hashing
+    /// 1,000 main.cf files costs more than planning them, and most plans are never saved.
+    [[nodiscard]] std::string fingerprint() const;
 };
 
 /// Reads everything a plan for `manifest` needs, natively and read-only: the main.cf of the

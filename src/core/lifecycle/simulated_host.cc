@@ -11,7 +11,8 @@ SimulatedHost::SimulatedHost(std::string primary_config_directory,
 
 void SimulatedHost::put_file(const std::string& path, std::string content) {
     parsed_.erase(path);
-    files_[path] = std::move(content);
+    state_cache_.reset();
+    files_[path] = std::make_shared<const std::string>(std::move(content));
 }
 
 void SimulatedHost::set_facts(const std::string& config_directory, RuntimeFacts facts) {
@@ -21,9 +22,20 @@ void SimulatedHost::set_facts(const std::string& config_directory, RuntimeFacts 
 bool SimulatedHost::is_regular_file(const std::string& path) const { return files_.contains(path); }
 
 std::optional<std::string> SimulatedHost::read_file(const std::string& path) const {
+    const std::string* content = file(path);
+    if (content == nullptr) return std::nullopt;
+    return *content;
+}
+
+const std::string* SimulatedHost::file(const std::string& path) const {
     auto it = files_.find(path);
-    if (it == files_.end()) return std::nullopt;
-    return it->second;
+    return it == files_.end() ? nullptr : it->second.get();
+}
+
+std::map<std::string, std::string> SimulatedHost::files() const {
+    std::map<std::string, std::string> copy;
+    for (const auto& [path, content] : files_) copy.emplace(path, *content);
+    return copy;
 }
 
 const maincf::MainCf* SimulatedHost::main_cf(const std::string& path) const {
@@ -46,6 +58,24 @@ bool SimulatedHost::has_directory(const std::string& path) const {
 }
 
 std::optional<instance::HostState> SimulatedHost::state(Diagnostics& problems) const {
+    auto shared = shared_state(problems);
+    if (!shared) return std::nullopt;
+    return *shared;
+}
+
+std::shared_ptr<const instance::HostState> SimulatedHost::shared_state(Diagnostics& problems) const {
+    if (!state_cache_) {
+        StateCache cache;
+        if (auto built = build_state(cache.problems)) {
+            cache.state = std::make_shared<const instance::HostState>(std::move(*built));
+        }
+        state_cache_ = std::move(cache);
+    }
+    problems.insert(problems.end(), state_cache_->problems.begin(), state_cache_->problems.end());
+    return state_cache_->state;
+}
+
+std::optional<instance::HostState> SimulatedHost::build_state(Diagnostics& problems) const {
     const maincf::MainCf* primary = main_cf(primary_config_directory_ + "/main.cf");
     if (primary == nullptr) {
         problems.push_back(make_error("", 0, 0,
@@ -98,6 +128,7 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
     if (const auto* op = std::get_if<RemoveFile>(&operation)) {
         parsed_.erase(op->path);
         files_.erase(op->path);
+        state_cache_.reset();
         return std::nullopt;
     }
     if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {

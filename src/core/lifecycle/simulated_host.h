@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -39,22 +40,43 @@ public:
     [[nodiscard]] const maincf::MainCf* main_cf(const std::string& path) const;
     [[nodiscard]] RuntimeFacts facts(const std::string& config_directory) const;
     [[nodiscard]] bool has_directory(const std::string& path) const;
-    [[nodiscard]] const std::map<std::string, std::string>& files() const { return files_; }
+    /// Every file by path. Contents are shared between copies of the host (a planner works on a
+    /// copy of a 1,000-instance snapshot) and replaced, never changed, in place.
+    using FileMap = std::map<std::string, std::shared_ptr<const std::string>>;
+    [[nodiscard]] const FileMap& file_map() const { return files_; }
+    /// The content of the file at `path`, or nullptr when there is none.
+    [[nodiscard]] const std::string* file(const std::string& path) const;
+    /// A copy of every file's content by path, for comparisons.
+    [[nodiscard]] std::map<std::string, std::string> files() const;
 
     /// The host's instances as postmulti would read them now.
     [[nodiscard]] std::optional<instance::HostState> state(Diagnostics& problems) const;
+    /// The same, shared: built once per change of the files, so that a planner asking after
+    /// every instance of a 1,000-instance host does not rebuild it 1,000 times. nullptr when it
+    /// cannot be read (`problems` then says why, as often as it is asked).
+    [[nodiscard]] std::shared_ptr<const instance::HostState> shared_state(Diagnostics& problems) const;
 
     /// Applies one operation; fails like the real executor would (e.g. a running instance for
     /// RequireStopped, a missing main.cf for EditMainCf).
     [[nodiscard]] std::optional<std::string> apply(const Operation& operation);
 
 private:
+    /// Reads the host's instances from the files (shared_state() keeps the result).
+    [[nodiscard]] std::optional<instance::HostState> build_state(Diagnostics& problems) const;
+
     std::string primary_config_directory_;
     const maincf::ParameterDefaults* defaults_;  // pointer: snapshots are assignable
-    std::map<std::string, std::string> files_;
+    FileMap files_;
     std::map<std::string, maincf::MainCf> parsed_;  // cache of main.cf files, by path
     std::set<std::string> directories_;
     std::map<std::string, RuntimeFacts> facts_;  // by config directory
+
+    /// shared_state()'s result for the current files; reset whenever a file changes.
+    struct StateCache {
+        std::shared_ptr<const instance::HostState> state;
+        Diagnostics problems;
+    };
+    mutable std::optional<StateCache> state_cache_;
 };
 
 }  // namespace pmr::lifecycle

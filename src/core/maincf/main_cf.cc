@@ -9,7 +9,7 @@
 namespace pmr::maincf {
 
 struct MainCf::Data {
-    std::string text;
+    std::shared_ptr<const std::string> text;
     std::string path;
     // Storage for continued logical lines: stable addresses, and no allocation when there are none.
     std::forward_list<std::string> joined_values;
@@ -42,10 +42,10 @@ public:
     explicit Parser(MainCf::Data& data) : data_(data) {}
 
     void run() {
-        LineCursor cursor(data_.text);
+        LineCursor cursor(*data_.text);
         std::string_view line;
         // One search of the whole text spares a search of every line in the common case.
-        const bool has_nul = data_.text.find('\0') != std::string::npos;
+        const bool has_nul = data_.text->find('\0') != std::string::npos;
         while (cursor.next(line)) {
             const int number = cursor.line_number();
             if (has_nul && line.find('\0') != std::string_view::npos) {
@@ -185,6 +185,10 @@ MainCf::MainCf() : MainCf(parse("", "").data_) {}
 MainCf::MainCf(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
 
 MainCf MainCf::parse(std::string text, std::string path) {
+    return parse(std::make_shared<const std::string>(std::move(text)), std::move(path));
+}
+
+MainCf MainCf::parse(std::shared_ptr<const std::string> text, std::string path) {
     auto data = std::make_shared<Data>();
     data->text = std::move(text);
     data->path = std::move(path);
@@ -193,7 +197,7 @@ MainCf MainCf::parse(std::string text, std::string path) {
     return MainCf(std::move(data));
 }
 
-const std::string& MainCf::text() const { return data_->text; }
+const std::string& MainCf::text() const { return *data_->text; }
 const std::string& MainCf::path() const { return data_->path; }
 std::span<const Definition> MainCf::definitions() const { return data_->definitions; }
 const Diagnostics& MainCf::diagnostics() const { return data_->diagnostics; }

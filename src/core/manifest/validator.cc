@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <vector>
 
 #include "core/maincf/editor.h"
 #include "core/maincf/line_scanner.h"
@@ -22,11 +24,15 @@ bool is_safe(std::string_view text, std::string_view extra = "") {
     });
 }
 
-/// True when `inner` is `outer` or lies below it.
-bool is_within(std::string_view inner, std::string_view outer) {
-    if (inner == outer) return true;
-    return inner.size() > outer.size() && inner.starts_with(outer) &&
-           (outer == "/" || inner[outer.size()] == '/');
+/// `directory` and every directory above it, "/" included (for an absolute path).
+std::vector<std::string_view> ancestors_and_self(std::string_view directory) {
+    std::vector<std::string_view> found{directory};
+    for (std::size_t slash = directory.rfind('/'); slash != std::string_view::npos && slash > 0;
+         slash = directory.rfind('/', slash - 1)) {
+        found.push_back(directory.substr(0, slash));
+    }
+    if (directory.starts_with('/') && directory != "/") found.emplace_back("/");
+    return found;
 }
 
 /// A directory someone claims, for the conflict checks.
@@ -164,17 +170,29 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
         }
     }
 
-    // Two claims conflict when one directory is, or lies inside, the other.
-    for (std::size_t i = 3; i < claims.size(); ++i) {
-        for (std::size_t j = 0; j < i; ++j) {
-            const Claim& a = claims[i];
-            const Claim& b = claims[j];
-            if (is_within(a.directory, b.directory) || is_within(b.directory, a.directory)) {
-                report(a.position, a.owner + " " + a.directory +
-                                       (a.directory == b.directory ? " is also " : " overlaps ") +
-                                       b.owner + " " + b.directory);
+    // Two claims conflict when one directory is, or lies inside, the other. Looking up each
+    // claim's ancestors keeps this linear: a manifest may list a thousand instances.
+    std::map<std::string_view, std::vector<std::size_t>> claims_of;
+    for (std::size_t i = 0; i < claims.size(); ++i) claims_of[claims[i].directory].push_back(i);
+    std::vector<std::pair<std::size_t, std::size_t>> conflicts;  // (later, earlier) claim
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        for (const std::string_view ancestor : ancestors_and_self(claims[i].directory)) {
+            const auto found = claims_of.find(ancestor);
+            if (found == claims_of.end()) continue;
+            for (const std::size_t j : found->second) {
+                // The primary's own three directories (claims 0-2) are not checked in pairs.
+                if (j != i && std::max(i, j) >= 3) conflicts.emplace_back(std::max(i, j), std::min(i, j));
             }
         }
+    }
+    std::ranges::sort(conflicts);
+    conflicts.erase(std::unique(conflicts.begin(), conflicts.end()), conflicts.end());
+    for (const auto& [i, j] : conflicts) {
+        const Claim& a = claims[i];
+        const Claim& b = claims[j];
+        report(a.position, a.owner + " " + a.directory +
+                               (a.directory == b.directory ? " is also " : " overlaps ") + b.owner +
+                               " " + b.directory);
     }
     std::ranges::stable_sort(problems, [](const Diagnostic& x, const Diagnostic& y) {
         return x.line < y.line;

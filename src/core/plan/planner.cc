@@ -70,9 +70,10 @@ private:
             make_error(manifest_.path, d.position.line, d.position.column, std::move(message)));
     }
 
-    std::optional<HostState> current() {
+    /// The simulated host's instances now (shared: unchanged until the next step is applied).
+    std::shared_ptr<const HostState> current() {
         Diagnostics problems;
-        auto state = host_.state(problems);
+        auto state = host_.shared_state(problems);
         if (!state) {
             for (auto& p : problems) problems_.push_back(std::move(p));
         }
@@ -274,7 +275,7 @@ private:
             return path.size() > directory.size() + 1 && path.starts_with(directory + "/") &&
                    path.find('/', directory.size() + 1) == std::string::npos;
         };
-        for (const auto& [path, content] : host_.files()) {
+        for (const auto& [path, content] : host_.file_map()) {
             const bool runtime =
                 directly_in(path, instance.queue_directory + "/pid") ||
                 directly_in(path, instance.queue_directory + "/public") ||

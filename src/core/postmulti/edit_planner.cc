@@ -51,7 +51,7 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
         plan.operations.push_back(update_config_directories(context, remaining, dir, false));
         return plan;
     }
-    plan.operations.emplace_back(lifecycle::RequireStopped{dir});
+    plan.operations.emplace_back(lifecycle::RequireStopped{dir, target.queue_directory});
     if (request.action == Action::deport) {
         plan.operations.push_back(update_config_directories(context, remaining, dir, true));
         return plan;
