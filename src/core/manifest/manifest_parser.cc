@@ -20,11 +20,26 @@ Position position_of(const YAML::Mark& mark) {
 /// (an "alias bomb" expands exponentially) and several documents in one file.
 class FeatureScanner final : public YAML::EventHandler {
 public:
-    FeatureScanner(const std::string& path, Diagnostics& problems)
-        : path_(path), problems_(problems) {}
+    FeatureScanner(std::string_view text, const std::string& path, Diagnostics& problems)
+        : text_(text), path_(path), problems_(problems) {}
+
+    /// Whether to ask for another document: after a second one there is nothing more to learn,
+    /// and yaml-cpp 0.7 can return the same document forever (yaml-cpp issue #1040: a stray ','
+    /// where a node belongs is never consumed, and each round allocates: a denial of service).
+    [[nodiscard]] bool wants_more() const { return documents_ < 2; }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
-        if (++documents_ == 2) report(mark, "only one YAML document is allowed");
+        if (++documents_ == 2) {
+            if (mark.pos == first_document_start_) {
+                const auto at = static_cast<std::size_t>(mark.pos);
+                const char c = at < text_.size() ? text_[at] : ' ';
+                report(mark, std::string("invalid YAML: unexpected '") + c + "'");
+            } else {
+                report(mark, "only one YAML document is allowed");
+            }
+        } else {
+            first_document_start_ = mark.pos;
+        }
     }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { check(mark, anchor); }
@@ -55,9 +70,11 @@ private:
         problems_.push_back(make_error(path_, p.line, p.column, std::move(message)));
     }
 
+    std::string_view text_;
     const std::string& path_;
     Diagnostics& problems_;
     int documents_ = 0;
+    int first_document_start_ = -1;
 };
 
 /// Walks the YAML tree into a Manifest, collecting every problem.
@@ -277,8 +294,8 @@ std::optional<Manifest> parse(std::string_view text, const std::string& path,
     try {
         std::istringstream stream{std::string(text)};
         YAML::Parser parser(stream);
-        FeatureScanner scanner(path, problems);
-        while (parser.HandleNextDocument(scanner)) {
+        FeatureScanner scanner(text, path, problems);
+        while (scanner.wants_more() && parser.HandleNextDocument(scanner)) {
         }
         if (problems.size() > before) return std::nullopt;
         return TreeReader(path, problems, partial).read(YAML::Load(std::string(text)));

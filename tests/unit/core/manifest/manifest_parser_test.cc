@@ -346,6 +346,15 @@ TEST(ManifestParserTest, OneDocumentOnly) {
     EXPECT_EQ(read("---\nversion: 1\n...\n").version, 1);
 }
 
+// yaml-cpp 0.7 returns the same document forever for a stray ',' where a node belongs (its
+// issue #1040), allocating each time; the fuzz target found it. The reader stops and says so.
+TEST(ManifestParserTest, StrayCommaIsAnErrorNotAHang) {
+    EXPECT_EQ(refused(","), (Strings{"m.yaml:1:1: invalid YAML: unexpected ','"}));
+    EXPECT_EQ(refused(", version: 1\n"), (Strings{"m.yaml:1:1: invalid YAML: unexpected ','"}));
+    EXPECT_EQ(refused("version: 1\n---\n,\n"),
+              (Strings{"m.yaml:2:1: only one YAML document is allowed"}));
+}
+
 TEST(ManifestParserTest, OversizedInputIsRefusedBeforeParsing) {
     std::string big = "version: 1\n# " + std::string(max_manifest_bytes, 'x') + "\n";
     EXPECT_EQ(refused(big), (Strings{"m.yaml: manifest too large (" + std::to_string(big.size()) +
