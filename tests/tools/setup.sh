@@ -25,10 +25,12 @@ done
 # Build tools and libraries, Postfix (the system pmreconcile manages and the tests' oracle),
 # the tools the sandboxed tests use (unshare and mount from util-linux, python3 for ptys and
 # JSON Schema validation), and those of the packaging tests (man-db and groff-base render the man
-# pages, systemd's systemd-analyze verifies the units, ansible-core runs the Ansible module).
+# pages, systemd's systemd-analyze verifies the units, ansible-core runs the Ansible module), and
+# clang with its libFuzzer runtime for tests/fuzz/run-fuzzers.
 packages=(build-essential cmake pkg-config libyaml-cpp-dev libcli11-dev libspdlog-dev
           libgtest-dev librapidcheck-dev postfix util-linux python3 python3-jsonschema
-          python3-yaml procps dpkg-dev man-db groff-base systemd ansible-core)
+          python3-yaml procps dpkg-dev man-db groff-base systemd ansible-core
+          clang libclang-rt-14-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
