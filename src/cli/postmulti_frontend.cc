@@ -9,6 +9,7 @@
 #include "cli/host_context.h"
 #include "cli/postmulti_session.h"
 #include "core/postmulti/command_line.h"
+#include "core/postmulti/mail_config.h"
 #include "core/support/exit_code.h"
 
 namespace pmr::cli {
@@ -21,16 +22,17 @@ int run_postmulti(const std::vector<std::string>& arguments,
     HostContext context = load_host_context(invocation.config_directory);
     context.lock_timeout = invocation.lock_timeout;
     const std::string default_directory = context.config_directory;
-    if (!invocation.config_directory && mail_config != nullptr && *mail_config != '\0') {
-        context.config_directory = mail_config;  // postmulti reads MAIL_CONFIG's main.cf first
+    if (!invocation.config_directory) {
+        // postmulti reads MAIL_CONFIG's main.cf first (an empty one means `/main.cf`).
+        context.config_directory =
+            postmulti::startup_config_directory(mail_config, default_directory);
     }
 
     // As postmulti does: read main.cf first, then refuse a non-default MAIL_CONFIG, then parse.
     const auto primary = read_primary(context, style);
     if (!primary) return to_int(ExitCode::error);
-    if (mail_config != nullptr && std::string(mail_config) != default_directory) {
-        style.fatal(postmulti::MessageSource::postmulti,
-                    std::string("Non-default configuration directory: MAIL_CONFIG=") + mail_config);
+    if (auto refusal = postmulti::refuse_mail_config(mail_config, default_directory)) {
+        style.fatal(postmulti::MessageSource::postmulti, *refusal);
         return to_int(ExitCode::error);
     }
 
