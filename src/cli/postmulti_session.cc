@@ -82,7 +82,8 @@ int run_iteration(const postmulti::Request& request, const instance::HostState& 
         auto exit = effects::run_instance_command(run, state.shared.command_directory,
                                                   request.verbose > 0);
         if (!exit) {
-            style.warning(MessageSource::postmulti, exit.error());
+            // postmulti's child dies with msg_fatal(); postmulti itself goes on.
+            style.fatal(MessageSource::postmulti, exit.error());
             status = 1;
         } else if (*exit != 0) {
             status = 1;

@@ -58,7 +58,8 @@ Expected<int> run_instance_command(const postmulti::InstanceRun& run,
     environment.reserve(order.size());
     for (const std::string& name : order) environment.push_back(name + "=" + variables[name]);
 
-    Command command{run.argv, std::move(environment), false, false};
+    // postmulti's child words a failed exec as `execvp NAME: REASON` (postmulti.c).
+    Command command{run.argv, std::move(environment), false, false, "execvp " + run.argv[0]};
     auto path = variables.find("PATH");
     command.argv[0] = find_program(run.argv[0], path == variables.end() ? root_path : path->second);
     RealProcessRunner runner;

@@ -55,6 +55,9 @@ Expected<ProcessResult> RealProcessRunner::run(const Command& command) {
     if (command.capture_output) ::close(pipe_fds[1]);
     if (spawned != 0) {
         if (command.capture_output) ::close(pipe_fds[0]);
+        if (!command.start_failure_label.empty()) {
+            return Result::failure(command.start_failure_label + ": " + std::strerror(spawned));
+        }
         return Result::failure(errno_message("execute", command.argv[0], spawned));
     }
 
