@@ -22,7 +22,11 @@ StateFiles state_files_for(const maincf::MainCf& primary,
 }
 
 Status write_journal(const StateFiles& files, const lifecycle::JournalEntry& entry) {
-    if (auto made = create_directories(files.directory, 0700); !made) return made;
+    // The directory belongs to data_directory's owner, like the lock (see
+    // create_directory_owned_like_parent). The journal stays root's: root replays it, so it must
+    // not be a file mail_owner may write (`postfix check` may warn about it while a step runs).
+    auto owner = create_directory_owned_like_parent(files.directory, 0700);
+    if (!owner) return Status::failure(owner.error());
     auto written = replace_file(files.journal(), lifecycle::encode_journal(entry), 0600);
     if (!written) return Status::failure(written.error());
     fault_point("journal written");

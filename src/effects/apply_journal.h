@@ -23,7 +23,9 @@ struct StateFiles {
 [[nodiscard]] StateFiles state_files_for(const maincf::MainCf& primary,
                                          const maincf::ParameterDefaults& defaults);
 
-/// Records the step about to run, durably, before any of its operations.
+/// Records the step about to run, durably, before any of its operations. The journal is root's
+/// own file; its directory belongs to data_directory's owner (see
+/// create_directory_owned_like_parent).
 [[nodiscard]] Status write_journal(const StateFiles& files, const lifecycle::JournalEntry& entry);
 
 /// Forgets the journal once its step completed (removal made durable).

@@ -83,14 +83,20 @@ Expected<RunLock> RunLock::acquire(const std::string& path, std::chrono::seconds
                                    const std::string& command_line) {
     using Result = Expected<RunLock>;
     const auto slash = path.rfind('/');
+    std::optional<uid_t> owner;
     if (slash != std::string::npos && slash > 0) {
-        if (auto made = create_directories(path.substr(0, slash), 0700); !made) {
-            return Result::failure(made.error());
-        }
+        auto made = create_directory_owned_like_parent(path.substr(0, slash), 0700);
+        if (!made) return Result::failure(made.error());
+        owner = *made;
     }
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) return Result::failure(errno_message("open", path, errno));
     RunLock lock(fd);
+    struct stat st {};
+    if (owner && ::fstat(fd, &st) == 0 && st.st_uid != *owner &&
+        ::fchown(fd, *owner, static_cast<gid_t>(-1)) < 0) {
+        return Result::failure(errno_message("chown", path, errno));
+    }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (::flock(fd, LOCK_EX | LOCK_NB) < 0) {
         if (errno != EWOULDBLOCK) return Result::failure(errno_message("lock", path, errno));

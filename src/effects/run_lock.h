@@ -20,7 +20,9 @@ public:
     ~RunLock();
 
     /// Takes the lock at `path` (creating it and its directory, mode 0700, as needed), waiting up
-    /// to `timeout` for a holder to finish. Fails with the holder's pid and command line when it
+    /// to `timeout` for a holder to finish. The directory and the file belong to the owner of
+    /// the directory above (see create_directory_owned_like_parent: in Postfix's data_directory,
+    /// mail_owner). Fails with the holder's pid and command line when it
     /// stays busy: `another pmreconcile is running (pid 123: pmreconcile apply -f x.yaml, since
     /// 2026-11-22T04:05:06Z); waited 0 s (see --lock-timeout)`.
     [[nodiscard]] static Expected<RunLock> acquire(const std::string& path,
