@@ -55,18 +55,27 @@ bool check_shared_directories(const instance::HostState& state, const MessageSty
     return true;
 }
 
-/// Reports why the host could not be read, as postmulti (and the postconf it runs) would.
+/// Reports what postmulti (and the postconf runs it reads instances with) would print about
+/// the host: postconf's warnings in order, then, when the host could not be read, why.
 void report_host_problems(const Diagnostics& problems, const std::string& command_directory,
                           const MessageStyle& style) {
-    if (problems.empty()) return;
-    const Diagnostic& last = problems.back();
-    if (problems.size() > 1 && last.message.starts_with("Failed to obtain all required")) {
-        style.postconf_fatal(command_directory, problems.front().to_postfix_string());
+    Diagnostics errors;
+    for (const Diagnostic& d : problems) {
+        if (d.severity == Severity::warning) {
+            style.postconf_warning(command_directory, d.to_postfix_string());
+        } else {
+            errors.push_back(d);
+        }
+    }
+    if (errors.empty()) return;
+    const Diagnostic& last = errors.back();
+    if (errors.size() > 1 && last.message.starts_with("Failed to obtain all required")) {
+        style.postconf_fatal(command_directory, errors.front().to_postfix_string());
     }
     style.fatal(MessageSource::postmulti,
-                (problems.size() > 1 && last.message.starts_with("Failed to obtain"))
+                (errors.size() > 1 && last.message.starts_with("Failed to obtain"))
                     ? last.to_postfix_string()
-                    : problems.front().to_postfix_string());
+                    : errors.front().to_postfix_string());
 }
 
 int run_iteration(const postmulti::Request& request, const instance::HostState& state,
@@ -98,6 +107,13 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     const effects::RealHostView host;
     const postmulti::EditContext edit_context{state, primary_main_cf, context.defaults, host};
     const auto plan = postmulti::plan_edit(edit_context, request);
+    for (const Diagnostic& d : plan.postconf_messages) {
+        if (d.severity == Severity::warning) {
+            style.postconf_warning(state.shared.command_directory, d.to_postfix_string());
+        } else {
+            style.postconf_fatal(state.shared.command_directory, d.to_postfix_string());
+        }
+    }
     if (plan.fatal) {
         style.fatal(plan.fatal->source, plan.fatal->message);
         return to_int(ExitCode::error);
@@ -156,6 +172,11 @@ void PostmultiStyle::postconf_fatal(const std::string& command_directory,
     std::cerr << command_directory << "/postconf: fatal: " << message << '\n';
 }
 
+void PostmultiStyle::postconf_warning(const std::string& command_directory,
+                                      const std::string& message) const {
+    std::cerr << command_directory << "/postconf: warning: " << message << '\n';
+}
+
 void NativeStyle::fatal(MessageSource, const std::string& message) const {
     std::cerr << "pmreconcile: error: " << message << '\n';
 }
@@ -166,6 +187,10 @@ void NativeStyle::warning(MessageSource, const std::string& message) const {
 
 void NativeStyle::postconf_fatal(const std::string&, const std::string& message) const {
     std::cerr << "pmreconcile: error: " << message << '\n';
+}
+
+void NativeStyle::postconf_warning(const std::string&, const std::string& message) const {
+    std::cerr << "pmreconcile: warning: " << message << '\n';
 }
 
 std::optional<maincf::MainCf> read_primary(const HostContext& context, const MessageStyle& style) {
@@ -200,10 +225,8 @@ int execute_request(const postmulti::Request& request, const HostContext& contex
         auto host = effects::read_host(context.config_directory, context.defaults, problems);
         if (host) state = std::move(host->state);
     }
-    if (!state) {
-        report_host_problems(problems, context.command_directory, style);
-        return to_int(ExitCode::error);
-    }
+    report_host_problems(problems, context.command_directory, style);
+    if (!state) return to_int(ExitCode::error);
     if (!check_shared_directories(*state, style)) return to_int(ExitCode::error);
 
     switch (request.mode) {

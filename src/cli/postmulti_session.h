@@ -23,6 +23,9 @@ public:
     /// A fatal error reported by postconf on postmulti's behalf (a broken secondary main.cf).
     virtual void postconf_fatal(const std::string& command_directory,
                                 const std::string& message) const = 0;
+    /// A warning postconf prints while postmulti reads an instance (its master.cf is missing).
+    virtual void postconf_warning(const std::string& command_directory,
+                                  const std::string& message) const = 0;
 };
 
 /// postmulti's own words and prefixes.
@@ -34,6 +37,8 @@ public:
     void leftover(const effects::Leftover& left) const override;
     void postconf_fatal(const std::string& command_directory,
                         const std::string& message) const override;
+    void postconf_warning(const std::string& command_directory,
+                          const std::string& message) const override;
 
 private:
     std::string program_;
@@ -47,6 +52,8 @@ public:
     void leftover(const effects::Leftover& left) const override;
     void postconf_fatal(const std::string& command_directory,
                         const std::string& message) const override;
+    void postconf_warning(const std::string& command_directory,
+                          const std::string& message) const override;
 };
 
 /// Runs a checked request against the host: reads it, then lists, iterates or carries out the

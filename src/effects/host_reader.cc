@@ -1,9 +1,29 @@
 #include "effects/host_reader.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "core/maincf/configuration.h"
 #include "effects/read_file.h"
+#include "effects/system_error.h"
 
 namespace pmr::effects {
+
+namespace {
+
+/// Why `DIR/master.cf` cannot be opened, as postconf's warning says it; nullopt when it can.
+std::optional<std::string> master_cf_problem(const std::string& config_directory) {
+    const std::string path = config_directory + "/master.cf";
+    // postconf opens it for reading (following symbolic links) and reads nothing else first.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno_message("open", path, errno);
+    ::close(fd);
+    return std::nullopt;
+}
+
+}  // namespace
 
 std::optional<maincf::MainCf> read_main_cf(const std::string& path, Diagnostics& problems) {
     auto text = read_file(path, Symlinks::refuse);
@@ -33,6 +53,9 @@ std::optional<LoadedHost> read_host(const std::string& config_directory,
         if (text) {
             host.files.secondaries.emplace(directory,
                                            maincf::MainCf::parse(std::move(text).value(), path));
+            if (auto problem = master_cf_problem(directory)) {
+                host.files.master_cf_errors.emplace(directory, std::move(*problem));
+            }
         } else {
             host.files.read_errors.emplace(directory, text.error());
         }

@@ -17,7 +17,8 @@ struct LoadedHost {
 
 /// Reads the primary main.cf in `config_directory` and every secondary main.cf it lists, then
 /// builds the host state (see instance::build_host_state). Reading is native: no postconf
-/// forks. Symbolic links are not followed. Every problem is appended to `problems`.
+/// forks. Symbolic links are not followed. Every problem is appended to `problems`, warnings
+/// (a secondary's master.cf that cannot be opened) also when the host is read.
 [[nodiscard]] std::optional<LoadedHost> read_host(const std::string& config_directory,
                                                   const maincf::ParameterDefaults& defaults,
                                                   Diagnostics& problems);

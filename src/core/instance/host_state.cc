@@ -38,6 +38,11 @@ std::optional<Instance> load_secondary(const std::string& config_directory,
                                        Diagnostics& problems) {
     auto file = files.secondaries.find(config_directory);
     if (file != files.secondaries.end()) {
+        // postconf reads master.cf after a main.cf it could parse, and only warns when it cannot.
+        const auto master = files.master_cf_errors.find(config_directory);
+        if (master != files.master_cf_errors.end() && !file->second.has_errors()) {
+            problems.push_back(make_warning("", 0, 0, master->second));
+        }
         return read_instance(config_directory, &file->second, "", defaults, problems);
     }
     auto reason = files.read_errors.find(config_directory);

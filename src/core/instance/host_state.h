@@ -27,6 +27,8 @@ struct HostFiles {
     maincf::MainCf primary;
     std::map<std::string, maincf::MainCf, std::less<>> secondaries;
     std::map<std::string, std::string, std::less<>> read_errors;  ///< config dir -> reason
+    /// Secondaries whose master.cf cannot be opened: config dir -> `open DIR/master.cf: REASON`.
+    std::map<std::string, std::string, std::less<>> master_cf_errors{};
 };
 
 /// Every instance of a host, in postmulti's order: the primary, then multi_instance_directories.
@@ -65,7 +67,9 @@ struct HostState {
 /// from its own main.cf expanded over `defaults`; a missing or broken secondary main.cf, a
 /// multi_instance_enable that is neither yes nor no, and two instances claiming the same name or
 /// directory are errors, worded like postmulti's. With no secondaries the primary is enabled.
-/// `primary_config_directory` is where the primary's main.cf was read from.
+/// `primary_config_directory` is where the primary's main.cf was read from. A secondary whose
+/// master.cf cannot be opened adds a warning (the one the `postconf -c DIR` that postmulti runs
+/// to read each secondary prints), in instance order, also when the state is built.
 [[nodiscard]] std::optional<HostState> build_host_state(const HostFiles& files,
                                                         std::string_view primary_config_directory,
                                                         const maincf::ParameterDefaults& defaults,

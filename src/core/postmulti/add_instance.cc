@@ -137,9 +137,34 @@ std::variant<std::vector<lifecycle::Operation>, Fatal> install_files(
     };
 }
 
-}  // namespace
+/// load_instance() of the instance being imported, through `postconf -c DIR`: its messages go to
+/// `postconf_messages` (a fatal when main.cf cannot be read or parsed, else a warning when
+/// master.cf is missing), postmulti's own verdict is the Fatal.
+std::variant<Instance, Fatal> load_imported(const EditContext& context,
+                                            const std::string& config_directory,
+                                            Diagnostics& postconf_messages) {
+    const std::string path = config_directory + "/main.cf";
+    const auto text = context.host.read_file(path);
+    std::optional<maincf::MainCf> main_cf;
+    if (text) main_cf = maincf::MainCf::parse(*text, path);
+    if (main_cf && !main_cf->has_errors() &&
+        !context.host.is_regular_file(config_directory + "/master.cf")) {
+        postconf_messages.push_back(make_warning(
+            "", 0, 0, "open " + config_directory + "/master.cf: No such file or directory"));
+    }
+    Diagnostics problems;
+    auto loaded = instance::read_instance(config_directory, main_cf ? &*main_cf : nullptr,
+                                          "open " + path + ": No such file or directory",
+                                          context.defaults, problems);
+    if (loaded) return *loaded;
+    // The last problem is postmulti's; what comes before it is postconf's fatal.
+    if (problems.size() > 1) postconf_messages.push_back(problems.front());
+    return postmulti_fatal(problems.back().to_postfix_string());
+}
 
-EditPlan plan_add(const EditContext& context, const Request& request) {
+/// plan_add() proper; postconf's messages go to `postconf_messages`.
+EditPlan plan_add_checked(const EditContext& context, const Request& request,
+                          Diagnostics& postconf_messages) {
     const instance::HostState& state = context.state;
     const Instance& primary = state.primary();
     if (auto fatal = check_name_assignments(request)) return refused(*fatal);
@@ -171,12 +196,9 @@ EditPlan plan_add(const EditContext& context, const Request& request) {
         const auto text = context.host.read_file(path);
         std::optional<maincf::MainCf> main_cf;
         if (text) main_cf = maincf::MainCf::parse(*text, path);
-        Diagnostics problems;
-        auto loaded = instance::read_instance(
-            target.config, main_cf ? &*main_cf : nullptr,
-            "open " + path + ": No such file or directory", context.defaults, problems);
-        if (!loaded) return refused(postmulti_fatal(problems.back().to_postfix_string()));
-        added = *loaded;
+        auto loaded = load_imported(context, target.config, postconf_messages);
+        if (auto* fatal = std::get_if<Fatal>(&loaded)) return refused(*fatal);
+        added = std::get<Instance>(loaded);
     }
     const std::string current_name = added.name;
     const std::string current_group = added.group;
@@ -243,6 +265,15 @@ EditPlan plan_add(const EditContext& context, const Request& request) {
     }
     plan.operations.push_back(update_config_directories(context, secondaries, target.config, false));
     plan.operations.emplace_back(lifecycle::BuildQueueTree{target.config});
+    return plan;
+}
+
+}  // namespace
+
+EditPlan plan_add(const EditContext& context, const Request& request) {
+    Diagnostics postconf_messages;
+    EditPlan plan = plan_add_checked(context, request, postconf_messages);
+    plan.postconf_messages = std::move(postconf_messages);
     return plan;
 }
 

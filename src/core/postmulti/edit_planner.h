@@ -30,6 +30,9 @@ struct EditPlan {
     std::vector<lifecycle::Operation> operations;
     std::optional<Fatal> fatal;
     std::string target_config_directory;  ///< the instance acted on
+    /// What the postconf that postmulti runs to read an imported instance prints (`warning`: no
+    /// master.cf; `error`: postconf's fatal, e.g. no main.cf), before the fatal or the operations.
+    Diagnostics postconf_messages{};
 };
 
 /// Everything the planner reads: the host's state and primary main.cf, Postfix's defaults, and

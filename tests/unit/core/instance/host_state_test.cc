@@ -18,13 +18,15 @@ struct TestHost {
     std::string primary;
     std::map<std::string, std::string> secondaries;
     std::map<std::string, std::string> read_errors;
+    std::map<std::string, std::string> master_cf_errors{};  ///< secondaries without master.cf
 
     [[nodiscard]] HostFiles files() const {
-        HostFiles f{MainCf::parse(primary, "/etc/postfix/main.cf"), {}, {}};
+        HostFiles f{MainCf::parse(primary, "/etc/postfix/main.cf"), {}, {}, {}};
         for (const auto& [dir, text] : secondaries) {
             f.secondaries.emplace(dir, MainCf::parse(text, dir + "/main.cf"));
         }
         for (const auto& [dir, reason] : read_errors) f.read_errors.emplace(dir, reason);
+        for (const auto& [dir, reason] : master_cf_errors) f.master_cf_errors.emplace(dir, reason);
         return f;
     }
 };
@@ -32,6 +34,7 @@ struct TestHost {
 struct Built {
     std::optional<HostState> state;
     Strings problems;  ///< Postfix's rendering of each problem
+    Strings warnings;  ///< the same, for the problems that are warnings only
 };
 
 Built build(const TestHost& host) {
@@ -39,7 +42,10 @@ Built build(const TestHost& host) {
     Built built;
     built.state = build_host_state(host.files(), "/etc/postfix", ParameterDefaults::builtin(),
                                    problems);
-    for (const Diagnostic& d : problems) built.problems.push_back(d.to_postfix_string());
+    for (const Diagnostic& d : problems) {
+        built.problems.push_back(d.to_postfix_string());
+        if (d.severity == Severity::warning) built.warnings.push_back(d.to_postfix_string());
+    }
     return built;
 }
 
@@ -483,6 +489,49 @@ TEST(BuildHostStateTest, SecondaryListedTwiceIsLoadedTwiceWithoutConflict) {
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_EQ(config_directories(*b.state),
               (Strings{"/etc/postfix", "/etc/postfix-a", "/etc/postfix-a"}));
+}
+
+// --- master.cf (bug fix, #3): postmulti reads each secondary with postconf, which warns -------
+
+TEST(BuildHostStateTest, SecondaryWithoutMasterCfIsAWarningInInstanceOrder) {
+    TestHost host{"multi_instance_directories = /etc/postfix-b /etc/postfix-a\n",
+                  {{"/etc/postfix-a", secondary_cf("a")}, {"/etc/postfix-b", secondary_cf("b")}},
+                  {}};
+    host.master_cf_errors = {
+        {"/etc/postfix-a", "open /etc/postfix-a/master.cf: No such file or directory"},
+        {"/etc/postfix-b", "open /etc/postfix-b/master.cf: Permission denied"}};
+    const Built b = build(host);
+    ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
+    EXPECT_EQ(b.warnings, (Strings{"open /etc/postfix-b/master.cf: Permission denied",
+                                   "open /etc/postfix-a/master.cf: No such file or directory"}));
+    EXPECT_EQ(b.problems, b.warnings);
+}
+
+TEST(BuildHostStateTest, MasterCfWarningPrecedesALaterSecondarysFailure) {
+    TestHost host{"multi_instance_directories = /etc/postfix-a /etc/postfix-b\n",
+                  {{"/etc/postfix-a", secondary_cf("a")}},
+                  {{"/etc/postfix-b", "open /etc/postfix-b/main.cf: No such file or directory"}}};
+    host.master_cf_errors = {
+        {"/etc/postfix-a", "open /etc/postfix-a/master.cf: No such file or directory"}};
+    const Built b = build(host);
+    EXPECT_FALSE(b.state);
+    EXPECT_EQ(b.problems, (Strings{
+                              "open /etc/postfix-a/master.cf: No such file or directory",
+                              "open /etc/postfix-b/main.cf: No such file or directory",
+                              "Failed to obtain all required /etc/postfix-b/main.cf parameters",
+                          }));
+}
+
+TEST(BuildHostStateTest, UnparsableMainCfHidesTheMasterCfWarning) {
+    // postconf dies on main.cf before it opens master.cf.
+    TestHost host{"multi_instance_directories = /etc/postfix-a\n",
+                  {{"/etc/postfix-a", secondary_cf("a", "garbage\n")}},
+                  {}};
+    host.master_cf_errors = {
+        {"/etc/postfix-a", "open /etc/postfix-a/master.cf: No such file or directory"}};
+    const Built b = build(host);
+    EXPECT_FALSE(b.state);
+    EXPECT_TRUE(b.warnings.empty()) << ::testing::PrintToString(b.warnings);
 }
 
 // --- split_list -------------------------------------------------------------------------------

@@ -215,6 +215,16 @@ void expect_ok(const EditPlan& plan) {
     EXPECT_FALSE(plan.fatal) << plan.fatal->message;
 }
 
+/// What postconf says while postmulti reads an instance: `warning: TEXT` / `fatal: TEXT`.
+Strings postconf_messages(const EditPlan& plan) {
+    Strings lines;
+    for (const Diagnostic& d : plan.postconf_messages) {
+        lines.push_back((d.severity == Severity::warning ? "warning: " : "fatal: ") +
+                        d.to_postfix_string());
+    }
+    return lines;
+}
+
 // --- init -------------------------------------------------------------------------------------
 
 TEST(PlanInitTest, SetsTheWrapperLiterallyAndEnablesMultiInstanceMode) {
@@ -791,15 +801,40 @@ TEST(PlanImportTest, WithoutANameOrDirectoryIsMissingConfigDirectory) {
 
 TEST(PlanImportTest, MissingMainCfFailsToObtainItsParameters) {
     Host host = host_with_importable(importable);
-    expect_postmulti_fatal(host.plan({"-I", "postfix-none", "-e", "import"}),
+    const EditPlan plan = host.plan({"-I", "postfix-none", "-e", "import"});
+    expect_postmulti_fatal(plan,
                            "Failed to obtain all required /etc/postfix-none/main.cf parameters");
+    // Bug fix (#3): the postconf that postmulti runs dies first, and says why.
+    EXPECT_EQ(postconf_messages(plan),
+              Strings{"fatal: open /etc/postfix-none/main.cf: No such file or directory"});
 }
 
 TEST(PlanImportTest, MissingMasterCfIsTheScriptsLacksMessage) {
     Host host = host_with_importable(importable);
     host.fake.files.erase("/etc/postfix-imp/master.cf");
-    expect_script_fatal(host.plan({"-e", "import", "config_directory=/etc/postfix-imp"}),
-                        "'/etc/postfix-imp' lacks a master.cf file");
+    const EditPlan plan = host.plan({"-e", "import", "config_directory=/etc/postfix-imp"});
+    expect_script_fatal(plan, "'/etc/postfix-imp' lacks a master.cf file");
+    // Bug fix (#3): postconf reads master.cf too, and only warns when it is missing.
+    EXPECT_EQ(postconf_messages(plan),
+              Strings{"warning: open /etc/postfix-imp/master.cf: No such file or directory"});
+}
+
+TEST(PlanImportTest, CompleteInstanceGivesNoPostconfMessages) {
+    Host host = host_with_importable(importable);
+    const EditPlan plan = host.plan({"-e", "import", "config_directory=/etc/postfix-imp"});
+    expect_ok(plan);
+    EXPECT_TRUE(plan.postconf_messages.empty());
+}
+
+TEST(PlanImportTest, UnparsableMainCfReadsNoMasterCf) {
+    // postconf dies on main.cf before it would look at master.cf.
+    Host host = host_with_importable("this line has no equals sign\n");
+    host.fake.files.erase("/etc/postfix-imp/master.cf");
+    const EditPlan plan = host.plan({"-e", "import", "config_directory=/etc/postfix-imp"});
+    ASSERT_TRUE(plan.fatal);
+    for (const std::string& line : postconf_messages(plan)) {
+        EXPECT_EQ(line.find("master.cf"), std::string::npos) << line;
+    }
 }
 
 TEST(PlanImportTest, MainCfThatIsNotARegularFileIsTheScriptsLacksMessage) {
