@@ -213,14 +213,12 @@ int execute_request(const postmulti::Request& request, const HostContext& contex
                     const maincf::MainCf& primary_main_cf, const MessageStyle& style,
                     bool json_listing) {
     using postmulti::Mode;
-    // init looks at the primary only: broken secondaries must not stop it.
-    instance::HostFiles files{primary_main_cf, {}, {}};
     Diagnostics problems;
     std::optional<instance::HostState> state;
     if (request.mode == Mode::edit && request.action == postmulti::Action::init) {
-        state = instance::build_host_state(files, context.config_directory, context.defaults,
-                                           problems);
-        if (state) state->instances.resize(1);
+        // init looks at the primary only: broken secondaries must not stop it.
+        state = instance::build_primary_state(primary_main_cf, context.config_directory,
+                                              context.defaults, problems);
     } else {
         auto host = effects::read_host(context.config_directory, context.defaults, problems);
         if (host) state = std::move(host->state);

@@ -137,10 +137,13 @@ std::vector<std::string> HostState::secondary_directories() const {
     return directories;
 }
 
-std::optional<HostState> build_host_state(const HostFiles& files,
-                                          std::string_view primary_config_directory,
-                                          const maincf::ParameterDefaults& defaults,
-                                          Diagnostics& problems) {
+namespace {
+
+/// build_host_state(), or with `with_secondaries` false build_primary_state().
+std::optional<HostState> build_state(const HostFiles& files,
+                                     std::string_view primary_config_directory,
+                                     const maincf::ParameterDefaults& defaults,
+                                     Diagnostics& problems, bool with_secondaries) {
     const std::size_t problems_before = problems.size();
     if (files.primary.has_errors()) {
         for (const Diagnostic& d : files.primary.diagnostics()) {
@@ -197,6 +200,7 @@ std::optional<HostState> build_host_state(const HostFiles& files,
     }
     if (!claim_instance(claims, primary, problems)) return std::nullopt;
     state.instances.push_back(std::move(primary));
+    if (!with_secondaries) return state;
 
     for (const std::string& directory : secondaries) {
         auto secondary = load_secondary(directory, files, defaults, problems);
@@ -204,6 +208,23 @@ std::optional<HostState> build_host_state(const HostFiles& files,
         state.instances.push_back(std::move(*secondary));
     }
     return state;
+}
+
+}  // namespace
+
+std::optional<HostState> build_host_state(const HostFiles& files,
+                                          std::string_view primary_config_directory,
+                                          const maincf::ParameterDefaults& defaults,
+                                          Diagnostics& problems) {
+    return build_state(files, primary_config_directory, defaults, problems, true);
+}
+
+std::optional<HostState> build_primary_state(const maincf::MainCf& primary,
+                                             std::string_view primary_config_directory,
+                                             const maincf::ParameterDefaults& defaults,
+                                             Diagnostics& problems) {
+    const HostFiles files{primary, {}, {}, {}};
+    return build_state(files, primary_config_directory, defaults, problems, false);
 }
 
 }  // namespace pmr::instance

@@ -75,4 +75,12 @@ struct HostState {
                                                         const maincf::ParameterDefaults& defaults,
                                                         Diagnostics& problems);
 
+/// The state `postmulti -e init` works with: the primary alone, built as build_host_state()
+/// builds it, but the secondaries its multi_instance_directories lists are not read (postmulti's
+/// init never loads them), so a missing or broken secondary cannot stop init. The primary's
+/// `enabled` still follows whether that list is empty.
+[[nodiscard]] std::optional<HostState> build_primary_state(
+    const maincf::MainCf& primary, std::string_view primary_config_directory,
+    const maincf::ParameterDefaults& defaults, Diagnostics& problems);
+
 }  // namespace pmr::instance

@@ -534,6 +534,32 @@ TEST(BuildHostStateTest, UnparsableMainCfHidesTheMasterCfWarning) {
     EXPECT_TRUE(b.warnings.empty()) << ::testing::PrintToString(b.warnings);
 }
 
+// --- build_primary_state (bug fix, #3: init failed once any secondary was listed) -------------
+
+TEST(BuildPrimaryStateTest, ListedSecondariesAreNotRead) {
+    // Not even missing ones: postmulti's init never loads the secondaries.
+    const MainCf primary = MainCf::parse(
+        "multi_instance_directories = /etc/postfix-a /etc/postfix-gone\nmulti_instance_enable = no\n",
+        "/etc/postfix/main.cf");
+    Diagnostics problems;
+    const auto state =
+        build_primary_state(primary, "/etc/postfix", ParameterDefaults::builtin(), problems);
+    EXPECT_TRUE(problems.empty()) << problems.front().to_postfix_string();
+    ASSERT_TRUE(state);
+    EXPECT_EQ(config_directories(*state), Strings{"/etc/postfix"});
+    EXPECT_FALSE(state->primary().enabled);  // the list is not empty: multi-instance mode
+}
+
+TEST(BuildPrimaryStateTest, PrimaryProblemsStillFail) {
+    const MainCf primary =
+        MainCf::parse("multi_instance_enable = maybe\n", "/etc/postfix/main.cf");
+    Diagnostics problems;
+    EXPECT_FALSE(
+        build_primary_state(primary, "/etc/postfix", ParameterDefaults::builtin(), problems));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems.front().message, "bad boolean configuration: multi_instance_enable = maybe");
+}
+
 // --- split_list -------------------------------------------------------------------------------
 
 TEST(SplitListTest, SplitsOnCommasAndWhiteSpace) {
