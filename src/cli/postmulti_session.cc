@@ -7,6 +7,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "cli/postmulti_operations.h"
 #include "core/instance/listing.h"
 #include "core/postmulti/iteration.h"
 #include "core/support/exit_code.h"
@@ -28,6 +29,7 @@ namespace {
 using postmulti::MessageSource;
 
 constexpr const char* script_tag = "postfix/postmulti-script";
+constexpr const char* postfix_tag = "postfix";  // postmulti-script runs it by that name
 
 /// postmulti's check_shared_dir_status(): the shared directories must exist as directories.
 bool check_shared_directories(const instance::HostState& state, const MessageStyle& style) {
@@ -131,30 +133,33 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     effects::NativeQueueTrees queue_trees(context.defaults);
     effects::RealOperationExecutor executor(runner, queue_trees,
                                             state.shared.command_directory + "/postfix");
-    for (const lifecycle::Operation& operation : plan.operations) {
-        std::vector<effects::Leftover> leftovers;
-        const Status done = executor.execute(operation, leftovers);
-        effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation),
-                            effects::ChangeEcho::syslog_only);
-        for (const effects::Leftover& left : leftovers) style.leftover(left);
-        if (!done) {
-            style.fatal(MessageSource::script, done.error());
-            return to_int(ExitCode::error);
-        }
-    }
-    return to_int(ExitCode::ok);
+    return run_operations(plan, executor, context, style);
 }
 
 }  // namespace
 
+std::string_view PostmultiStyle::tag(MessageSource source) const {
+    switch (source) {
+        case MessageSource::script:
+            return script_tag;
+        case MessageSource::postfix:
+            return postfix_tag;
+        case MessageSource::postmulti:
+            break;
+    }
+    return program_;
+}
+
 void PostmultiStyle::fatal(MessageSource source, const std::string& message) const {
-    std::cerr << (source == MessageSource::script ? script_tag : program_) << ": fatal: " << message
-              << '\n';
+    std::cerr << tag(source) << ": fatal: " << message << '\n';
 }
 
 void PostmultiStyle::warning(MessageSource source, const std::string& message) const {
-    std::cerr << (source == MessageSource::script ? script_tag : program_)
-              << ": warning: " << message << '\n';
+    std::cerr << tag(source) << ": warning: " << message << '\n';
+}
+
+void PostmultiStyle::postfix_notice(const std::string& message) const {
+    std::cerr << postfix_tag << ": " << message << '\n';
 }
 
 void PostmultiStyle::leftover(const effects::Leftover& left) const {
@@ -191,6 +196,10 @@ void NativeStyle::postconf_fatal(const std::string&, const std::string& message)
 
 void NativeStyle::postconf_warning(const std::string&, const std::string& message) const {
     std::cerr << "pmreconcile: warning: " << message << '\n';
+}
+
+void NativeStyle::postfix_notice(const std::string&) const {
+    // Postfix's own notices (compatibility_level): pmreconcile runs no postfix(1) to print them.
 }
 
 std::optional<maincf::MainCf> read_primary(const HostContext& context, const MessageStyle& style) {

@@ -26,6 +26,8 @@ public:
     /// A warning postconf prints while postmulti reads an instance (its master.cf is missing).
     virtual void postconf_warning(const std::string& command_directory,
                                   const std::string& message) const = 0;
+    /// A notice postfix(1) prints before running a command (an old compatibility_level).
+    virtual void postfix_notice(const std::string& message) const = 0;
 };
 
 /// postmulti's own words and prefixes.
@@ -39,8 +41,11 @@ public:
                         const std::string& message) const override;
     void postconf_warning(const std::string& command_directory,
                           const std::string& message) const override;
+    void postfix_notice(const std::string& message) const override;
 
 private:
+    /// The program name a message from `source` starts with.
+    [[nodiscard]] std::string_view tag(postmulti::MessageSource source) const;
     std::string program_;
 };
 
@@ -54,6 +59,7 @@ public:
                         const std::string& message) const override;
     void postconf_warning(const std::string& command_directory,
                           const std::string& message) const override;
+    void postfix_notice(const std::string& message) const override;
 };
 
 /// Runs a checked request against the host: reads it, then lists, iterates or carries out the

@@ -14,6 +14,7 @@ constexpr std::pair<std::string_view, std::string_view> debian_defaults[] = {
     {"alternate_config_directories", ""},
     {"authorized_submit_users", "static:anyone"},
     {"command_directory", "/usr/sbin"},
+    {"compatibility_level", "0"},
     {"config_directory", "/etc/postfix"},
     {"daemon_directory", "/usr/lib/postfix/sbin"},
     {"data_directory", "/var/lib/postfix"},

@@ -13,9 +13,9 @@
 
 namespace pmr::postmulti {
 
-/// Which of postmulti's two programs a fatal message comes from: postmulti itself, or the
-/// postmulti-script helper it executes for life-cycle actions.
-enum class MessageSource { postmulti, script };
+/// Which program a message comes from: postmulti itself, the postmulti-script helper it
+/// executes for life-cycle actions, or the postfix(1) command that script runs.
+enum class MessageSource { postmulti, script, postfix };
 
 /// A refusal, in Postfix's exact words.
 struct Fatal {

@@ -22,8 +22,10 @@ TEST(ParameterDefaultsTest, BuiltinHoldsDebianValuesOfWhatInstanceManagementRead
     EXPECT_EQ(d.get("multi_instance_directories"), "");
     EXPECT_EQ(d.get("postmulti_stop_commands"), "stop abort drain quick-stop");
     EXPECT_EQ(d.get("syslog_name"), "${multi_instance_name?{$multi_instance_name}:{postfix}}");
+    // postfix(1)'s backwards-compatibility notices depend on it (#3).
+    EXPECT_EQ(d.get("compatibility_level"), "0");
     EXPECT_EQ(d.get("no_such_parameter"), std::nullopt);
-    EXPECT_EQ(d.size(), 34u);
+    EXPECT_EQ(d.size(), 35u);
 }
 
 TEST(ParameterDefaultsTest, ParsesPostconfDashDOutput) {
