@@ -7,7 +7,9 @@
 #     is sorted (bytewise) after a marker line; in the tree snapshot, the
 #     sha256 of a main.cf whose directory was dumped becomes a placeholder.
 # Optional variable "ignore": an ERE; tree-snapshot entries whose absolute
-# path matches are left out (run-scenarios --ignore-path).
+# path matches are left out (run-scenarios --ignore-path), and so is the
+# "== DIR" header of a snapshotted directory whose path matches (it reads
+# "(absent)" on the side that did not write it).
 # N2: in the tree snapshot, the sha256 of files below a "pid" directory and of
 #     "master.lock" becomes "<pid-file>".
 
@@ -50,7 +52,13 @@ BEGIN { section = ""; nbody = 0; intree = 0; dumped = " " }
 
 section != "" { body[++nbody] = $0; next }
 
-intree && /^== / { top = substr($0, 4); print; next }
+intree && /^== / {
+    top = substr($0, 4)
+    sub(/ \(absent\)$/, "", top)
+    # The header only: entries below it are still compared unless they match too.
+    if (ignore == "" || top !~ ignore) print
+    next
+}
 
 # --ignore-path: drop snapshot entries whose absolute path matches "ignore".
 intree && ignore != "" {
