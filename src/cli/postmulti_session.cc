@@ -229,8 +229,7 @@ int execute_request(const postmulti::Request& request, const HostContext& contex
         state = instance::build_primary_state(primary_main_cf, context.config_directory,
                                               context.defaults, problems);
     } else {
-        auto host = effects::read_host(context.config_directory, context.defaults, problems);
-        if (host) state = std::move(host->state);
+        state = effects::read_host_state(context.config_directory, context.defaults, problems);
     }
     report_host_problems(problems, context.command_directory, style);
     if (!state) return to_int(ExitCode::error);

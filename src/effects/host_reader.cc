@@ -34,6 +34,24 @@ std::optional<maincf::MainCf> read_main_cf(const std::string& path, Diagnostics&
     return maincf::MainCf::parse(std::move(text).value(), path);
 }
 
+namespace {
+
+/// A secondary's files, read from disk.
+instance::SecondaryFiles read_secondary(const std::string& directory) {
+    instance::SecondaryFiles files;
+    const std::string path = directory + "/main.cf";
+    auto text = read_file(path, Symlinks::refuse);
+    if (!text) {
+        files.read_error = text.error();
+        return files;
+    }
+    files.main_cf = maincf::MainCf::parse(std::move(text).value(), path);
+    files.master_cf_error = master_cf_problem(directory);
+    return files;
+}
+
+}  // namespace
+
 std::optional<LoadedHost> read_host(const std::string& config_directory,
                                     const maincf::ParameterDefaults& defaults,
                                     Diagnostics& problems) {
@@ -48,22 +66,29 @@ std::optional<LoadedHost> read_host(const std::string& config_directory,
     const auto list = config.expanded("multi_instance_directories");
     for (const std::string& directory : instance::split_list(list.value)) {
         if (host.files.secondaries.contains(directory)) continue;
-        const std::string path = directory + "/main.cf";
-        auto text = read_file(path, Symlinks::refuse);
-        if (text) {
-            host.files.secondaries.emplace(directory,
-                                           maincf::MainCf::parse(std::move(text).value(), path));
-            if (auto problem = master_cf_problem(directory)) {
-                host.files.master_cf_errors.emplace(directory, std::move(*problem));
+        instance::SecondaryFiles files = read_secondary(directory);
+        if (files.main_cf) {
+            host.files.secondaries.emplace(directory, std::move(*files.main_cf));
+            if (files.master_cf_error) {
+                host.files.master_cf_errors.emplace(directory, std::move(*files.master_cf_error));
             }
         } else {
-            host.files.read_errors.emplace(directory, text.error());
+            host.files.read_errors.emplace(directory, std::move(files.read_error));
         }
     }
     auto state = instance::build_host_state(host.files, config_directory, defaults, problems);
     if (!state) return std::nullopt;
     host.state = std::move(*state);
     return host;
+}
+
+std::optional<instance::HostState> read_host_state(const std::string& config_directory,
+                                                   const maincf::ParameterDefaults& defaults,
+                                                   Diagnostics& problems) {
+    const auto primary = read_main_cf(config_directory + "/main.cf", problems);
+    if (!primary) return std::nullopt;
+    return instance::build_host_state(*primary, read_secondary, config_directory, defaults,
+                                      problems);
 }
 
 }  // namespace pmr::effects

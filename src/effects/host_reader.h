@@ -23,6 +23,12 @@ struct LoadedHost {
                                                   const maincf::ParameterDefaults& defaults,
                                                   Diagnostics& problems);
 
+/// read_host()'s state alone, each secondary's main.cf let go once its record is read: what
+/// `list`, `-l`, `-p`, `-x` and the life-cycle actions need, without holding every file at once.
+[[nodiscard]] std::optional<instance::HostState> read_host_state(
+    const std::string& config_directory, const maincf::ParameterDefaults& defaults,
+    Diagnostics& problems);
+
 /// Reads one main.cf; nullopt (with the reason in `problems`) when it cannot be read.
 [[nodiscard]] std::optional<maincf::MainCf> read_main_cf(const std::string& path,
                                                          Diagnostics& problems);

@@ -33,22 +33,33 @@ std::optional<std::string> expanded(const maincf::Configuration& config, std::st
 
 /// Reads one secondary from the host's files.
 std::optional<Instance> load_secondary(const std::string& config_directory,
-                                       const HostFiles& files,
+                                       const SecondaryFiles& files,
                                        const maincf::ParameterDefaults& defaults,
                                        Diagnostics& problems) {
-    auto file = files.secondaries.find(config_directory);
-    if (file != files.secondaries.end()) {
+    if (files.main_cf) {
         // postconf reads master.cf after a main.cf it could parse, and only warns when it cannot.
-        const auto master = files.master_cf_errors.find(config_directory);
-        if (master != files.master_cf_errors.end() && !file->second.has_errors()) {
-            problems.push_back(make_warning("", 0, 0, master->second));
+        if (files.master_cf_error && !files.main_cf->has_errors()) {
+            problems.push_back(make_warning("", 0, 0, *files.master_cf_error));
         }
-        return read_instance(config_directory, &file->second, "", defaults, problems);
+        return read_instance(config_directory, &*files.main_cf, "", defaults, problems);
     }
-    auto reason = files.read_errors.find(config_directory);
-    return read_instance(config_directory, nullptr,
-                         reason == files.read_errors.end() ? "" : reason->second, defaults,
-                         problems);
+    return read_instance(config_directory, nullptr, files.read_error, defaults, problems);
+}
+
+/// A SecondaryReader over files already read.
+SecondaryFiles find_secondary(const HostFiles& files, const std::string& config_directory) {
+    SecondaryFiles found;
+    if (auto file = files.secondaries.find(config_directory); file != files.secondaries.end()) {
+        found.main_cf = file->second;  // shares the parsed file
+    } else if (auto reason = files.read_errors.find(config_directory);
+               reason != files.read_errors.end()) {
+        found.read_error = reason->second;
+    }
+    if (auto master = files.master_cf_errors.find(config_directory);
+        master != files.master_cf_errors.end()) {
+        found.master_cf_error = master->second;
+    }
+    return found;
 }
 
 /// Registers an instance's claims; returns false after reporting the first conflict.
@@ -139,19 +150,20 @@ std::vector<std::string> HostState::secondary_directories() const {
 
 namespace {
 
-/// build_host_state(), or with `with_secondaries` false build_primary_state().
-std::optional<HostState> build_state(const HostFiles& files,
+/// build_host_state(), or with no `read_secondary` build_primary_state().
+std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
+                                     const SecondaryReader* read_secondary,
                                      std::string_view primary_config_directory,
                                      const maincf::ParameterDefaults& defaults,
-                                     Diagnostics& problems, bool with_secondaries) {
+                                     Diagnostics& problems) {
     const std::size_t problems_before = problems.size();
-    if (files.primary.has_errors()) {
-        for (const Diagnostic& d : files.primary.diagnostics()) {
+    if (primary_main_cf.has_errors()) {
+        for (const Diagnostic& d : primary_main_cf.diagnostics()) {
             if (d.severity == Severity::error) problems.push_back(d);
         }
         return std::nullopt;
     }
-    const maincf::Configuration primary_config(files.primary, defaults);
+    const maincf::Configuration primary_config(primary_main_cf, defaults);
     auto value = [&](std::string_view name) {
         return expanded(primary_config, name, problems).value_or("");
     };
@@ -200,10 +212,10 @@ std::optional<HostState> build_state(const HostFiles& files,
     }
     if (!claim_instance(claims, primary, problems)) return std::nullopt;
     state.instances.push_back(std::move(primary));
-    if (!with_secondaries) return state;
+    if (read_secondary == nullptr) return state;
 
     for (const std::string& directory : secondaries) {
-        auto secondary = load_secondary(directory, files, defaults, problems);
+        auto secondary = load_secondary(directory, (*read_secondary)(directory), defaults, problems);
         if (!secondary || !claim_instance(claims, *secondary, problems)) return std::nullopt;
         state.instances.push_back(std::move(*secondary));
     }
@@ -216,15 +228,25 @@ std::optional<HostState> build_host_state(const HostFiles& files,
                                           std::string_view primary_config_directory,
                                           const maincf::ParameterDefaults& defaults,
                                           Diagnostics& problems) {
-    return build_state(files, primary_config_directory, defaults, problems, true);
+    const SecondaryReader read = [&files](const std::string& config_directory) {
+        return find_secondary(files, config_directory);
+    };
+    return build_state(files.primary, &read, primary_config_directory, defaults, problems);
+}
+
+std::optional<HostState> build_host_state(const maincf::MainCf& primary,
+                                          const SecondaryReader& read_secondary,
+                                          std::string_view primary_config_directory,
+                                          const maincf::ParameterDefaults& defaults,
+                                          Diagnostics& problems) {
+    return build_state(primary, &read_secondary, primary_config_directory, defaults, problems);
 }
 
 std::optional<HostState> build_primary_state(const maincf::MainCf& primary,
                                              std::string_view primary_config_directory,
                                              const maincf::ParameterDefaults& defaults,
                                              Diagnostics& problems) {
-    const HostFiles files{primary, {}, {}, {}};
-    return build_state(files, primary_config_directory, defaults, problems, false);
+    return build_state(primary, nullptr, primary_config_directory, defaults, problems);
 }
 
 }  // namespace pmr::instance

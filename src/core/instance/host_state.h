@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -71,6 +72,25 @@ struct HostState {
 /// master.cf cannot be opened adds a warning (the one the `postconf -c DIR` that postmulti runs
 /// to read each secondary prints), in instance order, also when the state is built.
 [[nodiscard]] std::optional<HostState> build_host_state(const HostFiles& files,
+                                                        std::string_view primary_config_directory,
+                                                        const maincf::ParameterDefaults& defaults,
+                                                        Diagnostics& problems);
+
+/// One secondary's files, as a SecondaryReader gives them.
+struct SecondaryFiles {
+    std::optional<maincf::MainCf> main_cf;       ///< nullopt when it could not be read
+    std::string read_error;                      ///< why not, then
+    std::optional<std::string> master_cf_error;  ///< `open DIR/master.cf: REASON`, if any
+};
+
+/// Reads the secondary in a config directory when build_host_state() comes to it.
+using SecondaryReader = std::function<SecondaryFiles(const std::string& config_directory)>;
+
+/// build_host_state(), reading each secondary through `read_secondary` as it comes to it, so
+/// that a caller can let each main.cf go once its record is read: listing 1,000 instances then
+/// never holds their 28 MB of main.cf at once (fresh memory is costly on small machines).
+[[nodiscard]] std::optional<HostState> build_host_state(const maincf::MainCf& primary,
+                                                        const SecondaryReader& read_secondary,
                                                         std::string_view primary_config_directory,
                                                         const maincf::ParameterDefaults& defaults,
                                                         Diagnostics& problems);

@@ -204,6 +204,33 @@ TEST(BuildHostStateTest, SecondariesFollowThePrimaryInListOrder) {
     EXPECT_FALSE(b.state->instances[1].primary);
 }
 
+// The reader form (used to list 1,000 instances without holding every main.cf) asks for each
+// secondary as it comes to it, in list order, and stops at the first one it cannot read.
+TEST(BuildHostStateTest, ReaderIsAskedForEachSecondaryInOrderUntilOneFails) {
+    const MainCf primary = MainCf::parse(
+        "multi_instance_directories = /etc/postfix-c /etc/postfix-a /etc/postfix-x /etc/postfix-b\n",
+        "/etc/postfix/main.cf");
+    Strings asked;
+    const SecondaryReader read = [&asked](const std::string& dir) {
+        asked.push_back(dir);
+        SecondaryFiles files;
+        if (dir == "/etc/postfix-x") {
+            files.read_error = "open /etc/postfix-x/main.cf: No such file or directory";
+        } else {
+            files.main_cf = MainCf::parse(secondary_cf(dir.substr(dir.rfind('-') + 1)),
+                                          dir + "/main.cf");
+        }
+        return files;
+    };
+    Diagnostics problems;
+    EXPECT_FALSE(build_host_state(primary, read, "/etc/postfix", ParameterDefaults::builtin(),
+                                  problems));
+    EXPECT_EQ(asked, (Strings{"/etc/postfix-c", "/etc/postfix-a", "/etc/postfix-x"}));
+    ASSERT_FALSE(problems.empty());
+    EXPECT_EQ(problems.back().to_postfix_string(),
+              "Failed to obtain all required /etc/postfix-x/main.cf parameters");
+}
+
 TEST(BuildHostStateTest, SecondaryListIsExpanded) {
     const Built b = build({"etc = /etc\nmulti_instance_directories = $etc/postfix-a\n",
                            {{"/etc/postfix-a", secondary_cf("a")}},
