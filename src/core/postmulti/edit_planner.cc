@@ -51,7 +51,9 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
         plan.operations.push_back(update_config_directories(context, remaining, dir, false));
         return plan;
     }
-    plan.operations.emplace_back(lifecycle::RequireStopped{dir, target.queue_directory});
+    // Through `postfix status`: its pause gives a master that was just stopped time to exit
+    // (the lock alone is free before the process is gone).
+    plan.operations.emplace_back(lifecycle::RequireStopped{dir});
     if (request.action == Action::deport) {
         plan.operations.push_back(update_config_directories(context, remaining, dir, true));
         return plan;
