@@ -34,13 +34,9 @@ struct BuildQueueTree {
     std::string config_directory;
 };
 
-/// Refuse to go on while the instance's master runs (when `postfix -c DIR status` would
-/// succeed: the master holds the lock on `queue_directory/pid/master.pid`).
+/// Refuse to go on while the instance's master runs (`postfix -c DIR status` succeeds).
 struct RequireStopped {
     std::string config_directory;
-    /// Where the lock is tested natively; "" (a journal of an older pmreconcile) runs
-    /// `postfix -c DIR status` instead.
-    std::string queue_directory{};
 };
 
 /// Remove the queue subdirectories Postfix creates, then the data and queue directories, with

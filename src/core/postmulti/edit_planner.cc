@@ -51,8 +51,8 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
         plan.operations.push_back(update_config_directories(context, remaining, dir, false));
         return plan;
     }
-    // Through `postfix status`: its pause gives a master that was just stopped time to exit
-    // (the lock alone is free before the process is gone).
+    // Through `postfix status`, not a lock test of master.pid: the lock is free before a
+    // master that was just stopped has exited, and its directories must outlive it.
     plan.operations.emplace_back(lifecycle::RequireStopped{dir});
     if (request.action == Action::deport) {
         plan.operations.push_back(update_config_directories(context, remaining, dir, true));
