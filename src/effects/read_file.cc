@@ -12,9 +12,17 @@ namespace pmr::effects {
 
 namespace {
 
-/// read_file(); with `configuration`, also refuses a file everyone may write.
+/// What a file must satisfy beyond being a regular file, checked on the opened descriptor so
+/// that nothing can be swapped in between the check and the read.
+enum class Trust {
+    any,            ///< whatever its owner and mode
+    configuration,  ///< not writable by everyone
+    root_only,      ///< owned by root and writable by nobody else
+};
+
+/// read_file() under the ownership and mode rules of `trust`.
 Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
-                                   std::size_t max_size, bool configuration) {
+                                   std::size_t max_size, Trust trust) {
     const int flags = O_RDONLY | O_CLOEXEC | (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0);
     const int fd = ::open(path.c_str(), flags);
     if (fd < 0) {
@@ -35,10 +43,17 @@ Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
         return Expected<std::string>::failure("open " + path + ": not a regular file");
     }
     // Anyone could have put anything in it: Postfix runs it as root.
-    if (configuration && (st.st_mode & S_IWOTH) != 0) {
+    if (trust == Trust::configuration && (st.st_mode & S_IWOTH) != 0) {
         ::close(fd);
         return Expected<std::string>::failure(path + ": refusing a world-writable " +
                                               path.substr(path.rfind('/') + 1));
+    }
+    // Root acts on it; its directory may belong to mail_owner, who must not be able to plant it.
+    if (trust == Trust::root_only && (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0)) {
+        ::close(fd);
+        return Expected<std::string>::failure(
+            path + ": refusing a file not owned by root or writable by others (owner uid " +
+            std::to_string(st.st_uid) + ")");
     }
     if (static_cast<std::size_t>(st.st_size) > max_size) {
         ::close(fd);
@@ -78,11 +93,15 @@ Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
 
 Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
                                 std::size_t max_size) {
-    return read_checked(path, symlinks, max_size, false);
+    return read_checked(path, symlinks, max_size, Trust::any);
 }
 
 Expected<std::string> read_config_file(const std::string& path) {
-    return read_checked(path, Symlinks::refuse, 64u << 20, true);
+    return read_checked(path, Symlinks::refuse, 64u << 20, Trust::configuration);
+}
+
+Expected<std::string> read_root_file(const std::string& path, std::size_t max_size) {
+    return read_checked(path, Symlinks::refuse, max_size, Trust::root_only);
 }
 
 }  // namespace pmr::effects

@@ -20,4 +20,9 @@ enum class Symlinks { follow, refuse };
 /// symbolic link, and not writable by everyone (`PATH: refusing a world-writable main.cf`).
 [[nodiscard]] Expected<std::string> read_config_file(const std::string& path);
 
+/// Reads a file only root may have written: a regular file, not a symbolic link, owned by uid 0
+/// and writable by no group or other (`PATH: refusing a file not owned by root ...`).
+[[nodiscard]] Expected<std::string> read_root_file(const std::string& path,
+                                                   std::size_t max_size = 1u << 20);
+
 }  // namespace pmr::effects

@@ -14,7 +14,6 @@ namespace pmr::lifecycle {
 struct JournalEntry {
     std::string step;  ///< e.g. `create postfix-out (/etc/postfix-out)`
     std::vector<Operation> operations;
-    friend bool operator==(const JournalEntry&, const JournalEntry&) = default;
 };
 
 /// The entry as JSON (`format_version` 1.0).
