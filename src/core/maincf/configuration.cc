@@ -28,7 +28,10 @@ Configuration::Configuration(const MainCf& main_cf, const ParameterDefaults& def
     const auto myhostname = main_cf_.get("myhostname");
     if (!myhostname || main_cf_.get("mydomain")) return;
     const Expansion hostname = expand(*myhostname, MainCfLookup(main_cf_, defaults_));
-    if (!hostname.ok()) return;  // Postfix gives up; leave the default
+    if (!hostname.ok()) {
+        mydomain_failure_ = hostname.errors.front();  // postconf: fatal: ...
+        return;
+    }
     const std::size_t dot = hostname.value.find('.');
     derived_mydomain_ = dot == std::string::npos ? "localdomain" : hostname.value.substr(dot + 1);
 }
@@ -48,7 +51,13 @@ std::optional<std::string_view> Configuration::raw_value(std::string_view name) 
     return defaults_.get(name);
 }
 
+std::optional<std::string> Configuration::lookup_failure(std::string_view name) const {
+    if (mydomain_failure_ && name == "mydomain") return mydomain_failure_;
+    return std::nullopt;
+}
+
 Expansion Configuration::expanded(std::string_view name) const {
+    if (auto failure = lookup_failure(name)) return {{}, {std::move(*failure)}};
     const auto value = raw_value(name);
     if (!value) return {};
     if (is_raw_parameter(name)) return {std::string(*value), {}};

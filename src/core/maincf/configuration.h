@@ -14,7 +14,9 @@ namespace pmr::maincf {
 ///
 /// Like Postfix, main.cf cannot set the read-only parameters (`process_name`, ...), and when
 /// main.cf sets `myhostname` but not `mydomain`, the default of `mydomain` is the part of
-/// `myhostname` after its first dot (`localdomain` when it has none).
+/// `myhostname` after its first dot (`localdomain` when it has none). Postfix expands that
+/// `myhostname` with main.cf's settings alone; when that fails, it dies wherever `mydomain` is
+/// needed, and so does every expansion here that needs it.
 ///
 /// Holds references: the MainCf and ParameterDefaults must outlive it.
 class Configuration final : public ParameterLookup {
@@ -30,6 +32,9 @@ public:
     /// main.cf's value of `name`, else its default, else nullopt (unknown parameter).
     [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override;
 
+    /// The error deriving `mydomain` from main.cf's `myhostname`, for `mydomain`.
+    [[nodiscard]] std::optional<std::string> lookup_failure(std::string_view name) const override;
+
     /// The fully expanded value of `name` (what `postconf -xh name` prints): an unknown name
     /// expands to the empty string, and a raw parameter (is_raw_parameter()) to its value as is.
     [[nodiscard]] Expansion expanded(std::string_view name) const;
@@ -44,6 +49,7 @@ private:
     const MainCf& main_cf_;
     const ParameterDefaults& defaults_;
     std::optional<std::string> derived_mydomain_;  // from main.cf's myhostname
+    std::optional<std::string> mydomain_failure_;  // why it cannot be derived
     std::optional<std::string> config_directory_;  // the instance's own, over the default
 };
 

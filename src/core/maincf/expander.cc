@@ -288,6 +288,10 @@ private:
                     names_->emplace_back(name);
                 }
             } else {
+                if (auto failure = lookup_->lookup_failure(name)) {
+                    fail(std::move(*failure));
+                    return;
+                }
                 value = lookup_->raw_value(name);
             }
         }

@@ -13,6 +13,11 @@ public:
     virtual ~ParameterLookup() = default;
     /// The raw (unexpanded) value of `name`, or nullopt when it is defined nowhere.
     [[nodiscard]] virtual std::optional<std::string_view> raw_value(std::string_view name) const = 0;
+    /// Why looking `name` up is fatal (Postfix dies computing its default), or nullopt when
+    /// raw_value() answers. A failed lookup fails the whole expansion.
+    [[nodiscard]] virtual std::optional<std::string> lookup_failure(std::string_view /*name*/) const {
+        return std::nullopt;
+    }
 };
 
 /// The result of expanding one value: the text, or the reasons it cannot be expanded.

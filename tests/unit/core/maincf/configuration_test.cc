@@ -102,5 +102,22 @@ TEST(ConfigurationTest, MydomainDerivationLooksOnlyAtMainCfAndConfigDirectory) {
     EXPECT_EQ(h.config().raw_value("mydomain"), "/x");
 }
 
+TEST(ConfigurationTest, MydomainThatCannotBeDerivedFailsWhatNeedsIt) {
+    // With main.cf's names alone $mydomain is undefined, so postconf takes the `:` branch and
+    // dies on its number (`mac_exp_eval: bad conversion`) wherever mydomain is needed.
+    ParameterDefaults d;
+    d.set("mydomain", "localdomain");
+    d.set("mail_name", "Postfix");
+    const Fixture f(
+        "myhostname = host.${mydomain?{}:{${{99999999999999999999}=={1}}}}\n"
+        "x = $mail_name\nz = $mydomain\n",
+        d);
+    const auto config = f.config();
+    EXPECT_FALSE(config.expanded("mydomain").ok());
+    EXPECT_FALSE(config.expanded("z").ok());
+    EXPECT_FALSE(config.expanded("myhostname").ok());
+    EXPECT_EQ(config.expanded("x").value, "Postfix");
+}
+
 }  // namespace
 }  // namespace pmr::maincf
