@@ -1,12 +1,18 @@
 #include "effects/defaults_cache.h"
 
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+
+#include <algorithm>
 #include <cerrno>
-#include <ctime>
+#include <vector>
 
 #include "effects/read_file.h"
 
@@ -14,11 +20,48 @@ namespace pmr::effects {
 
 namespace {
 
-constexpr std::time_t max_age_seconds = 600;
 constexpr std::string_view end_of_key = "--\n";
 
 std::string times_of(const struct timespec& t) {
     return std::to_string(t.tv_sec) + "." + std::to_string(t.tv_nsec);
+}
+
+/// `ADDRESS/NETMASK` of one interface address, or "" for a family postconf ignores.
+std::string address_text(const struct ifaddrs& entry) {
+    char address[INET6_ADDRSTRLEN] = {};
+    char netmask[INET6_ADDRSTRLEN] = {};
+    const int family = entry.ifa_addr->sa_family;
+    const void* addr = nullptr;
+    const void* mask = nullptr;
+    if (family == AF_INET) {
+        addr = &reinterpret_cast<const sockaddr_in*>(entry.ifa_addr)->sin_addr;
+        if (entry.ifa_netmask) mask = &reinterpret_cast<const sockaddr_in*>(entry.ifa_netmask)->sin_addr;
+    } else if (family == AF_INET6) {
+        addr = &reinterpret_cast<const sockaddr_in6*>(entry.ifa_addr)->sin6_addr;
+        if (entry.ifa_netmask) mask = &reinterpret_cast<const sockaddr_in6*>(entry.ifa_netmask)->sin6_addr;
+    } else {
+        return {};
+    }
+    ::inet_ntop(family, addr, address, sizeof address);
+    if (mask != nullptr) ::inet_ntop(family, mask, netmask, sizeof netmask);
+    return std::string(address) + "/" + netmask;
+}
+
+/// The host's interface addresses, sorted, one line: mynetworks' default is derived from them.
+/// "" when they cannot be listed.
+std::string interface_addresses() {
+    struct ifaddrs* list = nullptr;
+    if (::getifaddrs(&list) < 0) return {};
+    std::vector<std::string> addresses;
+    for (const struct ifaddrs* entry = list; entry != nullptr; entry = entry->ifa_next) {
+        if (entry->ifa_addr == nullptr) continue;
+        if (auto text = address_text(*entry); !text.empty()) addresses.push_back(std::move(text));
+    }
+    ::freeifaddrs(list);
+    std::sort(addresses.begin(), addresses.end());
+    std::string line = "interfaces";
+    for (const auto& address : addresses) line += " " + address;
+    return line;
 }
 
 /// Writes all of `text` to `fd`.
@@ -47,11 +90,14 @@ std::string DefaultsCache::key() const {
     char network[128] = {};
     const ssize_t n = ::readlink("/proc/self/ns/net", network, sizeof network - 1);
     if (n <= 0) return {};
-    return "pmreconcile postconf-defaults 1\n" + postconf_ + " " +
+    const std::string interfaces = interface_addresses();
+    if (interfaces.empty()) return {};
+    return "pmreconcile postconf-defaults 2\n" + postconf_ + " " +
            std::to_string(binary.st_dev) + " " + std::to_string(binary.st_ino) + " " +
            std::to_string(binary.st_size) + " " + times_of(binary.st_mtim) + " " +
            times_of(binary.st_ctim) + "\nhost " + host.nodename + "\nnetwork " +
-           std::string(network, static_cast<std::size_t>(n)) + "\n" + std::string(end_of_key);
+           std::string(network, static_cast<std::size_t>(n)) + "\n" + interfaces + "\n" +
+           std::string(end_of_key);
 }
 
 std::optional<std::string> DefaultsCache::read() const {
@@ -59,8 +105,6 @@ std::optional<std::string> DefaultsCache::read() const {
     if (::lstat(path_.c_str(), &st) < 0 || !S_ISREG(st.st_mode)) return std::nullopt;
     // Root's own, written by root alone: root runs what the defaults name (command_directory).
     if (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) return std::nullopt;
-    const std::time_t age = std::time(nullptr) - st.st_mtim.tv_sec;
-    if (age < 0 || age > max_age_seconds) return std::nullopt;
     const std::string expected = key();
     if (expected.empty()) return std::nullopt;
     auto text = read_file(path_, Symlinks::refuse, 4 << 20);

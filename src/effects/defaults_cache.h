@@ -8,7 +8,8 @@ namespace pmr::effects {
 /// `postconf -d`'s output kept between runs. Forking postconf costs more than everything else
 /// a `postmulti -e enable` does, and its output only changes with the postconf binary, the host
 /// name and the network (mynetworks): the cache is valid for one postconf binary (device, inode,
-/// size, times), one host name and one network namespace, for at most ten minutes. It lives in
+/// size, times), one host name, one network namespace and one set of interface addresses
+/// (the key lines of the cache file). It lives in
 /// a root-owned directory outside Postfix's own (whose mail_owner must not be able to feed root
 /// its defaults), and only root's writers refresh it: read-only commands never write.
 class DefaultsCache {
