@@ -22,6 +22,7 @@
 #include "core/plan/planner.h"
 #include "core/plan/saved_plan.h"
 #include "core/support/exit_code.h"
+#include "effects/bulk_heap.h"
 #include "effects/edit_file.h"
 #include "effects/host_reader.h"
 #include "effects/host_snapshot.h"
@@ -74,6 +75,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
                                   const std::optional<std::string>& manifest_text = std::nullopt,
                                   Voice voice = Voice::full) {
     const bool quiet = voice == Voice::quiet;
+    effects::prepare_heap_for_whole_host();  // the manifest and every main.cf are kept
     LivePlan live{std::make_shared<const HostContext>(context), {}, {}, {}, {}};
     auto manifest = load_manifest(manifest_path, default_primary_directories(*live.context),
                                   manifest_text);
@@ -328,6 +330,7 @@ int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
 
 int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
     const HostContext context = load_host_context(global.config_directory);
+    effects::prepare_heap_for_whole_host();  // every main.cf is kept
     Diagnostics problems;
     const auto host = effects::read_host(context.config_directory, context.defaults, problems);
     if (!host) {

@@ -60,29 +60,28 @@ Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
         return Expected<std::string>::failure("read " + path + ": file too large (" +
                                               std::to_string(st.st_size) + " bytes)");
     }
+    // One byte more than fstat reported: a regular file's read comes up short only at its end,
+    // so the common case is a single read, without a second one to see end of file. A file
+    // that grew since the fstat fills the buffer and is read on, in bigger steps.
     std::string content;
-    content.resize(static_cast<std::size_t>(st.st_size));
+    content.resize(static_cast<std::size_t>(st.st_size) + 1);
     std::size_t done = 0;
     for (;;) {
-        // Read into the string while it has room; then probe with a small buffer for growth
-        // since the fstat, so the common case reads once and never reallocates.
-        char probe[4096];
-        const bool room = done < content.size();
-        const ssize_t n = room ? ::read(fd, content.data() + done, content.size() - done)
-                               : ::read(fd, probe, sizeof probe);
+        if (done == content.size()) content.resize(content.size() * 2);
+        const std::size_t wanted = content.size() - done;
+        const ssize_t n = ::read(fd, content.data() + done, wanted);
         if (n < 0) {
             if (errno == EINTR) continue;
             const int error = errno;
             ::close(fd);
             return Expected<std::string>::failure(errno_message("read", path, error));
         }
-        if (n == 0) break;
-        if (!room) content.append(probe, static_cast<std::size_t>(n));
         done += static_cast<std::size_t>(n);
         if (done > max_size) {
             ::close(fd);
             return Expected<std::string>::failure("read " + path + ": file too large");
         }
+        if (static_cast<std::size_t>(n) < wanted) break;
     }
     ::close(fd);
     content.resize(done);
