@@ -1,26 +1,46 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing, builds, and runs every test through CTest
-# (unit, property, fuzz-corpus, differential and sandboxed end-to-end tests), then fuzzes each
-# fuzz target for a bounded time under ASan and UBSan (PMR_FUZZ_SECONDS each, default 60). Run as
-# root: the end-to-end tests run real Postfix inside private mount namespaces
-# (tests/sandbox/pmr-sandbox) and never touch the host's /etc/postfix, /var/spool/postfix or
-# /var/lib/postfix.
+# The whole test suite, as CI runs it (.ci/run). Run as root: the end-to-end tests run real Postfix
+# inside private mount namespaces (tests/sandbox/pmr-sandbox) and never touch the host's
+# /etc/postfix, /var/spool/postfix or /var/lib/postfix.
 #
-#   tests/run.sh [--sanitize] [CTEST ARGS...]
-#     --sanitize   the same suite built with AddressSanitizer and UBSan (build-sanitize); the
-#                  fuzzers are not run again
+#   1. installs what is missing and builds everything with AddressSanitizer and UBSan
+#      (build-sanitize), then runs every CTest test there: unit and property tests, fuzz corpora,
+#      differential tests against real postconf and postmulti, sandboxed end-to-end and
+#      reliability tests, and the ecosystem tests; so the whole suite runs under the sanitizers;
+#   2. builds pmreconcile as it ships (optimised, without the tests: build-package) and runs the
+#      Debian package's test on it (tests/package/deb.sh): the .deb is made from that build;
+#   3. fuzzes each fuzz target for PMR_FUZZ_SECONDS (default 60) under libFuzzer, ASan and UBSan.
+#
+#   tests/run.sh [--release] [CTEST ARGS...]
+#     --release    the CTest suite on the optimised build (build) alone, no sanitizers and no
+#                  fuzzing: quicker, and the build the benchmarks use
+#     CTEST ARGS   run only `ctest ARGS` in the chosen build (e.g. -L unit, -R differential)
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build_dir=$top/build
-setup_args=()
-if [[ "${1:-}" == --sanitize ]]; then
-    setup_args=(--sanitize)
-    build_dir=$top/build-sanitize
+setup=$top/tests/tools/setup.sh
+
+if [[ "${1:-}" == --release ]]; then
     shift
+    PMR_BUILD_DIR=$top/build "$setup"
+    cd "$top/build"
+    exec ctest --output-on-failure --timeout 1200 -j2 "$@"
 fi
-PMR_BUILD_DIR=$build_dir "$top/tests/tools/setup.sh" "${setup_args[@]}"
-cd "$build_dir"
-ctest --output-on-failure --timeout 1200 -j2 "$@"
-if ((${#setup_args[@]} == 0 && $# == 0)); then
-    "$top/tests/fuzz/run-fuzzers" "${PMR_FUZZ_SECONDS:-60}"
+
+PMR_BUILD_DIR=$top/build-sanitize "$setup" --sanitize
+if (($#)); then
+    cd "$top/build-sanitize"
+    exec ctest --output-on-failure --timeout 1200 -j2 "$@"
 fi
+
+# The package test builds its .deb from the shipped build, not from the sanitized one.
+status=0
+(cd "$top/build-sanitize" && ctest --output-on-failure --timeout 1200 -j2 -E '^package\.deb$') ||
+    status=1
+PMR_BUILD_DIR=$top/build-package "$setup" --package
+echo "=== package.deb on the shipped build (build-package)"
+deb_status=0
+PMR_BUILD_DIR=$top/build-package PMRECONCILE=$top/build-package/src/cli/pmreconcile \
+    bash "$top/tests/package/deb.sh" || deb_status=$?
+((deb_status == 0 || deb_status == 77)) || status=1  # 77: a tool it needs is missing, skipped
+"$top/tests/fuzz/run-fuzzers" "${PMR_FUZZ_SECONDS:-60}" || status=1
+exit "$status"

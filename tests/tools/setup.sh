@@ -2,8 +2,9 @@
 # Installs what pmreconcile needs on Debian 12 (only what is missing), then configures and builds
 # it in ./build (or $PMR_BUILD_DIR). Run as root. Sourced by examples/demo.sh and tests/run.sh.
 #
-#   tests/tools/setup.sh [--sanitize] [--target T]
+#   tests/tools/setup.sh [--sanitize | --package] [--target T]
 #     --sanitize   build with AddressSanitizer and UBSan in build-sanitize
+#     --package    build what ships, without the tests, in build-package (what cpack packages)
 #     --target T   build only target T (the demo builds only pmreconcile)
 set -euo pipefail
 
@@ -16,6 +17,9 @@ while (($#)); do
         --sanitize)
             build_dir=${PMR_BUILD_DIR:-$top/build-sanitize}
             cmake_options=(-DCMAKE_BUILD_TYPE=Debug -DPMR_SANITIZE=ON) ;;
+        --package)
+            build_dir=${PMR_BUILD_DIR:-$top/build-package}
+            cmake_options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPMR_BUILD_TESTS=OFF) ;;
         --target) build_options=(--target "$2"); shift ;;
         *) echo "setup: unknown option $1" >&2; exit 2 ;;
     esac

@@ -31,8 +31,9 @@
 #   (CTest passes both; default build/src/cli/pmreconcile{-fault-injection,}).
 # Environment:
 #   FAULT_POINTS   which kill points to try: "steps" (default; see selected_points below), "all"
-#                  (every point: about three times as many), or phase:k, phase:a-b and phase:all
-#                  items (e.g. "1:1-40 2:117"), to rerun a failure.
+#                  (every point: about three times as many), "sample:N" (every point of every
+#                  N-th step, the first included: CTest runs sample:10), or phase:k, phase:a-b
+#                  and phase:all items (e.g. "1:1-40 2:117"), to rerun a failure.
 #   FAULT_JOBS     sandboxes run at the same time (default: the number of CPUs).
 #   FAULT_KEEP=1   keep the work directory (it is always kept when a point failed).
 # Exit status: 0 all passed, 1 a failure, 77 skipped (not root, or Postfix not installed).
@@ -215,10 +216,16 @@ in_sandbox() {
 # fsync and rename points of every file they write, the journal's included), and the two
 # boundaries of every other step (journal written: nothing of the step done yet; journal
 # cleared: all of it done). The steps of one kind differ only in the instance they work on.
+# "sample:N" takes whole steps, so that the versions of main.cf its kills may leave are among
+# those its own points see (the torn-file check below needs them).
 selected_points() {
     local phase=$1 item range a b
     for item in ${FAULT_POINTS:-steps}; do
         case $item in
+        sample:[1-9]*)
+            awk -v every="${item#sample:}" '
+                 { if ((done % every) == 0) print $1
+                   if ($2 == "journal" && $3 == "cleared") done++ }' "$WORK/$phase.points";;
         steps)
             awk 'FNR == NR {
                      if (match($0, /^\[[0-9]+\/[0-9]+\] /)) {
