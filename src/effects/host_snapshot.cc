@@ -22,15 +22,14 @@ namespace {
 /// cannot be trusted (a symbolic link, a directory, world-writable, unreadable) is an error.
 bool take_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprinted,
                const std::string& path, bool fingerprint, Diagnostics& problems) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) < 0 && errno == ENOENT) return false;
-    auto text = read_config_file(path);
+    auto text = read_config_file_if_exists(path);
     if (!text) {
         problems.push_back(make_error("", 0, 0, text.error()));
         return false;
     }
+    if (!*text) return false;
     if (fingerprint) fingerprinted.insert(path);
-    host.put_file(path, std::move(text).value());
+    host.put_file(path, std::move(**text));
     return true;
 }
 

@@ -20,12 +20,17 @@ enum class Trust {
     root_only,      ///< owned by root and writable by nobody else
 };
 
-/// read_file() under the ownership and mode rules of `trust`.
+/// read_file() under the ownership and mode rules of `trust`; sets `*missing` instead of failing
+/// when the file does not exist and `missing` is given.
 Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
-                                   std::size_t max_size, Trust trust) {
+                                   std::size_t max_size, Trust trust, bool* missing = nullptr) {
     const int flags = O_RDONLY | O_CLOEXEC | (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0);
     const int fd = ::open(path.c_str(), flags);
     if (fd < 0) {
+        if (errno == ENOENT && missing != nullptr) {
+            *missing = true;
+            return std::string();
+        }
         if (errno == ELOOP && symlinks == Symlinks::refuse) {
             return Expected<std::string>::failure("open " + path +
                                                   ": is a symbolic link, refusing to follow it");
@@ -97,6 +102,14 @@ Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
 
 Expected<std::string> read_config_file(const std::string& path) {
     return read_checked(path, Symlinks::refuse, 64u << 20, Trust::configuration);
+}
+
+Expected<std::optional<std::string>> read_config_file_if_exists(const std::string& path) {
+    bool missing = false;
+    auto text = read_checked(path, Symlinks::refuse, 64u << 20, Trust::configuration, &missing);
+    if (!text) return Expected<std::optional<std::string>>::failure(text.error());
+    if (missing) return std::optional<std::string>();
+    return std::optional<std::string>(std::move(text).value());
 }
 
 Expected<std::string> read_root_file(const std::string& path, std::size_t max_size) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "core/support/expected.h"
@@ -19,6 +20,10 @@ enum class Symlinks { follow, refuse };
 /// Reads a Postfix configuration file the declarative commands may trust: a regular file, not a
 /// symbolic link, and not writable by everyone (`PATH: refusing a world-writable main.cf`).
 [[nodiscard]] Expected<std::string> read_config_file(const std::string& path);
+
+/// read_config_file(), with nullopt for a file that does not exist (one open, no stat first).
+[[nodiscard]] Expected<std::optional<std::string>> read_config_file_if_exists(
+    const std::string& path);
 
 /// Reads a file only root may have written: a regular file, not a symbolic link, owned by uid 0
 /// and writable by no group or other (`PATH: refusing a file not owned by root ...`).
