@@ -43,6 +43,7 @@ struct Encoder {
     }
     void operator()(const RequireStopped& op) const {
         json.key("op").value("require_stopped").key("config_directory").value(op.config_directory);
+        json.key("queue_directory").value(op.queue_directory);
     }
     void operator()(const RemoveQueueTree& op) const {
         json.key("op").value("remove_queue_tree").key("queue_directory").value(op.queue_directory)
@@ -84,7 +85,10 @@ Operation decode_operation(const YAML::Node& node) {
         return InstallFile{text("path"), text("content"), node["mode"].as<unsigned>()};
     }
     if (op == "build_queue_tree") return BuildQueueTree{text("config_directory")};
-    if (op == "require_stopped") return RequireStopped{text("config_directory")};
+    if (op == "require_stopped") {
+        return RequireStopped{text("config_directory"),
+                              node["queue_directory"] ? text("queue_directory") : std::string()};
+    }
     if (op == "remove_queue_tree") {
         return RemoveQueueTree{text("queue_directory"), text("data_directory")};
     }

@@ -37,6 +37,10 @@ struct BuildQueueTree {
 /// Refuse to go on while the instance's master runs (`postfix -c DIR status` succeeds).
 struct RequireStopped {
     std::string config_directory;
+    /// The instance's queue directory: when it has no `pid/master.pid`, no master ever ran there
+    /// and the instance is stopped without asking Postfix (the rule of Postfix's own `master
+    /// -t`). "" (a journal of an older pmreconcile) always asks.
+    std::string queue_directory{};
 };
 
 /// Remove the queue subdirectories Postfix creates, then the data and queue directories, with

@@ -51,9 +51,10 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
         plan.operations.push_back(update_config_directories(context, remaining, dir, false));
         return plan;
     }
-    // Through `postfix status`, not a lock test of master.pid: the lock is free before a
-    // master that was just stopped has exited, and its directories must outlive it.
-    plan.operations.emplace_back(lifecycle::RequireStopped{dir});
+    // Through `postfix status` wherever a master ever ran (master.pid exists), not a lock test
+    // of master.pid: the lock is free before a master that was just stopped has exited, and its
+    // directories must outlive it.
+    plan.operations.emplace_back(lifecycle::RequireStopped{dir, target.queue_directory});
     if (request.action == Action::deport) {
         plan.operations.push_back(update_config_directories(context, remaining, dir, true));
         return plan;

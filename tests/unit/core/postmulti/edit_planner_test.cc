@@ -84,7 +84,7 @@ std::string render(const lifecycle::Operation& operation) {
             } else if constexpr (std::is_same_v<T, lifecycle::BuildQueueTree>) {
                 return "set-permissions " + op.config_directory;
             } else if constexpr (std::is_same_v<T, lifecycle::RequireStopped>) {
-                return "require-stopped " + op.config_directory;
+                return "require-stopped " + op.config_directory + " (" + op.queue_directory + ")";
             } else if constexpr (std::is_same_v<T, lifecycle::RemoveQueueTree>) {
                 return "remove-queue-tree " + op.queue_directory + " " + op.data_directory;
             } else if constexpr (std::is_same_v<T, lifecycle::RemoveFile>) {
@@ -965,7 +965,7 @@ TEST(PlanDestroyTest, OperationsInTheScriptsOrder) {
     expect_ok(plan);
     EXPECT_EQ(plan.target_config_directory, "/etc/postfix-b");
     EXPECT_EQ(render(plan), (Strings{
-                                "require-stopped /etc/postfix-b",
+                                "require-stopped /etc/postfix-b (/var/spool/postfix-b)",
                                 "edit /etc/postfix/main.cf: [multi_instance_directories = "
                                 "/etc/postfix-a /etc/postfix-c]",
                                 "remove-queue-tree /var/spool/postfix-b /var/lib/postfix-b",
@@ -1006,7 +1006,7 @@ TEST(PlanDeportTest, ListsTheDirectoryAsAnAlternate) {
     expect_ok(plan);
     EXPECT_EQ(plan.target_config_directory, "/etc/postfix-a");
     EXPECT_EQ(render(plan), (Strings{
-                                "require-stopped /etc/postfix-a",
+                                "require-stopped /etc/postfix-a (/var/spool/postfix-a)",
                                 "edit /etc/postfix/main.cf: [multi_instance_directories = "
                                 "/etc/postfix-b /etc/postfix-c] [alternate_config_directories = "
                                 "/etc/postfix-a]",
