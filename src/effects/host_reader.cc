@@ -25,19 +25,6 @@ std::optional<std::string> master_cf_problem(const std::string& config_directory
     return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<maincf::MainCf> read_main_cf(const std::string& path, Diagnostics& problems) {
-    auto text = read_file(path, Symlinks::refuse);
-    if (!text) {
-        problems.push_back(make_error("", 0, 0, text.error()));
-        return std::nullopt;
-    }
-    return maincf::MainCf::parse(std::move(text).value(), path);
-}
-
-namespace {
-
 /// A secondary's files, read from disk.
 instance::SecondaryFiles read_secondary(const std::string& directory) {
     instance::SecondaryFiles files;
@@ -53,6 +40,15 @@ instance::SecondaryFiles read_secondary(const std::string& directory) {
 }
 
 }  // namespace
+
+std::optional<maincf::MainCf> read_main_cf(const std::string& path, Diagnostics& problems) {
+    auto text = read_file(path, Symlinks::refuse);
+    if (!text) {
+        problems.push_back(make_error("", 0, 0, text.error()));
+        return std::nullopt;
+    }
+    return maincf::MainCf::parse(std::move(text).value(), path);
+}
 
 std::optional<LoadedHost> read_host(const std::string& config_directory,
                                     const maincf::ParameterDefaults& defaults,
