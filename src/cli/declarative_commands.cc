@@ -87,7 +87,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     if (!quiet || !live.snapshot) print_problems(problems);
     if (!live.snapshot) return std::nullopt;
     Diagnostics ignored;
-    if (const auto state = live.snapshot->host.state(ignored)) {
+    if (const auto state = live.snapshot->host.shared_state(ignored)) {
         live.command_directory = state->shared.command_directory;
         // New instances must not nest in the directories of instances the manifest leaves alone.
         if (const Diagnostics overlaps = manifest::check_host_overlaps(live.manifest.manifest, *state);
@@ -304,13 +304,13 @@ int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
     const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     if (!options.prometheus.empty()) {
-        std::optional<instance::HostState> state;
+        std::shared_ptr<const instance::HostState> state;
         if (live) {
             Diagnostics ignored;
-            state = live->snapshot->host.state(ignored);
+            state = live->snapshot->host.shared_state(ignored);
         }
-        const std::string metrics = plan::render_prometheus(
-            live ? &*live->result.plan : nullptr, state ? &*state : nullptr, now);
+        const std::string metrics =
+            plan::render_prometheus(live ? &*live->result.plan : nullptr, state.get(), now);
         // node_exporter reads *.prom files; write elsewhere, then rename into place.
         auto written = effects::replace_file(options.prometheus, metrics, 0644);
         if (!written) std::cerr << "pmreconcile: error: " << written.error() << '\n';

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/instance/instance_index.h"
 #include "core/manifest/validator.h"
 #include "core/maincf/configuration.h"
 #include "core/support/sha256.h"
@@ -141,7 +142,9 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
         }
     }
     Diagnostics ignored;
-    const auto state = host.state(ignored);
+    const auto state = host.shared_state(ignored);  // kept for the planner
+    std::optional<instance::InstanceIndex> index;
+    if (state) index.emplace(*state);
     // The config and queue directories of every instance the manifest keeps: an existing one
     // must be root's own directory. (data_directory belongs to mail_owner.)
     std::map<std::string, std::string> by_name;  // secondaries' names -> config directories
@@ -163,7 +166,7 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
         if (auto named = by_name.find(d.name); named != by_name.end() && !d.config_directory) {
             dir = named->second;
         }
-        if (const instance::Instance* i = state ? state->find_by_config_directory(dir) : nullptr;
+        if (const instance::Instance* i = index ? index->by_config_directory(dir) : nullptr;
             i && !d.queue_directory) {
             queue = i->queue_directory;
         }

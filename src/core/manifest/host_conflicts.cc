@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/instance/instance_index.h"
 #include "core/manifest/validator.h"
 
 namespace pmr::manifest {
@@ -21,6 +22,7 @@ Diagnostics check_host_overlaps(const Manifest& manifest, const instance::HostSt
     Diagnostics problems;
     if (host.instances.empty()) return problems;
     const instance::Instance& primary = host.primary();
+    const instance::InstanceIndex index(host);
 
     // Which host instances the manifest means (by config directory, else by name): those are
     // kept, changed or removed by the plan, not bystanders.
@@ -31,15 +33,12 @@ Diagnostics check_host_overlaps(const Manifest& manifest, const instance::HostSt
         if (d.config_directory) {
             directory = clean_directory(*d.config_directory);
         } else {
-            const auto named = std::ranges::find_if(host.instances, [&](const instance::Instance& i) {
-                return !i.primary && i.name == d.name;
-            });
-            directory = named != host.instances.end()
-                            ? named->config_directory
-                            : derived_directory(primary.config_directory, d.name);
+            const instance::Instance* named = index.secondary_named(d.name);
+            directory = named ? named->config_directory
+                              : derived_directory(primary.config_directory, d.name);
         }
         listed.insert(directory);
-        if (d.state == DesiredState::present && !host.find_by_config_directory(directory)) {
+        if (d.state == DesiredState::present && !index.by_config_directory(directory)) {
             added.emplace_back(&d, directory);
         }
     }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/manifest/validator.h"
+#include "core/instance/instance_index.h"
 #include "core/maincf/configuration.h"
 #include "core/postmulti/edit_planner.h"
 
@@ -14,6 +16,7 @@ namespace {
 
 using instance::HostState;
 using instance::Instance;
+using instance::InstanceIndex;
 using lifecycle::Operation;
 using manifest::DesiredInstance;
 using manifest::DesiredState;
@@ -76,6 +79,10 @@ private:
         auto state = host_.shared_state(problems);
         if (!state) {
             for (auto& p : problems) problems_.push_back(std::move(p));
+        } else if (state != indexed_state_) {
+            // Holding the state keeps its address from being reused by a later one.
+            indexed_state_ = state;
+            index_.emplace(*state);
         }
         return state;
     }
@@ -139,8 +146,18 @@ private:
         return r;
     }
 
+    /// The instance in `config_directory` of `state`: through the index of the newest state, by
+    /// a scan in an older one that a phase still holds.
     const Instance* find(const HostState& state, const std::string& config_directory) const {
-        return state.find_by_config_directory(config_directory);
+        if (index_ && index_->indexes(state)) return index_->by_config_directory(config_directory);
+        return state.find_by_config_directory(config_directory);  // an older state
+    }
+
+    /// The instance of `state` named `name`, or nullptr.
+    const Instance* holder_of_name(const HostState& state, const std::string& name) const {
+        if (index_ && index_->indexes(state)) return index_->by_name(name);
+        const auto it = std::ranges::find(state.instances, name, &Instance::name);
+        return it == state.instances.end() ? nullptr : &*it;
     }
 
     // --- the phases ----------------------------------------------------------------------
@@ -151,10 +168,7 @@ private:
             if (d.config_directory) {
                 directory = manifest::clean_directory(*d.config_directory);
             } else {
-                const auto named = std::ranges::find_if(state.instances, [&](const Instance& i) {
-                    return !i.primary && i.name == d.name;
-                });
-                if (named != state.instances.end()) {
+                if (const Instance* named = holder_of_name(state, d.name); named && !named->primary) {
                     directory = named->config_directory;
                 } else if (d.state == DesiredState::present) {
                     directory = manifest::derived_directory(state.primary().config_directory,
@@ -167,19 +181,14 @@ private:
         }
         // Two entries that mean one instance (one by its name on the host, the other by its
         // config directory) would each undo what the other plans.
-        for (std::size_t i = 0; i < targets_.size(); ++i) {
-            for (std::size_t j = 0; j < i; ++j) {
-                if (targets_[i].config_directory.empty() ||
-                    targets_[i].config_directory != targets_[j].config_directory) {
-                    continue;
-                }
-                const DesiredInstance& first = *targets_[j].desired;
-                fail_at(*targets_[i].desired,
-                        targets_[i].desired->name + ": the instance in " +
-                            targets_[i].config_directory + " is also meant by the entry of " +
-                            first.name + " at line " + std::to_string(first.position.line));
-                break;
-            }
+        std::unordered_map<std::string_view, const DesiredInstance*> first_meaning;
+        for (const Target& t : targets_) {
+            if (t.config_directory.empty()) continue;
+            const auto [first, inserted] = first_meaning.try_emplace(t.config_directory, t.desired);
+            if (inserted) continue;
+            fail_at(*t.desired, t.desired->name + ": the instance in " + t.config_directory +
+                                    " is also meant by the entry of " + first->second->name +
+                                    " at line " + std::to_string(first->second->position.line));
         }
     }
 
@@ -345,14 +354,14 @@ private:
             if (!state) return;
             bool progressed = false;
             for (auto it = pending.begin(); it != pending.end();) {
-                const auto holder = std::ranges::find(state->instances, it->second, &Instance::name);
-                if (holder != state->instances.end() && !pending.contains(holder->config_directory)) {
+                const Instance* holder = holder_of_name(*state, it->second);
+                if (holder != nullptr && !pending.contains(holder->config_directory)) {
                     fail_at(*desired_of[it->first],
                             "instance name '" + it->second + "' is used by the instance in " +
                                 holder->config_directory + ", which the manifest does not rename");
                     return;
                 }
-                if (holder == state->instances.end()) {
+                if (holder == nullptr) {
                     const Instance& i = *find(*state, it->first);
                     assign(i, it->second, desired_of[it->first]->group);
                     it = pending.erase(it);
@@ -395,8 +404,7 @@ private:
             if (!state) return;
             if (find(*state, t.config_directory)) continue;
             const DesiredInstance& d = *t.desired;
-            const auto holder = std::ranges::find(state->instances, d.name, &Instance::name);
-            if (holder != state->instances.end()) {
+            if (const Instance* holder = holder_of_name(*state, d.name)) {
                 fail_at(d, "instance name '" + d.name + "' is used by the instance in " +
                                holder->config_directory + ", which the manifest does not rename");
                 return;
@@ -495,8 +503,9 @@ private:
             if (find(*state, t.config_directory)) wanted.push_back(t.config_directory);
         }
         const std::vector<std::string> actual = state->secondary_directories();
+        const std::set<std::string_view> listed(wanted.begin(), wanted.end());
         for (const std::string& d : actual) {
-            if (std::ranges::find(wanted, d) == wanted.end()) wanted.push_back(d);  // kept ones
+            if (!listed.contains(d)) wanted.push_back(d);  // kept ones
         }
         if (wanted == actual) return;
         auto join = [](const std::vector<std::string>& list) {
@@ -541,6 +550,8 @@ private:
     const maincf::ParameterDefaults& defaults_;
     std::string primary_directory_;
     std::vector<Target> targets_;
+    std::shared_ptr<const HostState> indexed_state_;  ///< the newest state, which index_ indexes
+    std::optional<InstanceIndex> index_;
     std::set<std::string> edited_;
     Plan plan_;
     Diagnostics problems_;
