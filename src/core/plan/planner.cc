@@ -503,10 +503,16 @@ private:
             if (find(*state, t.config_directory)) wanted.push_back(t.config_directory);
         }
         const std::vector<std::string> actual = state->secondary_directories();
-        const std::set<std::string_view> listed(wanted.begin(), wanted.end());
-        for (const std::string& d : actual) {
-            if (!listed.contains(d)) wanted.push_back(d);  // kept ones
+        // The views point into `wanted`, so kept ones are gathered apart and appended after: a
+        // push_back into `wanted` while `listed` is in use would leave the views dangling.
+        std::vector<std::string> kept;
+        {
+            const std::set<std::string_view> listed(wanted.begin(), wanted.end());
+            for (const std::string& d : actual) {
+                if (!listed.contains(d)) kept.push_back(d);
+            }
         }
+        wanted.insert(wanted.end(), kept.begin(), kept.end());
         if (wanted == actual) return;
         auto join = [](const std::vector<std::string>& list) {
             std::string text;
