@@ -221,6 +221,19 @@ masters_here() {
     done
 }
 
+# expect_ended PID: the process PID has ended (a zombie counts as ended). `postfix stop` returns
+# once master -t finds the lock free; the master may still be finishing its exit then, so this
+# waits up to 5 s.
+expect_ended() {
+    local st i
+    for ((i = 0; i < 50; i++)); do
+        st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null)
+        [ -z "$st" ] || [ "$st" = Z ] && return 0
+        sleep 0.1
+    done
+    fail "master $1 still runs (state $st)"
+}
+
 expect_no_masters() {
     local left
     left=$(masters_here)

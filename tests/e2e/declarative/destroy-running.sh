@@ -42,7 +42,7 @@ expect_applied "[1/3] ! stop postfix-gone (/etc/postfix-gone)
 [3/3] - destroy postfix-gone (/etc/postfix-gone)
 Apply complete: 0 created, 1 changed, 1 destroyed."
 expect_err_empty
-[ ! -d "/proc/$pid" ] || fail "master $pid still runs"
+expect_ended "$pid"
 expect_no_masters
 for d in /etc/postfix-gone /var/spool/postfix-gone /var/lib/postfix-gone; do
     [ ! -e "$d" ] || { ls -laR "$d"; fail "$d is still there"; }

@@ -46,7 +46,7 @@ expect_applied "[1/2] ! stop postfix-run (/etc/postfix-run)
 [2/2] ~ disable postfix-run (/etc/postfix-run)
 Apply complete: 0 created, 1 changed, 0 destroyed."
 expect_stopped /etc/postfix-run
-[ ! -d "/proc/$pid" ] || fail "master $pid still runs"
+expect_ended "$pid"
 expect_no_masters
 expect_cf /etc/postfix-run multi_instance_enable no
 run postmulti -l -i postfix-run
