@@ -1,81 +1,13 @@
 #include "core/manifest/manifest_parser.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <set>
-#include <sstream>
+
+#include "core/manifest/yaml_tree.h"
 
 namespace pmr::manifest {
 
 namespace {
-
-Position position_of(const YAML::Mark& mark) {
-    if (mark.is_null()) return {};
-    return {mark.line + 1, mark.column + 1};
-}
-
-/// Refuses YAML features a manifest never needs and that can be abused: anchors and aliases
-/// (an "alias bomb" expands exponentially) and several documents in one file.
-class FeatureScanner final : public YAML::EventHandler {
-public:
-    FeatureScanner(std::string_view text, const std::string& path, Diagnostics& problems)
-        : text_(text), path_(path), problems_(problems) {}
-
-    /// Whether to ask for another document: after a second one there is nothing more to learn,
-    /// and yaml-cpp 0.7 can return the same document forever (yaml-cpp issue #1040: a stray ','
-    /// where a node belongs is never consumed, and each round allocates: a denial of service).
-    [[nodiscard]] bool wants_more() const { return documents_ < 2; }
-
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        if (++documents_ == 2) {
-            if (mark.pos == first_document_start_) {
-                const auto at = static_cast<std::size_t>(mark.pos);
-                const char c = at < text_.size() ? text_[at] : ' ';
-                report(mark, std::string("invalid YAML: unexpected '") + c + "'");
-            } else {
-                report(mark, "only one YAML document is allowed");
-            }
-        } else {
-            first_document_start_ = mark.pos;
-        }
-    }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { check(mark, anchor); }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        report(mark, "YAML aliases are not allowed in a manifest");
-    }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  const std::string&) override {
-        check(mark, anchor);
-    }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        check(mark, anchor);
-    }
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        check(mark, anchor);
-    }
-    void OnMapEnd() override {}
-
-private:
-    void check(const YAML::Mark& mark, YAML::anchor_t anchor) {
-        if (anchor != YAML::NullAnchor) report(mark, "YAML anchors are not allowed in a manifest");
-    }
-    void report(const YAML::Mark& mark, std::string message) {
-        const Position p = position_of(mark);
-        problems_.push_back(make_error(path_, p.line, p.column, std::move(message)));
-    }
-
-    std::string_view text_;
-    const std::string& path_;
-    Diagnostics& problems_;
-    int documents_ = 0;
-    int first_document_start_ = -1;
-};
 
 /// Walks the YAML tree into a Manifest, collecting every problem.
 class TreeReader {
@@ -84,36 +16,36 @@ public:
     TreeReader(const std::string& path, Diagnostics& problems, bool partial = false)
         : path_(path), problems_(problems), partial_(partial) {}
 
-    std::optional<Manifest> read(const YAML::Node& root) {
+    std::optional<Manifest> read(const YamlNode& root) {
         Manifest manifest;
         manifest.path = path_;
-        if (!root.IsDefined() || root.IsNull()) {
+        if (root.is_null()) {
             report(root, "the manifest is empty (expected at least 'version: 1')");
             return std::nullopt;
         }
-        if (!root.IsMap()) {
+        if (!root.is_mapping()) {
             report(root, "the manifest must be a mapping with 'version' and 'instances'");
             return std::nullopt;
         }
         check_keys(root, {"version", "primary", "unmanaged", "instances"}, "the manifest");
-        if (const YAML::Node version = root["version"]; !version) {
+        if (const YamlNode* version = root.find("version"); !version) {
             report(root, "missing required key 'version' (use 'version: 1')");
-        } else if (!version.IsScalar() || version.Scalar() != "1") {
-            report(version, "unsupported manifest version '" + scalar_text(version) +
-                                "' (this pmreconcile reads version 1)");
+        } else if (!version->is_scalar() || version->scalar != "1") {
+            report(*version, "unsupported manifest version '" + scalar_text(*version) +
+                                 "' (this pmreconcile reads version 1)");
         }
-        if (const YAML::Node primary = root["primary"]) {
-            if (primary.IsMap()) {
-                check_keys(primary, {"parameters"}, "'primary'");
-                if (const YAML::Node parameters = primary["parameters"]) {
-                    manifest.primary_parameters = read_parameters(parameters);
+        if (const YamlNode* primary = root.find("primary")) {
+            if (primary->is_mapping()) {
+                check_keys(*primary, {"parameters"}, "'primary'");
+                if (const YamlNode* parameters = primary->find("parameters")) {
+                    manifest.primary_parameters = read_parameters(*parameters);
                 }
-            } else if (!primary.IsNull()) {
-                report(primary, "'primary' must be a mapping with 'parameters'");
+            } else if (!primary->is_null()) {
+                report(*primary, "'primary' must be a mapping with 'parameters'");
             }
         }
-        if (const YAML::Node unmanaged = root["unmanaged"]) {
-            const std::string word = scalar_text(unmanaged);
+        if (const YamlNode* unmanaged = root.find("unmanaged")) {
+            const std::string word = scalar_text(*unmanaged);
             if (word == "keep") {
                 manifest.unmanaged = Unmanaged::keep;
             } else if (word == "deport") {
@@ -121,18 +53,19 @@ public:
             } else if (word == "destroy") {
                 manifest.unmanaged = Unmanaged::destroy;
             } else {
-                report(unmanaged, "'unmanaged' must be keep, deport or destroy, not '" + word + "'");
+                report(*unmanaged, "'unmanaged' must be keep, deport or destroy, not '" + word + "'");
             }
         }
-        if (const YAML::Node instances = root["instances"]) {
-            if (instances.IsSequence()) {
-                for (const YAML::Node& entry : instances) {
+        if (const YamlNode* instances = root.find("instances")) {
+            if (instances->is_sequence()) {
+                manifest.instances.reserve(instances->items.size());
+                for (const YamlNode& entry : instances->items) {
                     if (auto instance = read_instance(entry)) {
                         manifest.instances.push_back(std::move(*instance));
                     }
                 }
-            } else if (!instances.IsNull()) {
-                report(instances, "'instances' must be a list");
+            } else if (!instances->is_null()) {
+                report(*instances, "'instances' must be a list");
             }
         }
         if (has_errors(problems_) && !partial_) return std::nullopt;
@@ -140,74 +73,74 @@ public:
     }
 
 private:
-    std::optional<DesiredInstance> read_instance(const YAML::Node& entry) {
-        if (!entry.IsMap()) {
+    std::optional<DesiredInstance> read_instance(const YamlNode& entry) {
+        if (!entry.is_mapping()) {
             report(entry, "each instance must be a mapping with at least 'name'");
             return std::nullopt;
         }
         DesiredInstance instance;
-        instance.position = position_of(entry.Mark());
+        instance.position = entry.position;
         check_keys(entry,
                    {"name", "group", "enable", "config_directory", "queue_directory",
                     "data_directory", "parameters", "protect", "state"},
                    "an instance");
-        if (const YAML::Node name = entry["name"]; !name) {
+        if (const YamlNode* name = entry.find("name"); !name) {
             report(entry, "missing required key 'name'");
         } else {
-            instance.name = string_value(name, "name").value_or("");
-            instance.name_position = position_of(name.Mark());
+            instance.name = string_value(*name, "name").value_or("");
+            instance.name_position = name->position;
         }
-        if (const YAML::Node group = entry["group"]) {
-            instance.group = group.IsNull() ? "" : string_value(group, "group").value_or("");
+        if (const YamlNode* group = entry.find("group")) {
+            instance.group = group->is_null() ? "" : string_value(*group, "group").value_or("");
         }
-        if (const YAML::Node enable = entry["enable"]) instance.enable = bool_value(enable, "enable");
-        if (const YAML::Node protect = entry["protect"]) {
-            instance.protect = bool_value(protect, "protect").value_or(false);
+        if (const YamlNode* enable = entry.find("enable")) {
+            instance.enable = bool_value(*enable, "enable");
+        }
+        if (const YamlNode* protect = entry.find("protect")) {
+            instance.protect = bool_value(*protect, "protect").value_or(false);
         }
         for (auto [key, slot] : {std::pair{"config_directory", &instance.config_directory},
                                  std::pair{"queue_directory", &instance.queue_directory},
                                  std::pair{"data_directory", &instance.data_directory}}) {
-            if (const YAML::Node node = entry[key]) *slot = string_value(node, key);
+            if (const YamlNode* node = entry.find(key)) *slot = string_value(*node, key);
         }
-        if (const YAML::Node parameters = entry["parameters"]) {
-            instance.parameters = read_parameters(parameters);
+        if (const YamlNode* parameters = entry.find("parameters")) {
+            instance.parameters = read_parameters(*parameters);
         }
-        if (const YAML::Node state = entry["state"]) {
-            const std::string word = scalar_text(state);
+        if (const YamlNode* state = entry.find("state")) {
+            const std::string word = scalar_text(*state);
             if (word == "present") {
                 instance.state = DesiredState::present;
             } else if (word == "absent") {
                 instance.state = DesiredState::absent;
             } else {
-                report(state, "'state' must be present or absent, not '" + word + "'");
+                report(*state, "'state' must be present or absent, not '" + word + "'");
             }
         }
         return instance;
     }
 
-    std::vector<Parameter> read_parameters(const YAML::Node& node) {
+    std::vector<Parameter> read_parameters(const YamlNode& node) {
         std::vector<Parameter> parameters;
-        if (node.IsNull()) return parameters;
-        if (!node.IsMap()) {
+        if (node.is_null()) return parameters;
+        if (!node.is_mapping()) {
             report(node, "'parameters' must be a mapping of main.cf names to values");
             return parameters;
         }
         std::set<std::string> seen;
-        for (const auto& item : node) {
-            const YAML::Node& key = item.first;
-            const YAML::Node& value = item.second;
-            if (!key.IsScalar()) {
+        for (const auto& [key, value] : node.entries) {
+            if (!key.is_scalar()) {
                 report(key, "a parameter name must be a plain word");
                 continue;
             }
-            Parameter parameter{key.Scalar(), std::nullopt, position_of(key.Mark())};
+            Parameter parameter{key.scalar, std::nullopt, key.position};
             if (!seen.insert(parameter.name).second) {
                 report(key, "parameter '" + parameter.name + "' is listed twice");
                 continue;
             }
-            if (value.IsScalar()) {
-                parameter.value = value.Scalar();
-            } else if (!value.IsNull()) {
+            if (value.is_scalar()) {
+                parameter.value = value.scalar;
+            } else if (!value.is_null()) {
                 report(value, "the value of '" + parameter.name +
                                   "' must be a string, a number or null (to remove it)");
                 continue;
@@ -217,13 +150,13 @@ private:
         return parameters;
     }
 
-    std::optional<std::string> string_value(const YAML::Node& node, std::string_view key) {
-        if (node.IsScalar()) return node.Scalar();
+    std::optional<std::string> string_value(const YamlNode& node, std::string_view key) {
+        if (node.is_scalar()) return node.scalar;
         report(node, "'" + std::string(key) + "' must be a string");
         return std::nullopt;
     }
 
-    std::optional<bool> bool_value(const YAML::Node& node, std::string_view key) {
+    std::optional<bool> bool_value(const YamlNode& node, std::string_view key) {
         const std::string word = scalar_text(node);
         if (word == "true" || word == "yes") return true;
         if (word == "false" || word == "no") return false;
@@ -231,49 +164,40 @@ private:
         return std::nullopt;
     }
 
-    /// Also refuses a key given twice (yaml-cpp would silently take the first), and notes
-    /// empty values so that their problems are located at their key.
-    void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+    /// Also refuses a key given twice (a reader would silently take the first).
+    void check_keys(const YamlNode& map, std::initializer_list<std::string_view> allowed,
                     std::string_view where) {
-        std::set<std::string> seen;
-        for (const auto& item : map) {
-            const std::string key = item.first.IsScalar() ? item.first.Scalar() : "?";
-            if (item.second.IsNull() && item.second.Mark().line != item.first.Mark().line) {
-                empty_values_.emplace_back(item.second, item.first.Mark());
-            }
-            if (item.first.IsScalar() && !seen.insert(key).second) {
-                report(item.first, "key '" + key + "' is listed twice");
+        std::set<std::string_view> seen;
+        for (const auto& [key_node, value] : map.entries) {
+            // Both arms are views: with a std::string arm the result would be a temporary copy.
+            const std::string_view key =
+                key_node.is_scalar() ? std::string_view(key_node.scalar) : std::string_view("?");
+            if (key_node.is_scalar() && !seen.insert(key).second) {
+                report(key_node, "key '" + std::string(key) + "' is listed twice");
                 continue;
             }
             if (std::ranges::find(allowed, key) != allowed.end()) continue;
             std::string expected;
             for (std::string_view a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
-            report(item.first, "unknown key '" + key + "' in " + std::string(where) +
-                                   " (expected one of: " + expected + ")");
+            report(key_node, "unknown key '" + std::string(key) + "' in " + std::string(where) +
+                                 " (expected one of: " + expected + ")");
         }
     }
 
-    static std::string scalar_text(const YAML::Node& node) {
-        if (node.IsScalar()) return node.Scalar();
-        if (node.IsNull()) return "null";
-        return node.IsMap() ? "a mapping" : "a list";
+    static std::string scalar_text(const YamlNode& node) {
+        if (node.is_scalar()) return node.scalar;
+        if (node.is_null()) return "null";
+        return node.is_mapping() ? "a mapping" : "a list";
     }
 
-    void report(const YAML::Node& node, std::string message) {
-        YAML::Mark mark = node.Mark();
-        // yaml-cpp marks an empty value (`name:`) where the next token starts, often on a later
-        // line: point at its key instead.
-        for (const auto& [value, key_mark] : empty_values_) {
-            if (node.is(value)) mark = key_mark;
-        }
-        const Position p = position_of(mark);
-        problems_.push_back(make_error(path_, p.line, p.column, std::move(message)));
+    void report(const YamlNode& node, std::string message) {
+        problems_.push_back(
+            make_error(path_, node.position.line, node.position.column, std::move(message)));
     }
 
     const std::string& path_;
     Diagnostics& problems_;
     bool partial_ = false;
-    std::vector<std::pair<YAML::Node, YAML::Mark>> empty_values_;  ///< and their keys' marks
 };
 
 /// parse_manifest(), returning what could be read despite structural problems when `partial`.
@@ -290,20 +214,9 @@ std::optional<Manifest> parse(std::string_view text, const std::string& path,
         problems.push_back(make_error(path, 0, 0, "manifest contains a NUL byte"));
         return std::nullopt;
     }
-    const std::size_t before = problems.size();
-    try {
-        std::istringstream stream{std::string(text)};
-        YAML::Parser parser(stream);
-        FeatureScanner scanner(text, path, problems);
-        while (scanner.wants_more() && parser.HandleNextDocument(scanner)) {
-        }
-        if (problems.size() > before) return std::nullopt;
-        return TreeReader(path, problems, partial).read(YAML::Load(std::string(text)));
-    } catch (const YAML::Exception& error) {
-        const Position p = position_of(error.mark);
-        problems.push_back(make_error(path, p.line, p.column, "invalid YAML: " + error.msg));
-        return std::nullopt;
-    }
+    const std::optional<YamlNode> root = parse_yaml_tree(text, path, problems);
+    if (!root) return std::nullopt;
+    return TreeReader(path, problems, partial).read(*root);
 }
 
 }  // namespace

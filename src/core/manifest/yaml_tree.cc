@@ -1,0 +1,161 @@
+#include "core/manifest/yaml_tree.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+
+namespace pmr::manifest {
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+    for (const YamlEntry& entry : entries) {
+        if (entry.key.is_scalar() && entry.key.scalar == key) return &entry.value;
+    }
+    return nullptr;
+}
+
+namespace {
+
+Position position_of(const YAML::Mark& mark) {
+    if (mark.is_null()) return {};
+    return {mark.line + 1, mark.column + 1};
+}
+
+/// Builds the first document's tree from yaml-cpp's events, as YAML::Load would build its
+/// own, and refuses anchors, aliases and further documents.
+class TreeBuilder final : public YAML::EventHandler {
+public:
+    TreeBuilder(std::string_view text, const std::string& path, Diagnostics& problems)
+        : text_(text), path_(path), problems_(problems) {}
+
+    /// Whether to ask for another document: after a second one there is nothing more to learn,
+    /// and yaml-cpp 0.7 can return the same document forever (yaml-cpp issue #1040: a stray ','
+    /// where a node belongs is never consumed, and each round allocates: a denial of service).
+    [[nodiscard]] bool wants_more() const { return documents_ < 2; }
+
+    /// The first document's root (a null when there was no document).
+    [[nodiscard]] YamlNode take_root() { return std::move(root_); }
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents_ == 2) {
+            if (mark.pos == first_document_start_) {
+                const auto at = static_cast<std::size_t>(mark.pos);
+                const char c = at < text_.size() ? text_[at] : ' ';
+                report(mark, std::string("invalid YAML: unexpected '") + c + "'");
+            } else {
+                report(mark, "only one YAML document is allowed");
+            }
+        } else {
+            first_document_start_ = mark.pos;
+        }
+    }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check(mark, anchor);
+        add(leaf(YamlNode::Kind::null, mark, {}));
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        report(mark, "YAML aliases are not allowed in a manifest");
+        add(leaf(YamlNode::Kind::null, mark, {}));  // keeps keys and values paired
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        check(mark, anchor);
+        add(leaf(YamlNode::Kind::scalar, mark, value));
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        check(mark, anchor);
+        open_.push_back(Frame{leaf(YamlNode::Kind::sequence, mark, {}), std::nullopt});
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        check(mark, anchor);
+        open_.push_back(Frame{leaf(YamlNode::Kind::mapping, mark, {}), std::nullopt});
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    /// A sequence or mapping being read, and a mapping's key waiting for its value.
+    struct Frame {
+        YamlNode node;
+        std::optional<YamlNode> key;
+    };
+
+    static YamlNode leaf(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& scalar) {
+        YamlNode node;
+        node.kind = kind;
+        node.position = position_of(mark);
+        node.scalar = scalar;
+        return node;
+    }
+
+    void close() {
+        if (open_.empty()) return;
+        YamlNode done = std::move(open_.back().node);
+        open_.pop_back();
+        add(std::move(done));
+    }
+
+    /// Puts a complete node where it belongs: the root, a sequence's next item, or a mapping's
+    /// next key or value.
+    void add(YamlNode node) {
+        if (open_.empty()) {
+            if (documents_ == 1) root_ = std::move(node);
+            return;
+        }
+        Frame& parent = open_.back();
+        if (parent.node.is_sequence()) {
+            parent.node.items.push_back(std::move(node));
+        } else if (!parent.key) {
+            parent.key = std::move(node);
+        } else {
+            if (node.is_null() && node.position.line != parent.key->position.line) {
+                node.position = parent.key->position;
+            }
+            parent.node.entries.push_back(YamlEntry{std::move(*parent.key), std::move(node)});
+            parent.key.reset();
+        }
+    }
+
+    void check(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) report(mark, "YAML anchors are not allowed in a manifest");
+    }
+    void report(const YAML::Mark& mark, std::string message) {
+        const Position p = position_of(mark);
+        problems_.push_back(make_error(path_, p.line, p.column, std::move(message)));
+    }
+
+    std::string_view text_;
+    const std::string& path_;
+    Diagnostics& problems_;
+    int documents_ = 0;
+    int first_document_start_ = -1;
+    std::vector<Frame> open_;
+    YamlNode root_;
+};
+
+}  // namespace
+
+std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string& path,
+                                        Diagnostics& problems) {
+    const std::size_t before = problems.size();
+    try {
+        std::istringstream stream{std::string(text)};
+        YAML::Parser parser(stream);
+        TreeBuilder builder(text, path, problems);
+        while (builder.wants_more() && parser.HandleNextDocument(builder)) {
+        }
+        if (problems.size() > before) return std::nullopt;
+        return builder.take_root();
+    } catch (const YAML::Exception& error) {
+        const Position p = position_of(error.mark);
+        problems.push_back(make_error(path, p.line, p.column, "invalid YAML: " + error.msg));
+        return std::nullopt;
+    }
+}
+
+}  // namespace pmr::manifest
