@@ -31,21 +31,6 @@ std::optional<std::string> expanded(const maincf::Configuration& config, std::st
     return std::nullopt;
 }
 
-/// Reads one secondary from the host's files.
-std::optional<Instance> load_secondary(const std::string& config_directory,
-                                       const SecondaryFiles& files,
-                                       const maincf::ParameterDefaults& defaults,
-                                       Diagnostics& problems) {
-    if (files.main_cf) {
-        // postconf reads master.cf after a main.cf it could parse, and only warns when it cannot.
-        if (files.master_cf_error && !files.main_cf->has_errors()) {
-            problems.push_back(make_warning("", 0, 0, *files.master_cf_error));
-        }
-        return read_instance(config_directory, &*files.main_cf, "", defaults, problems);
-    }
-    return read_instance(config_directory, nullptr, files.read_error, defaults, problems);
-}
-
 /// A SecondaryReader over files already read.
 SecondaryFiles find_secondary(const HostFiles& files, const std::string& config_directory) {
     SecondaryFiles found;
@@ -120,6 +105,20 @@ std::optional<Instance> read_instance(const std::string& config_directory,
     return Instance{config_directory, *queue, *data, *name, *group, enable_word == "yes", false};
 }
 
+std::optional<Instance> load_secondary(const std::string& config_directory,
+                                       const SecondaryFiles& files,
+                                       const maincf::ParameterDefaults& defaults,
+                                       Diagnostics& problems) {
+    if (files.main_cf) {
+        // postconf reads master.cf after a main.cf it could parse, and only warns when it cannot.
+        if (files.master_cf_error && !files.main_cf->has_errors()) {
+            problems.push_back(make_warning("", 0, 0, *files.master_cf_error));
+        }
+        return read_instance(config_directory, &*files.main_cf, "", defaults, problems);
+    }
+    return read_instance(config_directory, nullptr, files.read_error, defaults, problems);
+}
+
 std::vector<std::string> split_list(std::string_view value) {
     std::vector<std::string> items;
     std::size_t pos = 0;
@@ -150,9 +149,9 @@ std::vector<std::string> HostState::secondary_directories() const {
 
 namespace {
 
-/// build_host_state(), or with no `read_secondary` build_primary_state().
+/// build_host_state(), or with no `load` build_primary_state().
 std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
-                                     const SecondaryReader* read_secondary,
+                                     const SecondaryLoader* load,
                                      std::string_view primary_config_directory,
                                      const maincf::ParameterDefaults& defaults,
                                      Diagnostics& problems) {
@@ -212,10 +211,10 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
     }
     if (!claim_instance(claims, primary, problems)) return std::nullopt;
     state.instances.push_back(std::move(primary));
-    if (read_secondary == nullptr) return state;
+    if (load == nullptr) return state;
 
     for (const std::string& directory : secondaries) {
-        auto secondary = load_secondary(directory, (*read_secondary)(directory), defaults, problems);
+        auto secondary = (*load)(directory, problems);
         if (!secondary || !claim_instance(claims, *secondary, problems)) return std::nullopt;
         state.instances.push_back(std::move(*secondary));
     }
@@ -228,10 +227,11 @@ std::optional<HostState> build_host_state(const HostFiles& files,
                                           std::string_view primary_config_directory,
                                           const maincf::ParameterDefaults& defaults,
                                           Diagnostics& problems) {
-    const SecondaryReader read = [&files](const std::string& config_directory) {
-        return find_secondary(files, config_directory);
+    const SecondaryLoader load = [&](const std::string& config_directory, Diagnostics& found) {
+        return load_secondary(config_directory, find_secondary(files, config_directory), defaults,
+                              found);
     };
-    return build_state(files.primary, &read, primary_config_directory, defaults, problems);
+    return build_state(files.primary, &load, primary_config_directory, defaults, problems);
 }
 
 std::optional<HostState> build_host_state(const maincf::MainCf& primary,
@@ -239,7 +239,18 @@ std::optional<HostState> build_host_state(const maincf::MainCf& primary,
                                           std::string_view primary_config_directory,
                                           const maincf::ParameterDefaults& defaults,
                                           Diagnostics& problems) {
-    return build_state(primary, &read_secondary, primary_config_directory, defaults, problems);
+    const SecondaryLoader load = [&](const std::string& config_directory, Diagnostics& found) {
+        return load_secondary(config_directory, read_secondary(config_directory), defaults, found);
+    };
+    return build_state(primary, &load, primary_config_directory, defaults, problems);
+}
+
+std::optional<HostState> build_host_state_from_records(const maincf::MainCf& primary,
+                                                       const SecondaryLoader& load_secondary,
+                                                       std::string_view primary_config_directory,
+                                                       const maincf::ParameterDefaults& defaults,
+                                                       Diagnostics& problems) {
+    return build_state(primary, &load_secondary, primary_config_directory, defaults, problems);
 }
 
 std::optional<HostState> build_primary_state(const maincf::MainCf& primary,

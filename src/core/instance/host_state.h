@@ -95,6 +95,26 @@ using SecondaryReader = std::function<SecondaryFiles(const std::string& config_d
                                                         const maincf::ParameterDefaults& defaults,
                                                         Diagnostics& problems);
 
+/// One secondary's record from its files, as build_host_state() reads it: read_instance(), after
+/// the warning postconf prints when master.cf cannot be opened.
+[[nodiscard]] std::optional<Instance> load_secondary(const std::string& config_directory,
+                                                     const SecondaryFiles& files,
+                                                     const maincf::ParameterDefaults& defaults,
+                                                     Diagnostics& problems);
+
+/// Gives the record of the secondary in a config directory (as load_secondary() would), or
+/// nullopt with `problems` saying why.
+using SecondaryLoader =
+    std::function<std::optional<Instance>(const std::string& config_directory, Diagnostics& problems)>;
+
+/// build_host_state() over records rather than files, so that a caller who keeps the records of
+/// main.cf files that did not change (a planner's simulated host, after each step) does not
+/// read 1,000 of them again for one edit.
+[[nodiscard]] std::optional<HostState> build_host_state_from_records(
+    const maincf::MainCf& primary, const SecondaryLoader& load_secondary,
+    std::string_view primary_config_directory, const maincf::ParameterDefaults& defaults,
+    Diagnostics& problems);
+
 /// The state `postmulti -e init` works with: the primary alone, built as build_host_state()
 /// builds it, but the secondaries its multi_instance_directories lists are not read (postmulti's
 /// init never loads them), so a missing or broken secondary cannot stop init. The primary's

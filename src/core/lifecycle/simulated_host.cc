@@ -1,6 +1,5 @@
 #include "core/lifecycle/simulated_host.h"
 
-#include "core/maincf/configuration.h"
 #include "core/maincf/editor.h"
 
 namespace pmr::lifecycle {
@@ -10,9 +9,19 @@ SimulatedHost::SimulatedHost(std::string primary_config_directory,
     : primary_config_directory_(std::move(primary_config_directory)), defaults_(&defaults) {}
 
 void SimulatedHost::put_file(const std::string& path, std::string content) {
-    parsed_.erase(path);
-    state_cache_.reset();
+    forget_derived(path);
     files_[path] = std::make_shared<const std::string>(std::move(content));
+}
+
+void SimulatedHost::forget_derived(const std::string& path) {
+    parsed_.erase(path);
+    // The state is read from main.cf files alone: master.cf, prototypes and the run-time files
+    // a destroy removes leave it as it is.
+    constexpr std::string_view main_cf_name = "/main.cf";
+    if (!path.ends_with(main_cf_name)) return;
+    state_cache_.reset();
+    auto record = records_.find(std::string_view(path).substr(0, path.size() - main_cf_name.size()));
+    if (record != records_.end()) records_.erase(record);
 }
 
 void SimulatedHost::set_facts(const std::string& config_directory, RuntimeFacts facts) {
@@ -83,16 +92,32 @@ std::optional<instance::HostState> SimulatedHost::build_state(Diagnostics& probl
                                           "/main.cf: No such file or directory"));
         return std::nullopt;
     }
-    instance::HostFiles files{*primary, {}, {}};
-    const maincf::Configuration config(*primary, *defaults_);
-    for (const std::string& dir : instance::split_list(config.expanded("multi_instance_directories").value)) {
-        if (const maincf::MainCf* secondary = main_cf(dir + "/main.cf")) {
-            files.secondaries.emplace(dir, *secondary);
+    const instance::SecondaryLoader load = [this](const std::string& config_directory,
+                                                  Diagnostics& found) {
+        return secondary_record(config_directory, found);
+    };
+    return instance::build_host_state_from_records(*primary, load, primary_config_directory_,
+                                                   *defaults_, problems);
+}
+
+std::optional<instance::Instance> SimulatedHost::secondary_record(
+    const std::string& config_directory, Diagnostics& problems) const {
+    auto cached = records_.find(config_directory);
+    if (cached == records_.end()) {
+        auto record = std::make_shared<SecondaryRecord>();
+        instance::SecondaryFiles files;
+        if (const maincf::MainCf* secondary = main_cf(config_directory + "/main.cf")) {
+            files.main_cf = *secondary;
         } else {
-            files.read_errors.emplace(dir, "open " + dir + "/main.cf: No such file or directory");
+            files.read_error = "open " + config_directory + "/main.cf: No such file or directory";
         }
+        record->instance =
+            instance::load_secondary(config_directory, files, *defaults_, record->problems);
+        cached = records_.emplace(config_directory, std::move(record)).first;
     }
-    return instance::build_host_state(files, primary_config_directory_, *defaults_, problems);
+    const SecondaryRecord& record = *cached->second;
+    problems.insert(problems.end(), record.problems.begin(), record.problems.end());
+    return record.instance;
 }
 
 std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
@@ -126,9 +151,8 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
         return std::nullopt;
     }
     if (const auto* op = std::get_if<RemoveFile>(&operation)) {
-        parsed_.erase(op->path);
+        forget_derived(op->path);
         files_.erase(op->path);
-        state_cache_.reset();
         return std::nullopt;
     }
     if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {

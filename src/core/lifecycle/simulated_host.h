@@ -29,6 +29,10 @@ public:
     /// `primary_config_directory` locates the primary's main.cf among `files`.
     SimulatedHost(std::string primary_config_directory, const maincf::ParameterDefaults& defaults);
 
+    /// Where the primary's main.cf is.
+    [[nodiscard]] const std::string& primary_config_directory() const {
+        return primary_config_directory_;
+    }
     /// Adds or replaces a file.
     void put_file(const std::string& path, std::string content);
     /// Records run-time facts for the instance in `config_directory`.
@@ -63,6 +67,12 @@ public:
 private:
     /// Reads the host's instances from the files (shared_state() keeps the result).
     [[nodiscard]] std::optional<instance::HostState> build_state(Diagnostics& problems) const;
+    /// The record of the secondary in `config_directory`, read from its main.cf once per
+    /// change of that file, with what reading it reported.
+    [[nodiscard]] std::optional<instance::Instance> secondary_record(
+        const std::string& config_directory, Diagnostics& problems) const;
+    /// Drops what was derived from the file at `path`, which is about to change or go.
+    void forget_derived(const std::string& path);
 
     std::string primary_config_directory_;
     const maincf::ParameterDefaults* defaults_;  // pointer: snapshots are assignable
@@ -77,6 +87,15 @@ private:
         Diagnostics problems;
     };
     mutable std::optional<StateCache> state_cache_;
+
+    /// A secondary's record as its main.cf gave it. Kept across changes of other files: a step
+    /// edits one or two main.cf files of 1,000, and the state after it is read again.
+    struct SecondaryRecord {
+        std::optional<instance::Instance> instance;
+        Diagnostics problems;
+    };
+    /// By config directory; shared so that copying the host copies no records.
+    mutable std::map<std::string, std::shared_ptr<const SecondaryRecord>, std::less<>> records_;
 };
 
 }  // namespace pmr::lifecycle
