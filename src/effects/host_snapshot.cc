@@ -85,10 +85,9 @@ std::string check_instance_directory(const std::string& path) {
 
 }  // namespace
 
-std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
-                                          const manifest::Manifest& manifest,
-                                          const maincf::ParameterDefaults& defaults,
-                                          Diagnostics& problems) {
+std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
+                                      const maincf::ParameterDefaults& defaults,
+                                      Diagnostics& problems) {
     HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}, {}, {}};
     lifecycle::SimulatedHost& host = snapshot.host;
     std::set<std::string>& fingerprinted = snapshot.fingerprinted_paths;
@@ -111,14 +110,30 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
     } else if (*journal) {
         snapshot.interrupted_step = (*journal)->step;
     }
-
-    std::set<std::string> listed;
     for (const std::string& dir :
          instance::split_list(config.expanded("multi_instance_directories").value)) {
-        listed.insert(dir);
         take_file(host, fingerprinted, dir + "/main.cf", true, problems);
     }
+    const std::string meta = config.expanded_or("meta_directory", "/etc/postfix");
+    take_file(host, fingerprinted, meta + "/main.cf.proto", false, problems);
+    take_file(host, fingerprinted, meta + "/master.cf.proto", false, problems);
+    Diagnostics ignored;
+    (void)host.shared_state(ignored);  // read every instance now, while the manifest is parsed
+    return snapshot;
+}
+
+bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifest,
+                       const maincf::ParameterDefaults& defaults, Diagnostics& problems) {
+    lifecycle::SimulatedHost& host = snapshot.host;
+    std::set<std::string>& fingerprinted = snapshot.fingerprinted_paths;
+    const std::string& config_directory = host.primary_config_directory();
+    const maincf::MainCf& primary = *host.main_cf(config_directory + "/main.cf");
+    const maincf::Configuration config(primary, defaults);
+
     // Config directories the manifest names may hold an instance to import.
+    const std::vector<std::string> listed_directories =
+        instance::split_list(config.expanded("multi_instance_directories").value);
+    const std::set<std::string_view> listed(listed_directories.begin(), listed_directories.end());
     for (const manifest::DesiredInstance& d : manifest.instances) {
         const std::string dir =
             d.config_directory
@@ -129,9 +144,6 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
             take_file(host, fingerprinted, dir + "/master.cf", false, problems);
         }
     }
-    const std::string meta = config.expanded_or("meta_directory", "/etc/postfix");
-    take_file(host, fingerprinted, meta + "/main.cf.proto", false, problems);
-    take_file(host, fingerprinted, meta + "/master.cf.proto", false, problems);
 
     // Run-time facts. Queues are counted only where a destroy may be planned.
     std::set<std::string> kept;
@@ -188,9 +200,20 @@ std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
         }
     }
 
-    if (has_errors(problems)) return std::nullopt;
+    return !has_errors(problems);
+}
+
+std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
+                                          const manifest::Manifest& manifest,
+                                          const maincf::ParameterDefaults& defaults,
+                                          Diagnostics& problems) {
+    auto snapshot = begin_snapshot(config_directory, defaults, problems);
+    if (!snapshot || !complete_snapshot(*snapshot, manifest, defaults, problems)) {
+        return std::nullopt;
+    }
     return snapshot;
 }
+
 
 std::string HostSnapshot::fingerprint() const {
     // Planning changes the simulated host, never the snapshot's own copy: the files are as read.
