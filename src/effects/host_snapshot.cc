@@ -86,8 +86,8 @@ std::string check_instance_directory(const std::string& path) {
 }  // namespace
 
 std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
-                                      const maincf::ParameterDefaults& defaults,
-                                      Diagnostics& problems) {
+                                           const maincf::ParameterDefaults& defaults,
+                                           Diagnostics& problems) {
     HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}, {}, {}};
     lifecycle::SimulatedHost& host = snapshot.host;
     std::set<std::string>& fingerprinted = snapshot.fingerprinted_paths;
@@ -202,18 +202,6 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
 
     return !has_errors(problems);
 }
-
-std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
-                                          const manifest::Manifest& manifest,
-                                          const maincf::ParameterDefaults& defaults,
-                                          Diagnostics& problems) {
-    auto snapshot = begin_snapshot(config_directory, defaults, problems);
-    if (!snapshot || !complete_snapshot(*snapshot, manifest, defaults, problems)) {
-        return std::nullopt;
-    }
-    return snapshot;
-}
-
 
 std::string HostSnapshot::fingerprint() const {
     // Planning changes the simulated host, never the snapshot's own copy: the files are as read.

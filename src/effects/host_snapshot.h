@@ -12,7 +12,12 @@
 
 namespace pmr::effects {
 
-/// The live host in memory, for planning, with a fingerprint of what was read.
+/// The live host in memory, for planning, with a fingerprint of what was read: everything a
+/// plan for a manifest needs, read natively and read-only. That is the main.cf of the primary
+/// and of every listed secondary, main.cf and master.cf in each config directory the manifest
+/// names, the prototypes in $meta_directory, whether each instance's master runs, and how many
+/// messages each removal candidate's queue holds. It is taken in two parts, begin_snapshot()
+/// and complete_snapshot(), so that the first can run while the manifest is parsed.
 struct HostSnapshot {
     lifecycle::SimulatedHost host;
     /// The main.cf files read (primary, listed secondaries, and the config directories the
@@ -29,26 +34,16 @@ struct HostSnapshot {
     [[nodiscard]] std::string fingerprint() const;
 };
 
-/// Reads everything a plan for `manifest` needs, natively and read-only: the main.cf of the
-/// primary in `config_directory` and of every listed secondary, main.cf and master.cf in each
-/// config directory the manifest names, the prototypes in $meta_directory, whether each
-/// instance's master runs, and how many messages each removal candidate's queue holds.
-/// begin_snapshot() then complete_snapshot().
-[[nodiscard]] std::optional<HostSnapshot> take_snapshot(const std::string& config_directory,
-                                                        const manifest::Manifest& manifest,
-                                                        const maincf::ParameterDefaults& defaults,
-                                                        Diagnostics& problems);
-
 /// The part of a snapshot no manifest is needed for: the primary's main.cf, the journal, the
 /// main.cf of every listed secondary and the prototypes, with the instances read from them.
 /// It can run while the manifest is parsed. nullopt when the primary's main.cf cannot be read;
 /// other problems are added to `problems` and the snapshot is still returned.
 [[nodiscard]] std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
-                                                    const maincf::ParameterDefaults& defaults,
-                                                    Diagnostics& problems);
+                                                         const maincf::ParameterDefaults& defaults,
+                                                         Diagnostics& problems);
 
-/// Completes a snapshot of begin_snapshot() for `manifest`: the files of the config directories it
-/// names, the checks of the directories it keeps, and the run-time facts. Returns false when
+/// Completes a snapshot of begin_snapshot() for `manifest`: the files of the config directories
+/// it names, the checks of the directories it keeps, and the run-time facts. Returns false when
 /// anything read so far (this snapshot's problems included) is an error.
 [[nodiscard]] bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifest,
                                      const maincf::ParameterDefaults& defaults,
