@@ -7,6 +7,7 @@
 #include <future>
 #include <iostream>
 #include <memory>
+#include <system_error>
 
 #include "cli/host_context.h"
 #include "cli/manifest_loading.h"
@@ -81,10 +82,16 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     // The manifest is parsed and validated on a second thread while this one reads the host:
     // on a 1,000-instance host each takes a good share of the time, and neither needs the
     // other. This thread reads the host because its heap is the one readied for it.
-    auto loading = std::async(std::launch::async, [&] {
+    auto load = [&] {
         return load_manifest(manifest_path, default_primary_directories(*live.context),
                              manifest_text);
-    });
+    };
+    std::future<std::optional<LoadedManifest>> loading;
+    try {
+        loading = std::async(std::launch::async, load);
+    } catch (const std::system_error&) {
+        loading = std::async(std::launch::deferred, load);  // no thread to be had: in turn
+    }
     Diagnostics problems;
     auto snapshot =
         effects::begin_snapshot(live.context->config_directory, live.context->defaults, problems);

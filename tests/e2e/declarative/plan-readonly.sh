@@ -66,6 +66,7 @@ snapshot fresh
 plan_everything base.yaml
 expect_unchanged fresh
 
+
 step "set the scene: postfix-a and postfix-d running"
 setup base.yaml
 prepare_ports /etc/postfix-a /etc/postfix-d
@@ -95,6 +96,24 @@ expect_running /etc/postfix-d
 expect_eq "postfix-a's master" "$pid_a" "$(master_pid /etc/postfix-a)"
 expect_eq "postfix-d's master" "$pid_d" "$(master_pid /etc/postfix-d)"
 [ ! -e /etc/postfix-c ] || fail "/etc/postfix-c was created"
+
+# plan parses the manifest on a second thread; where none can be had (here RLIMIT_NPROC, which
+# binds users other than root) it does the same in turn. Run as nobody, with and without; apply
+# has cached postconf -d's output, so neither forks.
+step "plan without a second thread plans the same"
+shared=$(mktemp -d /tmp/pmr-e2e-nobody.XXXXXX)
+chmod 0755 "$shared" && install -m 0644 "$E2E_TMP/next.yaml" "$shared/next.yaml"
+as_nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+run "${as_nobody[@]}" "$PMRECONCILE" plan -f "$shared/next.yaml"
+expect_status 0
+cp "$OUT" "$E2E_TMP/threaded.out" && cp "$ERR" "$E2E_TMP/threaded.err"
+run "${as_nobody[@]}" prlimit --nproc=1 "$PMRECONCILE" plan -f "$shared/next.yaml"
+expect_status 0
+cmp -s "$OUT" "$E2E_TMP/threaded.out" || { _show_last; fail "stdout differs without a thread"; }
+cmp -s "$ERR" "$E2E_TMP/threaded.err" || { _show_last; fail "stderr differs without a thread"; }
+expect_out_has "create postfix-c (/etc/postfix-c)"
+rm -r "$shared"
+expect_unchanged scene
 
 step "stop the masters"
 must postfix -c /etc/postfix-a stop
