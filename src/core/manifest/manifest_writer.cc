@@ -48,8 +48,17 @@ void write_parameters(std::string& out, const std::vector<Parameter>& parameters
                       const std::string& indent) {
     if (parameters.empty()) return;
     out += indent + "parameters:\n";
+    // YAML reads a key written before its ':' (an implicit key) only up to 1,024 characters;
+    // a longer one is written as an explicit key, `? KEY` with `: VALUE` on the next line.
+    constexpr std::size_t longest_implicit_key = 1024;
     for (const Parameter& p : parameters) {
-        out += indent + "  " + key(p.name) + ": " + (p.value ? quote(*p.value) : "null") + "\n";
+        const std::string name = key(p.name);
+        const std::string value = p.value ? quote(*p.value) : "null";
+        if (name.size() > longest_implicit_key) {
+            out += indent + "  ? " + name + "\n" + indent + "  : " + value + "\n";
+        } else {
+            out += indent + "  " + name + ": " + value + "\n";
+        }
     }
 }
 

@@ -127,6 +127,22 @@ TEST(ManifestWriterTest, ParameterNamesThatAreNotPlainWordsAreQuoted) {
     EXPECT_EQ(*back, m);
 }
 
+TEST(ManifestWriterTest, AParameterNameLongerThanAYamlImplicitKeyReadsBack) {
+    // YAML limits a key before its ':' to 1,024 characters (the fuzz target found one longer).
+    Manifest m;
+    m.primary_parameters = {{std::string(1024, 'k'), "fits", {}},
+                            {std::string(1025, 'l'), "explicit", {}},
+                            {std::string(1100, '\x1f'), std::nullopt, {}}};
+    const std::string text = write_manifest(m);
+    EXPECT_NE(text.find("\n    " + std::string(1024, 'k') + ": \"fits\"\n"), std::string::npos);
+    EXPECT_NE(text.find("\n    ? " + std::string(1025, 'l') + "\n    : \"explicit\"\n"),
+              std::string::npos);
+    Diagnostics problems;
+    const auto back = round_trip(m, problems);
+    ASSERT_TRUE(back) << problems.front().to_string();
+    EXPECT_EQ(*back, m);
+}
+
 TEST(ManifestWriterTest, OrdinaryParameterNamesStayPlain) {
     Manifest m;
     m.primary_parameters = {{"smtpd_tls_cert_file", "x", {}}, {"a.b-c", "y", {}}};
