@@ -25,7 +25,7 @@
 #include "core/plan/saved_plan.h"
 #include "core/support/exit_code.h"
 #include "effects/bulk_heap.h"
-#include "effects/edit_file.h"
+#include "effects/output_file.h"
 #include "effects/host_reader.h"
 #include "effects/host_snapshot.h"
 #include "effects/read_file.h"
@@ -118,7 +118,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     }
     if (live.snapshot->interrupted_step && !quiet) {
         // The journal of a step is there while it runs, too: say which it is.
-        if (const auto holder = effects::running_holder(live.snapshot->state_files.lock())) {
+        if (const auto holder = effects::running_holder(live.snapshot->state_files)) {
             if (voice != Voice::before_locking) {
                 std::cerr << "pmreconcile: note: another pmreconcile is applying changes right now ("
                           << *holder << "), at step " << *live.snapshot->interrupted_step << '\n';
@@ -196,7 +196,7 @@ int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
         std::cout << plan::render_text(plan, plan::TextStyle{use_color(global.no_color)});
     }
     if (!options.out.empty()) {
-        auto saved = effects::replace_file(options.out, json, 0600);
+        auto saved = effects::write_output_file(options.out, json, 0600);
         if (!saved) {
             std::cerr << "pmreconcile: error: " << saved.error() << '\n';
             return to_int(ExitCode::error);
@@ -224,8 +224,9 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         print_problems(problems);
         if (!origin) return to_int(ExitCode::error);
     }
-    const HostContext context =
+    HostContext context =
         load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);
+    context.lock_timeout = global.lock_timeout;
     // Without Postfix the built-in defaults still plan, but nothing could be started or checked.
     if (const std::string postconf = context.command_directory + "/postconf";
         ::access(postconf.c_str(), X_OK) != 0) {
@@ -268,8 +269,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     const NativeStyle style;
     const auto primary = read_primary(context, style);
     if (!primary) return to_int(ExitCode::error);
-    const effects::StateFiles state_files = effects::state_files_for(*primary, context.defaults);
-    auto lock = effects::RunLock::acquire(state_files.lock(), global.lock_timeout,
+    const effects::StateFiles state_files = effects::state_files_for(context.config_directory);
+    auto lock = effects::RunLock::acquire(state_files, global.lock_timeout,
                                           effects::own_command_line());
     if (!lock) {
         std::cerr << "pmreconcile: error: " << lock.error() << '\n';
@@ -329,9 +330,12 @@ int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
         }
         const std::string metrics =
             plan::render_prometheus(live ? &*live->result.plan : nullptr, state.get(), now);
-        // node_exporter reads *.prom files; write elsewhere, then rename into place.
-        auto written = effects::replace_file(options.prometheus, metrics, 0644);
-        if (!written) std::cerr << "pmreconcile: error: " << written.error() << '\n';
+        // A metrics file that cannot be written is an error: the timer must not look healthy
+        // while the metrics go stale.
+        if (auto written = effects::write_output_file(options.prometheus, metrics, 0644); !written) {
+            std::cerr << "pmreconcile: error: " << written.error() << '\n';
+            return to_int(ExitCode::error);
+        }
     }
     if (!live) return to_int(ExitCode::error);
     const plan::Plan& plan = *live->result.plan;
@@ -361,7 +365,7 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
         std::cout << text;
         return to_int(ExitCode::ok);
     }
-    auto written = effects::replace_file(options.out, text, 0644);
+    auto written = effects::write_output_file(options.out, text, 0644);
     if (!written) {
         std::cerr << "pmreconcile: error: " << written.error() << '\n';
         return to_int(ExitCode::error);

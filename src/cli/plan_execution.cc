@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/support/exit_code.h"
+#include "core/support/printable.h"
 #include "effects/change_log.h"
 #include "effects/fault_injection.h"
 #include "effects/native_queue_trees.h"
@@ -30,7 +31,7 @@ bool run_operations(effects::OperationExecutor& executor,
         effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation),
                             effects::ChangeEcho::stderr_on_terminal);
         for (const effects::Leftover& left : leftovers) {
-            std::cerr << "pmreconcile: warning: " << left.path << ": not removed (" << left.reason
+            std::cerr << "pmreconcile: warning: " << printable(left.path) << ": not removed (" << left.reason
                       << "); please verify contents and remove by hand\n";
         }
         if (!done) {
@@ -54,7 +55,8 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix");
+    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
+                                            context.lock_timeout);
     std::string error;
     if (!run_operations(executor, (*journal)->operations, error)) {
         std::cerr << "pmreconcile: error: could not finish the interrupted step ("
@@ -73,7 +75,8 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
                  const effects::StateFiles& state_files) {
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix");
+    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
+                                            context.lock_timeout);
     const std::size_t total = plan.steps.size();
     const char* bold = color ? "\033[1m" : "";
     const char* reset = color ? "\033[0m" : "";

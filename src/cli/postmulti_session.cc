@@ -11,6 +11,7 @@
 #include "core/instance/listing.h"
 #include "core/postmulti/iteration.h"
 #include "core/support/exit_code.h"
+#include "core/support/printable.h"
 #include "effects/host_reader.h"
 #include "effects/instance_command.h"
 #include "effects/native_queue_trees.h"
@@ -121,8 +122,8 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
         return to_int(ExitCode::error);
     }
     // One writer at a time: life-cycle actions take pmreconcile's lock.
-    const auto state_files = effects::state_files_for(primary_main_cf, context.defaults);
-    auto lock = effects::RunLock::acquire(state_files.lock(), context.lock_timeout,
+    const auto state_files = effects::state_files_for(context.config_directory);
+    auto lock = effects::RunLock::acquire(state_files, context.lock_timeout,
                                           effects::own_command_line());
     if (!lock) {
         style.fatal(MessageSource::postmulti, lock.error());
@@ -132,7 +133,8 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults);
     effects::RealOperationExecutor executor(runner, queue_trees,
-                                            state.shared.command_directory + "/postfix");
+                                            state.shared.command_directory + "/postfix",
+                                            context.lock_timeout);
     return run_operations(plan, executor, context, style);
 }
 
@@ -163,12 +165,12 @@ void PostmultiStyle::postfix_notice(const std::string& message) const {
 }
 
 void PostmultiStyle::leftover(const effects::Leftover& left) const {
-    std::cerr << "rmdir: failed to remove '" << left.operand << "': " << left.reason << '\n';
-    warning(MessageSource::script, left.path + ": please verify contents and remove by hand");
+    std::cerr << "rmdir: failed to remove '" << printable(left.operand) << "': " << left.reason << '\n';
+    warning(MessageSource::script, printable(left.path) + ": please verify contents and remove by hand");
 }
 
 void NativeStyle::leftover(const effects::Leftover& left) const {
-    warning(MessageSource::script, left.path + ": not removed (" + left.reason +
+    warning(MessageSource::script, printable(left.path) + ": not removed (" + left.reason +
                                        "); please verify contents and remove by hand");
 }
 

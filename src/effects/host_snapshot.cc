@@ -102,7 +102,7 @@ std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
     host.put_file(primary_path, std::move(primary_text).value());
     const maincf::MainCf& primary = *host.main_cf(primary_path);
     const maincf::Configuration config(primary, defaults);
-    snapshot.state_files = state_files_for(primary, defaults);
+    snapshot.state_files = state_files_for(config_directory);
     if (auto journal = read_journal(snapshot.state_files); !journal) {
         // Planning needs no root; apply reads the journal again, under its lock, and stops there.
         problems.push_back(make_warning(

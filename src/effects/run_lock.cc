@@ -7,16 +7,18 @@
 
 #include <cerrno>
 #include <ctime>
-#include <optional>
 #include <thread>
 
-#include "effects/directories.h"
+#include "core/support/printable.h"
+#include "effects/private_directory.h"
 #include "effects/read_file.h"
 #include "effects/system_error.h"
 
 namespace pmr::effects {
 
 namespace {
+
+constexpr std::size_t max_record_size = 64 * 1024;
 
 std::string utc_now() {
     const std::time_t now = std::time(nullptr);
@@ -27,91 +29,139 @@ std::string utc_now() {
     return text;
 }
 
-/// Who holds the lock, from what the holder wrote into it.
-std::string describe_holder(const std::string& path) {
-    auto text = read_file(path, Symlinks::refuse, 64 * 1024);
-    if (!text || text->empty()) return "holder unknown";
-    std::string content = std::move(text).value();
-    // Written as three lines: pid, command line, start time.
+/// A holder's record as written by acquire(): three lines, pid, command line and start time.
+struct HolderRecord {
+    std::string pid;
+    std::string command_line;
+    std::string since;
+};
+
+std::optional<HolderRecord> parse_record(const std::string& content) {
     const auto first = content.find('\n');
     const auto second = first == std::string::npos ? first : content.find('\n', first + 1);
-    if (second == std::string::npos) return "holder unknown";
-    std::string third = content.substr(second + 1);
-    while (!third.empty() && third.back() == '\n') third.pop_back();
-    return "pid " + content.substr(0, first) + ": " +
-           content.substr(first + 1, second - first - 1) + ", since " + third;
+    if (second == std::string::npos)
+        return std::nullopt;
+    std::string since = content.substr(second + 1);
+    while (!since.empty() && since.back() == '\n')
+        since.pop_back();
+    return HolderRecord{content.substr(0, first), content.substr(first + 1, second - first - 1),
+                        std::move(since)};
+}
+
+/// The holder's record of the lock file, read through the state directory's descriptor.
+std::optional<HolderRecord> read_record(const StateFiles& files) {
+    auto dir = open_state_directory(files, Create::no);
+    if (!dir || !*dir)
+        return std::nullopt;
+    auto text =
+        read_private_file((*dir)->get(), StateFiles::lock_name, files.lock(), max_record_size);
+    if (!text || !*text)
+        return std::nullopt;
+    return parse_record(**text);
+}
+
+/// Whoever wrote the record may have written anything: it is shown escaped.
+std::string describe(const std::optional<HolderRecord>& record) {
+    if (!record)
+        return "holder unknown";
+    return printable("pid " + record->pid + ": " + record->command_line + ", since " +
+                     record->since);
+}
+
+/// The command line of process `pid` ("self" included), words joined by spaces.
+std::optional<std::string> command_line_of(const std::string& pid) {
+    auto text = read_file("/proc/" + pid + "/cmdline", Symlinks::follow, 1 << 20);
+    if (!text)
+        return std::nullopt;
+    std::string line = std::move(text).value();
+    while (!line.empty() && line.back() == '\0')
+        line.pop_back();
+    for (char& c : line) {
+        if (c == '\0' || c == '\n')
+            c = ' ';
+    }
+    return line;
+}
+
+/// Opens (creating it) the lock file in the verified state directory `dir`: refused unless it is
+/// a regular file of ours with a single link, so a hard link to another file cannot be taken
+/// over.
+Expected<int> open_lock_file(int dir, const StateFiles& files) {
+    const int fd =
+        ::openat(dir, StateFiles::lock_name,
+                 O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Expected<int>::failure(errno_message("open", files.lock(), errno));
+    struct stat st {};
+    if (::fstat(fd, &st) < 0) {
+        const int error = errno;
+        ::close(fd);
+        return Expected<int>::failure(errno_message("stat", files.lock(), error));
+    }
+    if (!S_ISREG(st.st_mode) || st.st_uid != ::geteuid() || st.st_nlink != 1) {
+        ::close(fd);
+        return Expected<int>::failure(files.lock() +
+                                      ": refusing a lock that is not a regular file of ours with "
+                                      "one link (owner uid " +
+                                      std::to_string(st.st_uid) + ", " +
+                                      std::to_string(st.st_nlink) + " links)");
+    }
+    return fd;
 }
 
 }  // namespace
 
 RunLock::~RunLock() {
-    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+    if (fd_ >= 0)
+        ::close(fd_);  // closing releases the flock
 }
 
-namespace {
+std::string own_command_line() {
+    return command_line_of("self").value_or("pmreconcile");
+}
 
-/// The command line of process `pid` ("self" included), words joined by spaces.
-std::optional<std::string> command_line_of(const std::string& pid) {
-    auto text = read_file("/proc/" + pid + "/cmdline", Symlinks::follow, 1 << 20);
-    if (!text) return std::nullopt;
-    std::string line = std::move(text).value();
-    while (!line.empty() && line.back() == '\0') line.pop_back();
-    for (char& c : line) {
-        if (c == '\0' || c == '\n') c = ' ';
+std::optional<std::string> running_holder(const StateFiles& files) {
+    const auto record = read_record(files);
+    if (!record)
+        return std::nullopt;
+    if (record->pid.empty() || record->pid.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
     }
-    return line;
+    if (command_line_of(record->pid) != record->command_line)
+        return std::nullopt;
+    return describe(record);
 }
 
-}  // namespace
-
-std::string own_command_line() { return command_line_of("self").value_or("pmreconcile"); }
-
-std::optional<std::string> running_holder(const std::string& path) {
-    auto text = read_file(path, Symlinks::refuse, 64 * 1024);
-    if (!text) return std::nullopt;
-    const std::string& content = *text;
-    const auto first = content.find('\n');
-    const auto second = first == std::string::npos ? first : content.find('\n', first + 1);
-    if (second == std::string::npos) return std::nullopt;
-    const std::string pid = content.substr(0, first);
-    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    if (command_line_of(pid) != content.substr(first + 1, second - first - 1)) return std::nullopt;
-    return describe_holder(path);
-}
-
-Expected<RunLock> RunLock::acquire(const std::string& path, std::chrono::seconds timeout,
+Expected<RunLock> RunLock::acquire(const StateFiles& files, std::chrono::seconds timeout,
                                    const std::string& command_line) {
     using Result = Expected<RunLock>;
-    const auto slash = path.rfind('/');
-    std::optional<uid_t> owner;
-    if (slash != std::string::npos && slash > 0) {
-        auto made = create_directory_owned_like_parent(path.substr(0, slash), 0700);
-        if (!made) return Result::failure(made.error());
-        owner = *made;
-    }
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) return Result::failure(errno_message("open", path, errno));
-    RunLock lock(fd);
-    struct stat st {};
-    if (owner && ::fstat(fd, &st) == 0 && st.st_uid != *owner &&
-        ::fchown(fd, *owner, static_cast<gid_t>(-1)) < 0) {
-        return Result::failure(errno_message("chown", path, errno));
-    }
+    auto dir = open_state_directory(files, Create::yes);
+    if (!dir)
+        return Result::failure(dir.error());
+    auto fd = open_lock_file((*dir)->get(), files);
+    if (!fd)
+        return Result::failure(fd.error());
+    RunLock lock(*fd);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (::flock(fd, LOCK_EX | LOCK_NB) < 0) {
-        if (errno != EWOULDBLOCK) return Result::failure(errno_message("lock", path, errno));
+    while (::flock(lock.fd_, LOCK_EX | LOCK_NB) < 0) {
+        if (errno == EINTR)
+            continue;
+        if (errno != EWOULDBLOCK)
+            return Result::failure(errno_message("lock", files.lock(), errno));
         if (std::chrono::steady_clock::now() >= deadline) {
-            return Result::failure("another pmreconcile is running (" + describe_holder(path) +
-                                   "); waited " + std::to_string(timeout.count()) +
-                                   " s for its lock " + path + " (see --lock-timeout)");
+            return Result::failure("another pmreconcile is running (" +
+                                   describe(read_record(files)) + "); waited " +
+                                   std::to_string(timeout.count()) + " s for its lock " +
+                                   files.lock() + " (see --lock-timeout)");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     const std::string holder =
         std::to_string(::getpid()) + "\n" + command_line + "\n" + utc_now() + "\n";
-    if (::ftruncate(fd, 0) == 0) {
+    if (::ftruncate(lock.fd_, 0) == 0) {
         // Best effort: the record is information for others, the flock is the lock.
-        [[maybe_unused]] const ssize_t written = ::pwrite(fd, holder.data(), holder.size(), 0);
+        [[maybe_unused]] const ssize_t written =
+            ::pwrite(lock.fd_, holder.data(), holder.size(), 0);
     }
     return Result(std::move(lock));
 }

@@ -196,7 +196,7 @@ expect_cf /etc/postfix-in myhostname mx.example.com
 [ -z "$(find "$ANSIBLE_LOCAL_TEMP" -name 'pmreconcile-*.yaml')" ] || fail "manifest_content's temporary file was left behind"
 
 step "failures carry pmreconcile's message: a bad manifest (also in check mode), a busy lock"
-lock=/var/lib/postfix/pmreconcile/lock
+lock=/var/lib/pmreconcile/etc-postfix/lock
 [ -f "$lock" ] || fail "$lock missing after an apply"
 # One process holds the lock (and releases it when killed).
 python3 -c 'import fcntl, sys, time

@@ -154,8 +154,8 @@ for status in 0 1 2; do
     printf '%s\n' "$exits" | grep -qE "^       $status( |\$)" || fail "EXIT STATUS lacks $status"
 done
 filesection=$(section "$tmp/pmreconcile.8.txt" "FILES")
-for path in /etc/pmreconcile/instances.yaml '$data_directory/pmreconcile/lock' \
-    '$data_directory/pmreconcile/journal.json' "$modeline_schema"; do
+for path in /etc/pmreconcile/instances.yaml /var/lib/pmreconcile/NAME/lock \
+    /var/lib/pmreconcile/NAME/journal.json "$modeline_schema"; do
     printf '%s\n' "$filesection" | grep -qF -- "$path" || fail "FILES lacks $path"
 done
 grep -qF 'multi_instance_wrapper = /usr/sbin/pmreconcile postmulti -p --' "$tmp/pmreconcile.8.txt" ||
@@ -193,6 +193,8 @@ exec_start=$(sed -n 's/^ExecStart=//p' "$service")
 [ "$exec_start" = "/usr/sbin/pmreconcile check -f /etc/pmreconcile/instances.yaml --prometheus /var/lib/prometheus/node-exporter/pmreconcile.prom" ] ||
     fail "ExecStart is '$exec_start'"
 grep -qx 'Type=oneshot' "$service" || fail "the service is not Type=oneshot"
+# A oneshot has no start timeout by default: a hung check would stop every later one (#12).
+grep -qE '^TimeoutStartSec=[1-9]' "$service" || fail "the service has no TimeoutStartSec="
 grep -E '^SuccessExitStatus=' "$service" | grep -qw 2 || fail "exit status 2 (drift) is not success"
 grep -qx 'Persistent=true' "$units/pmreconcile-check.timer" || fail "the timer is not Persistent=true"
 grep -qE '^OnCalendar=' "$units/pmreconcile-check.timer" || fail "the timer has no OnCalendar="

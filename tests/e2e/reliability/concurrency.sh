@@ -155,25 +155,25 @@ flock -x "$held"
 "$P" apply -f c.yaml --auto-approve >"$E2E_TMP/c.out" 2>"$E2E_TMP/c.err" {held}>&- &
 apply_c=$!
 for _ in $(seq 1 300); do
-    [ "$(head -n 1 /var/lib/postfix/pmreconcile/lock 2>/dev/null)" = "$apply_c" ] &&
+    [ "$(head -n 1 /var/lib/pmreconcile/etc-postfix/lock 2>/dev/null)" = "$apply_c" ] &&
         grep -q '^\[2/2\] ' "$E2E_TMP/c.out" && break
     sleep 0.1
 done
 grep -q '^\[2/2\] ~ configure postfix-c1' "$E2E_TMP/c.out" || { cat "$E2E_TMP/c.out" "$E2E_TMP/c.err"; fail "apply -f c.yaml did not reach its second step"; }
 expect_cf /etc/postfix delay_warning_time 5h
 expect_cf /etc/postfix-c1 myhostname c1.example.com
-holder="pid $apply_c: $P apply -f c.yaml --auto-approve, since $(sed -n 3p /var/lib/postfix/pmreconcile/lock)"
+holder="pid $apply_c: $P apply -f c.yaml --auto-approve, since $(sed -n 3p /var/lib/pmreconcile/etc-postfix/lock)"
 snapshot held
 
 pmr apply -f d.yaml --auto-approve
 expect_status 1
-expect_err "pmreconcile: error: another pmreconcile is running ($holder); waited 0 s for its lock /var/lib/postfix/pmreconcile/lock (see --lock-timeout)"
+expect_err "pmreconcile: error: another pmreconcile is running ($holder); waited 0 s for its lock /var/lib/pmreconcile/etc-postfix/lock (see --lock-timeout)"
 pmr postmulti -i postfix-c2 -e enable
 expect_status 1
-expect_err "postmulti: fatal: another pmreconcile is running ($holder); waited 0 s for its lock /var/lib/postfix/pmreconcile/lock (see --lock-timeout)"
+expect_err "postmulti: fatal: another pmreconcile is running ($holder); waited 0 s for its lock /var/lib/pmreconcile/etc-postfix/lock (see --lock-timeout)"
 pmr --lock-timeout 1 postmulti -i postfix-c2 -e enable
 expect_status 1
-expect_err "postmulti: fatal: another pmreconcile is running ($holder); waited 1 s for its lock /var/lib/postfix/pmreconcile/lock (see --lock-timeout)"
+expect_err "postmulti: fatal: another pmreconcile is running ($holder); waited 1 s for its lock /var/lib/pmreconcile/etc-postfix/lock (see --lock-timeout)"
 pmr enable postfix-c2
 expect_status 1
 expect_err_has "another pmreconcile is running ($holder)"

@@ -63,9 +63,9 @@ if [ "${1-}" = --inner ]; then
     tree_state() {
         local roots
         roots=$(ls -d /etc/postfix* /var/spool/postfix* /var/lib/postfix*)
-        find $roots -path /var/lib/postfix/pmreconcile/lock -prune -o -printf '%p %y %m %u:%g\n' |
+        find $roots -path /var/lib/pmreconcile/etc-postfix/lock -prune -o -printf '%p %y %m %u:%g\n' |
             sort
-        find $roots -path /var/lib/postfix/pmreconcile/lock -prune -o -type f -print0 |
+        find $roots -path /var/lib/pmreconcile/etc-postfix/lock -prune -o -type f -print0 |
             sort -z | xargs -0r sha256sum
     }
     # config_directories: the primary's and every listed secondary's.

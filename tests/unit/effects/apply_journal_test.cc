@@ -1,5 +1,5 @@
-// The journal of an apply in progress is replayed by root, while its directory belongs to
-// mail_owner (see state_ownership_test.cc): only a journal root wrote may be read back (#5).
+// The journal of an apply in progress is replayed by root: only a journal root wrote, in root's
+// own state directory, may be read back (#5, #12).
 #include "effects/apply_journal.h"
 
 #include <gtest/gtest.h>
@@ -45,7 +45,7 @@ TEST(ApplyJournalTest, JournalOfAnotherOwnerIsRefused) {
     ASSERT_FALSE(read);
     EXPECT_EQ(read.error(), files.journal() +
                                 ": refusing a file not owned by root or writable by others "
-                                "(owner uid 4242)");
+                                "(owner uid 4242, mode 0600, 1 link)");
 }
 
 TEST(ApplyJournalTest, JournalOthersMayWriteIsRefused) {
@@ -67,6 +67,33 @@ TEST(ApplyJournalTest, SymbolicLinkInPlaceOfTheJournalIsNotFollowed) {
     const auto read = read_journal(files);
     ASSERT_FALSE(read);
     EXPECT_EQ(read.error(), "open " + files.journal() + ": is a symbolic link, refusing to follow it");
+}
+
+}  // namespace
+}  // namespace pmr::effects
+
+namespace pmr::effects {
+namespace {
+
+TEST(ApplyJournalTest, FifoInPlaceOfTheJournalIsRefusedWithoutBlocking) {
+    testing::TemporaryDirectory temp;
+    const StateFiles files{temp.path() + "/pmreconcile"};
+    std::filesystem::create_directory(files.directory);
+    ASSERT_EQ(::mkfifo(files.journal().c_str(), 0600), 0);
+    const auto read = read_journal(files);  // a blocking open would wait for a writer forever
+    ASSERT_FALSE(read);
+    EXPECT_EQ(read.error(), "open " + files.journal() + ": not a regular file");
+}
+
+TEST(ApplyJournalTest, StateDirectoryOfAnotherOwnerIsNeitherReadNorWritten) {
+    if (::geteuid() != 0) GTEST_SKIP() << "needs root to give files away";
+    testing::TemporaryDirectory temp;
+    const StateFiles files{temp.path() + "/pmreconcile"};
+    std::filesystem::create_directory(files.directory);
+    ASSERT_EQ(::chown(files.directory.c_str(), 4242, static_cast<gid_t>(-1)), 0);
+    EXPECT_FALSE(write_journal(files, sample_entry()));
+    EXPECT_FALSE(read_journal(files));
+    EXPECT_FALSE(std::filesystem::exists(files.journal()));
 }
 
 }  // namespace
