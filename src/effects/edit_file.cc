@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <thread>
 
 #include "effects/fault_injection.h"
 #include "effects/read_file.h"
@@ -53,16 +55,35 @@ Status write_all(int fd, const std::string& content, const std::string& path) {
     return ok_status();
 }
 
+/// Takes an exclusive flock() on `fd`, waiting until `deadline` at most: whoever holds it
+/// (postconf -e, for milliseconds; or a hostile process, forever) cannot block us for good.
+Status lock_until(int fd, const std::string& path, std::chrono::steady_clock::time_point deadline,
+                  std::chrono::seconds waited) {
+    while (::flock(fd, LOCK_EX | LOCK_NB) < 0) {
+        if (errno == EINTR) continue;
+        if (errno != EWOULDBLOCK) return Status::failure(errno_message("lock", path, errno));
+        if (std::chrono::steady_clock::now() >= deadline) {
+            return Status::failure("lock " + path + ": still held by another process after " +
+                                   std::to_string(waited.count()) + " s (see --lock-timeout)");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return ok_status();
+}
+
 /// Opens and locks `tmp_path` under the protocol's rules; retries while another writer wins.
-Expected<int> open_locked_temporary(const std::string& tmp_path) {
+Expected<int> open_locked_temporary(const std::string& tmp_path, std::chrono::seconds lock_timeout) {
+    const std::chrono::seconds waited = std::max(lock_timeout, minimum_lock_wait);
+    const auto deadline = std::chrono::steady_clock::now() + waited;
     for (;;) {
-        const int fd =
-            ::open(tmp_path.c_str(), O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, temporary_mode);
+        // O_NONBLOCK: a FIFO planted under the temporary name must not hang the open.
+        const int fd = ::open(tmp_path.c_str(),
+                              O_CREAT | O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+                              temporary_mode);
         if (fd < 0) return Expected<int>::failure(errno_message("open", tmp_path, errno));
-        if (::flock(fd, LOCK_EX) < 0) {
-            const int error = errno;
+        if (auto locked = lock_until(fd, tmp_path, deadline, waited); !locked) {
             ::close(fd);
-            return Expected<int>::failure(errno_message("lock", tmp_path, error));
+            return Expected<int>::failure(locked.error());
         }
         struct stat locked {};
         struct stat named {};
@@ -98,9 +119,9 @@ Expected<int> open_locked_temporary(const std::string& tmp_path) {
 }  // namespace
 
 Expected<bool> edit_file(const std::string& path, mode_t final_mode,
-                         const FileTransform& transform) {
+                         const FileTransform& transform, std::chrono::seconds lock_timeout) {
     const std::string tmp_path = path + ".tmp";
-    auto opened = open_locked_temporary(tmp_path);
+    auto opened = open_locked_temporary(tmp_path, lock_timeout);
     if (!opened) return Expected<bool>::failure(opened.error());
     const Descriptor tmp(*opened);
     // Only unlink the temporary name while we still hold the lock on it.
@@ -145,11 +166,13 @@ Expected<bool> edit_file(const std::string& path, mode_t final_mode,
 }
 
 Expected<bool> replace_file(const std::string& path, const std::string& content,
-                            mode_t final_mode) {
-    return edit_file(path, final_mode,
-                     [&](const std::optional<std::string>&) -> Expected<std::optional<std::string>> {
-                         return std::optional<std::string>(content);
-                     });
+                            mode_t final_mode, std::chrono::seconds lock_timeout) {
+    return edit_file(
+        path, final_mode,
+        [&](const std::optional<std::string>&) -> Expected<std::optional<std::string>> {
+            return std::optional<std::string>(content);
+        },
+        lock_timeout);
 }
 
 }  // namespace pmr::effects

@@ -41,7 +41,7 @@ std::size_t count_files(int fd, int depth) {
 
 bool master_running(const std::string& queue_directory) {
     const std::string path = queue_directory + "/pid/master.pid";
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return false;
     const bool locked = ::flock(fd, LOCK_SH | LOCK_NB) < 0 && errno == EWOULDBLOCK;
     ::close(fd);  // releases our lock at once, if we got it

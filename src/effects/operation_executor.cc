@@ -17,7 +17,7 @@ namespace pmr::effects {
 
 namespace {
 
-Status edit_main_cf(const lifecycle::EditMainCf& op) {
+Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_timeout) {
     auto changed = edit_file(
         op.path, 0644,
         [&](const std::optional<std::string>& current) -> Expected<std::optional<std::string>> {
@@ -27,7 +27,8 @@ Status edit_main_cf(const lifecycle::EditMainCf& op) {
             auto outcome = maincf::apply_edits(main_cf, op.edits);
             if (!outcome.changed) return std::optional<std::string>();
             return std::optional<std::string>(std::move(outcome.text));
-        });
+        },
+        lock_timeout);
     if (!changed) return Status::failure(changed.error());
     return ok_status();
 }
@@ -37,12 +38,12 @@ Status edit_main_cf(const lifecycle::EditMainCf& op) {
 Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
                                       std::vector<Leftover>& leftovers) {
     using namespace lifecycle;
-    if (const auto* op = std::get_if<EditMainCf>(&operation)) return edit_main_cf(*op);
+    if (const auto* op = std::get_if<EditMainCf>(&operation)) return edit_main_cf(*op, lock_timeout_);
     if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
         return create_directories(op->path, op->mode);
     }
     if (const auto* op = std::get_if<InstallFile>(&operation)) {
-        auto written = replace_file(op->path, op->content, op->mode);
+        auto written = replace_file(op->path, op->content, op->mode, lock_timeout_);
         return written ? ok_status() : Status::failure(written.error());
     }
     if (const auto* op = std::get_if<BuildQueueTree>(&operation)) {

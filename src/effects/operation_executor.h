@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,14 @@ public:
 /// whether an instance runs.
 class RealOperationExecutor final : public OperationExecutor {
 public:
-    /// `postfix` is the path of Postfix's postfix(1) command ($command_directory/postfix).
-    RealOperationExecutor(ProcessRunner& runner, QueueTrees& queue_trees, std::string postfix)
-        : runner_(runner), queue_trees_(queue_trees), postfix_(std::move(postfix)) {}
+    /// `postfix` is the path of Postfix's postfix(1) command ($command_directory/postfix);
+    /// `lock_timeout` (--lock-timeout) bounds the wait for each file's edit lock (see edit_file).
+    RealOperationExecutor(ProcessRunner& runner, QueueTrees& queue_trees, std::string postfix,
+                          std::chrono::seconds lock_timeout)
+        : runner_(runner),
+          queue_trees_(queue_trees),
+          postfix_(std::move(postfix)),
+          lock_timeout_(lock_timeout) {}
 
     [[nodiscard]] Status execute(const lifecycle::Operation& operation,
                                  std::vector<Leftover>& leftovers) override;
@@ -56,6 +62,7 @@ private:
     ProcessRunner& runner_;
     QueueTrees& queue_trees_;
     std::string postfix_;
+    std::chrono::seconds lock_timeout_;
 };
 
 }  // namespace pmr::effects

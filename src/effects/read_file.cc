@@ -24,7 +24,10 @@ enum class Trust {
 /// when the file does not exist and `missing` is given.
 Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
                                    std::size_t max_size, Trust trust, bool* missing = nullptr) {
-    const int flags = O_RDONLY | O_CLOEXEC | (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0);
+    // Never blocks: a FIFO or a device planted where a file was expected is refused below
+    // instead of hanging the reader (root's plan, apply and check) forever.
+    const int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
+                      (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0);
     const int fd = ::open(path.c_str(), flags);
     if (fd < 0) {
         if (errno == ENOENT && missing != nullptr) {

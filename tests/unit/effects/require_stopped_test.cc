@@ -34,7 +34,7 @@ public:
 
 Status require_stopped(FakeRunner& runner, const lifecycle::RequireStopped& op) {
     NoQueueTrees trees;
-    RealOperationExecutor executor(runner, trees, "/usr/sbin/postfix");
+    RealOperationExecutor executor(runner, trees, "/usr/sbin/postfix", std::chrono::seconds(0));
     std::vector<Leftover> leftovers;
     return executor.execute(op, leftovers);
 }
