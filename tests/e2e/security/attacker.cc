@@ -8,6 +8,8 @@
 //   pmr-attacker exchange-on-open A B
 //       Watches the directory A with inotify and swaps A and B right after someone opens A, then
 //       swaps them back, until killed: the quiet race, which leaves A in place between attempts.
+//   pmr-attacker exchange-once A B
+//       Swaps A and B once (to put the names back after a race).
 //
 // Prints nothing unless something fails; exits 1 on a system error.
 #include <fcntl.h>
@@ -40,13 +42,15 @@ int fail(const char* what) {
 
 int exchange_forever(const char* a, const char* b) {
     for (;;) {
-        if (!exchange(a, b) && errno != ENOENT) return fail("renameat2");
+        if (!exchange(a, b) && errno != ENOENT)
+            return fail("renameat2");
     }
 }
 
 int exchange_on_open(const char* a, const char* b) {
     const int watch_fd = ::inotify_init1(IN_CLOEXEC);
-    if (watch_fd < 0) return fail("inotify_init1");
+    if (watch_fd < 0)
+        return fail("inotify_init1");
     alignas(inotify_event) char buffer[4096];
     for (;;) {
         // A is watched by inode: re-add the watch each round, since the name moves.
@@ -58,24 +62,31 @@ int exchange_on_open(const char* a, const char* b) {
             }
             return fail("inotify_add_watch");
         }
-        if (::read(watch_fd, buffer, sizeof buffer) < 0 && errno != EINTR) return fail("read");
+        if (::read(watch_fd, buffer, sizeof buffer) < 0 && errno != EINTR)
+            return fail("read");
         ::inotify_rm_watch(watch_fd, watch);
         if (!exchange(a, b)) {
-            if (errno == ENOENT) continue;
+            if (errno == ENOENT)
+                continue;
             return fail("renameat2");
         }
         ::usleep(20000);  // long enough for root's next open by path to land in the swapped name
-        if (!exchange(a, b) && errno != ENOENT) return fail("renameat2");
+        if (!exchange(a, b) && errno != ENOENT)
+            return fail("renameat2");
     }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 4 && std::string(argv[1]) == "exchange") return exchange_forever(argv[2], argv[3]);
+    if (argc == 4 && std::string(argv[1]) == "exchange")
+        return exchange_forever(argv[2], argv[3]);
+    if (argc == 4 && std::string(argv[1]) == "exchange-once") {
+        return exchange(argv[2], argv[3]) ? 0 : fail("renameat2");
+    }
     if (argc == 4 && std::string(argv[1]) == "exchange-on-open") {
         return exchange_on_open(argv[2], argv[3]);
     }
-    std::fprintf(stderr, "usage: pmr-attacker exchange|exchange-on-open A B\n");
+    std::fprintf(stderr, "usage: pmr-attacker exchange|exchange-on-open|exchange-once A B\n");
     return 2;
 }
