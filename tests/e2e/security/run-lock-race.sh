@@ -21,16 +21,14 @@ as_postfix ln -s "$target" /var/lib/postfix/lure || fail "postfix cannot plant i
 # attempts MODE: runs the attacker in MODE while root takes the lock $attempts times, alternating
 # an enable and a disable of postfix-a (each takes the run lock and edits main.cf).
 race() {
-    local mode=$1 pid i action failed=0
+    local mode=$1 i action failed=0
     step "race: $mode, $attempts attempts"
-    as_postfix "$attacker" "$mode" "$old_state" /var/lib/postfix/lure &
-    pid=$!
+    spawn_as_postfix "$attacker" "$mode" "$old_state" /var/lib/postfix/lure
     for ((i = 0; i < attempts; i++)); do
         ((i % 2)) && action=disable || action=enable
         "$PMRECONCILE" postmulti -i postfix-a -e "$action" >/dev/null 2>&1 || failed=$((failed + 1))
     done
-    kill "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
+    stop_spawned
     echo "$attempts attempts, $failed refused"
     # Whatever the race left where, the names are put back for the next round.
     [ -L /var/lib/postfix/lure ] || as_postfix "$attacker" exchange-once "$old_state" /var/lib/postfix/lure 2>/dev/null
