@@ -55,27 +55,4 @@ Status create_directories(const std::string& path, mode_t mode) {
     return ok_status();
 }
 
-Expected<uid_t> create_directory_owned_like_parent(const std::string& path, mode_t mode) {
-    using Result = Expected<uid_t>;
-    if (auto made = create_directories(path, mode); !made) return Result::failure(made.error());
-    std::string parent = path;
-    while (parent.size() > 1 && parent.back() == '/') parent.pop_back();
-    parent.erase(std::max<std::size_t>(parent.rfind('/'), 1));  // absolute: a slash is there
-    struct stat above {};
-    if (::stat(parent.c_str(), &above) < 0) return Result::failure(errno_message("stat", parent, errno));
-    const int dir = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dir < 0) return Result::failure(errno_message("open", path, errno));
-    struct stat own {};
-    std::optional<std::string> failure;
-    if (::fstat(dir, &own) < 0) {
-        failure = errno_message("stat", path, errno);
-    } else if (own.st_uid != above.st_uid &&
-               ::fchown(dir, above.st_uid, static_cast<gid_t>(-1)) < 0) {
-        failure = errno_message("chown", path, errno);
-    }
-    ::close(dir);
-    if (failure) return Result::failure(*failure);
-    return above.st_uid;
-}
-
 }  // namespace pmr::effects
