@@ -13,15 +13,15 @@ evil=$'\e]0;owned\a\e[2J\e[31mALL GOOD'
 step "postfix holds the old lock with a record full of escape sequences: ignored"
 hold_flock postfix "$old_state/lock" 1 "$evil" "$evil"
 pmr postmulti -i postfix-a -e enable
-expect_status 0
 expect_no_escape "$OUT" "$ERR"
+expect_status 0
 release_flocks
 
 step "a holder's record is printed escaped"
 hold_flock root /var/lib/pmreconcile/etc-postfix/lock 1 "$evil" "$evil"
 pmr apply -f a.yaml --auto-approve
-expect_status 1
 expect_no_escape "$OUT" "$ERR"
+expect_status 1
 expect_err_has 'another pmreconcile is running (pid 1: \x1b]0;owned\x07\x1b[2J\x1b[31mALL GOOD, since \x1b]0;owned'
 pmr postmulti -i postfix-a -e disable
 expect_status 1

@@ -15,7 +15,7 @@ chmod 0600 "$precious"
 before=$(stat -c '%u:%g %a %s' "$precious")
 
 step "a hard link at the old place is never used"
-ln "$precious" "$old_state/lock" || fail "cannot link"
+ln -f "$precious" "$old_state/lock" || fail "cannot link"
 pmr postmulti -i postfix-a -e enable
 expect_status 0
 expect_eq "owner, mode and size of $precious" "$before" "$(stat -c '%u:%g %a %s' "$precious")"
