@@ -53,7 +53,7 @@ int run_native(const Request& request, const GlobalOptions& options, bool json =
     context.lock_timeout = options.lock_timeout;
     const auto primary = read_primary(context, style);
     if (!primary) return to_int(ExitCode::error);
-    return execute_request(request, context, *primary, style, json);
+    return execute_request(request, context, *primary, style, json, QueuedMail::refuse);
 }
 
 /// Everything one subcommand parses into.
@@ -172,7 +172,9 @@ void add_instance_commands(CLI::App& app, const GlobalOptions& options,
             return run_native(r, options);
         };
     });
-    add_action("destroy", "Remove a stopped, disabled instance and its empty directories",
+    add_action("destroy",
+               "Remove a stopped, disabled instance and its empty directories; refused while "
+               "its queue holds mail",
                Action::destroy, false, "pmreconcile destroy postfix-old");
     add_action("deport", "Stop managing an instance (kept in alternate_config_directories)",
                Action::deport, false, "pmreconcile deport postfix-old");

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "core/lifecycle/destroy_guard.h"
 #include "core/support/exit_code.h"
 #include "core/support/printable.h"
 #include "effects/change_log.h"
@@ -108,8 +109,10 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     std::cout << "Apply complete: " << plan.count_create() << " created, " << plan.count_change()
               << " changed, " << plan.count_destroy() << " destroyed." << std::endl;
     for (const plan::Refusal& refusal : plan.refusals) {
-        std::cerr << "pmreconcile: error: refused to destroy " << refusal.instance << " ("
-                  << refusal.config_directory << "): " << refusal.reason << '\n';
+        std::cerr << "pmreconcile: error: "
+                  << lifecycle::destroy_refused_message(refusal.instance, refusal.config_directory,
+                                                        refusal.reason)
+                  << '\n';
     }
     return plan.refusals.empty() ? to_int(ExitCode::ok) : to_int(ExitCode::error);
 }

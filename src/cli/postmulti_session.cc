@@ -8,12 +8,14 @@
 #include <iostream>
 
 #include "cli/postmulti_operations.h"
+#include "core/lifecycle/destroy_guard.h"
 #include "core/instance/listing.h"
 #include "core/postmulti/iteration.h"
 #include "core/support/exit_code.h"
 #include "core/support/printable.h"
 #include "effects/host_reader.h"
 #include "effects/instance_command.h"
+#include "effects/instance_probe.h"
 #include "effects/native_queue_trees.h"
 #include "effects/operation_executor.h"
 #include "effects/process_runner.h"
@@ -104,12 +106,33 @@ int run_iteration(const postmulti::Request& request, const instance::HostState& 
     return status;
 }
 
+/// pmreconcile's own destroy: refused while the target's queue holds mail (apply's rule and
+/// words), else guarded so the queue is counted again just before anything is removed. Returns
+/// false after reporting a refusal.
+bool guard_queued_mail(postmulti::EditPlan& plan, const instance::HostState& state,
+                       const MessageStyle& style) {
+    const auto target = std::ranges::find(state.instances, plan.target_config_directory,
+                                          &instance::Instance::config_directory);
+    if (target == state.instances.end()) return true;  // nothing on the host to lose
+    const std::string& label = target->label();
+    if (auto reason = lifecycle::queued_mail_refusal(
+            effects::count_queued_messages(target->queue_directory))) {
+        style.fatal(MessageSource::postmulti,
+                    lifecycle::destroy_refused_message(label, target->config_directory, *reason));
+        return false;
+    }
+    lifecycle::guard_destroy(plan.operations, lifecycle::RequireEmptyQueue{
+                                                  target->config_directory,
+                                                  target->queue_directory, label});
+    return true;
+}
+
 int run_edit(const postmulti::Request& request, const instance::HostState& state,
              const HostContext& context, const maincf::MainCf& primary_main_cf,
-             const MessageStyle& style) {
+             const MessageStyle& style, QueuedMail queued_mail) {
     const effects::RealHostView host;
     const postmulti::EditContext edit_context{state, primary_main_cf, context.defaults, host};
-    const auto plan = postmulti::plan_edit(edit_context, request);
+    auto plan = postmulti::plan_edit(edit_context, request);
     for (const Diagnostic& d : plan.postconf_messages) {
         if (d.severity == Severity::warning) {
             style.postconf_warning(state.shared.command_directory, d.to_postfix_string());
@@ -119,6 +142,10 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     }
     if (plan.fatal) {
         style.fatal(plan.fatal->source, plan.fatal->message);
+        return to_int(ExitCode::error);
+    }
+    if (request.action == postmulti::Action::destroy && queued_mail == QueuedMail::refuse &&
+        !guard_queued_mail(plan, state, style)) {
         return to_int(ExitCode::error);
     }
     // One writer at a time: life-cycle actions take pmreconcile's lock.
@@ -222,7 +249,7 @@ std::optional<maincf::MainCf> read_primary(const HostContext& context, const Mes
 
 int execute_request(const postmulti::Request& request, const HostContext& context,
                     const maincf::MainCf& primary_main_cf, const MessageStyle& style,
-                    bool json_listing) {
+                    bool json_listing, QueuedMail queued_mail) {
     using postmulti::Mode;
     Diagnostics problems;
     std::optional<instance::HostState> state;
@@ -259,7 +286,7 @@ int execute_request(const postmulti::Request& request, const HostContext& contex
         case Mode::exec:
             return run_iteration(request, *state, style);
         case Mode::edit:
-            return run_edit(request, *state, context, primary_main_cf, style);
+            return run_edit(request, *state, context, primary_main_cf, style, queued_mail);
         case Mode::none:
             break;
     }

@@ -62,12 +62,19 @@ public:
     void postfix_notice(const std::string& message) const override;
 };
 
+/// What `destroy` does with an instance whose queue holds mail. postmulti(1) removes what
+/// rmdir can and leaves the mail where no Postfix will read it: the drop-in keeps that, byte for
+/// byte. pmreconcile's own `destroy` refuses, with apply's words, when planned and again just
+/// before the removal.
+enum class QueuedMail { orphan_like_postmulti, refuse };
+
 /// Runs a checked request against the host: reads it, then lists, iterates or carries out the
 /// life-cycle action, reporting in `style`. One implementation behind both front ends.
 /// Returns the exit status.
 [[nodiscard]] int execute_request(const postmulti::Request& request, const HostContext& context,
                                   const maincf::MainCf& primary_main_cf, const MessageStyle& style,
-                                  bool json_listing = false);
+                                  bool json_listing = false,
+                                  QueuedMail queued_mail = QueuedMail::orphan_like_postmulti);
 
 /// Reads the primary main.cf of `context`, reporting a failure in `style`.
 [[nodiscard]] std::optional<maincf::MainCf> read_primary(const HostContext& context,

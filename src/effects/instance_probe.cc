@@ -12,12 +12,19 @@ namespace pmr::effects {
 
 namespace {
 
-/// Counts regular files below the directory `fd` (which it closes), depth-first.
+/// Levels of subdirectories counted below a queue: Postfix sets no upper limit on
+/// hash_queue_depth (one level per character of the queue ID), so the bound is far beyond any
+/// real one and only stops a hostile tree from exhausting file descriptors.
+constexpr int max_queue_depth = 64;
+
+/// Counts regular files below the directory `fd` (which it closes), depth-first, at any
+/// hash_queue_depth. A directory that cannot be read, or lies deeper than max_queue_depth,
+/// counts as one message: it cannot be shown to be empty, and mail must not be lost on a guess.
 std::size_t count_files(int fd, int depth) {
     DIR* dir = ::fdopendir(fd);
     if (dir == nullptr) {
         ::close(fd);
-        return 0;
+        return 1;
     }
     std::size_t count = 0;
     while (const dirent* entry = ::readdir(dir)) {
@@ -27,10 +34,12 @@ std::size_t count_files(int fd, int depth) {
         if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
         if (S_ISREG(st.st_mode)) {
             ++count;
-        } else if (S_ISDIR(st.st_mode) && depth < 4) {  // deferred/ and defer/ hash levels
-            const int child = ::openat(::dirfd(dir), entry->d_name,
-                                       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (child >= 0) count += count_files(child, depth + 1);
+        } else if (S_ISDIR(st.st_mode)) {
+            const int child = depth < max_queue_depth
+                                  ? ::openat(::dirfd(dir), entry->d_name,
+                                             O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                                  : -1;
+            count += child >= 0 ? count_files(child, depth + 1) : 1;
         }
     }
     ::closedir(dir);
@@ -53,7 +62,11 @@ std::size_t count_queued_messages(const std::string& queue_directory) {
     for (const char* queue : {"maildrop", "incoming", "active", "deferred", "hold", "corrupt"}) {
         const std::string path = queue_directory + "/" + queue;
         const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd >= 0) count += count_files(fd, 0);
+        if (fd >= 0) {
+            count += count_files(fd, 0);
+        } else if (errno != ENOENT) {
+            ++count;  // there but unreadable (or a symbolic link Postfix would follow)
+        }
     }
     return count;
 }

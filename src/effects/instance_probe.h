@@ -11,7 +11,10 @@ namespace pmr::effects {
 [[nodiscard]] bool master_running(const std::string& queue_directory);
 
 /// The number of queue files (messages) under the instance's maildrop, incoming, active,
-/// deferred, hold and corrupt directories, without following symbolic links. Read-only.
+/// deferred, hold and corrupt directories, at any hash_queue_depth and for any
+/// hash_queue_names, without following symbolic links. A subdirectory that cannot be read counts
+/// as one message (it cannot be shown empty); a queue directory that does not exist holds none.
+/// Read-only.
 [[nodiscard]] std::size_t count_queued_messages(const std::string& queue_directory);
 
 }  // namespace pmr::effects

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
 #include "core/maincf/main_cf.h"
 #include "effects/directories.h"
@@ -97,10 +98,11 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
         return ok_status();
     }
     if (const auto* op = std::get_if<RequireEmptyQueue>(&operation)) {
-        if (const std::size_t n = count_queued_messages(op->queue_directory); n > 0) {
-            return Status::failure("the queue of " + op->config_directory + " holds " +
-                                   std::to_string(n) + " message" + (n == 1 ? "" : "s") +
-                                   "; not destroyed");
+        const std::size_t queued = count_queued_messages(op->queue_directory);
+        if (auto reason = lifecycle::queued_mail_refusal(queued)) {
+            const std::string& label = op->instance.empty() ? op->config_directory : op->instance;
+            return Status::failure(
+                lifecycle::destroy_refused_message(label, op->config_directory, *reason));
         }
         return ok_status();
     }

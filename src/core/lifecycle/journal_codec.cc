@@ -62,6 +62,7 @@ struct Encoder {
     void operator()(const RequireEmptyQueue& op) const {
         json.key("op").value("require_empty_queue").key("config_directory")
             .value(op.config_directory).key("queue_directory").value(op.queue_directory);
+        json.key("instance").value(op.instance);
     }
 };
 
@@ -96,7 +97,8 @@ Operation decode_operation(const YAML::Node& node) {
     if (op == "remove_directory") return RemoveDirectory{text("path")};
     if (op == "run_postfix") return RunPostfix{text("config_directory"), text("command")};
     if (op == "require_empty_queue") {
-        return RequireEmptyQueue{text("config_directory"), text("queue_directory")};
+        return RequireEmptyQueue{text("config_directory"), text("queue_directory"),
+                                 node["instance"] ? text("instance") : std::string()};
     }
     throw YAML::Exception(node.Mark(), "unknown operation '" + op + "'");
 }

@@ -71,6 +71,9 @@ struct RunPostfix {
 struct RequireEmptyQueue {
     std::string config_directory;
     std::string queue_directory;
+    /// The instance's label in messages (its name); "" (a journal of an older pmreconcile)
+    /// names it by its config directory.
+    std::string instance{};
 };
 
 /// One effect of a life-cycle action. Plans are lists of these, run in order by an executor.

@@ -1,5 +1,6 @@
 #include "core/lifecycle/simulated_host.h"
 
+#include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
 
 namespace pmr::lifecycle {
@@ -165,9 +166,9 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
         return std::nullopt;
     }
     if (const auto* op = std::get_if<RequireEmptyQueue>(&operation)) {
-        if (const std::size_t n = facts(op->config_directory).queued_messages; n > 0) {
-            return "queue of " + op->config_directory + " holds " + std::to_string(n) +
-                   " message" + (n == 1 ? "" : "s");
+        if (auto reason = queued_mail_refusal(facts(op->config_directory).queued_messages)) {
+            const std::string& label = op->instance.empty() ? op->config_directory : op->instance;
+            return destroy_refused_message(label, op->config_directory, *reason);
         }
     }
     return std::nullopt;

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/lifecycle/destroy_guard.h"
 #include "core/manifest/validator.h"
 #include "core/instance/instance_index.h"
 #include "core/maincf/configuration.h"
@@ -232,12 +233,10 @@ private:
 
     void remove(const Instance& instance, bool destroy) {
         const auto facts = host_.facts(instance.config_directory);
-        if (destroy && facts.queued_messages > 0) {
-            plan_.refusals.push_back(Refusal{
-                label(instance), instance.config_directory,
-                "not destroyed: its queue holds " + std::to_string(facts.queued_messages) +
-                    " message" + (facts.queued_messages == 1 ? "" : "s") +
-                    "; the instance is left as it is"});
+        if (auto refusal = lifecycle::queued_mail_refusal(facts.queued_messages);
+            destroy && refusal) {
+            plan_.refusals.push_back(
+                Refusal{label(instance), instance.config_directory, std::move(*refusal)});
             return;
         }
         quiesce(instance);
@@ -256,9 +255,10 @@ private:
                 fail("destroy " + label(instance) + ": " + edit.fatal->message);
                 return;
             }
-            edit.operations.insert(edit.operations.begin(),
-                                   lifecycle::RequireEmptyQueue{instance.config_directory,
-                                                                instance.queue_directory});
+            lifecycle::guard_destroy(edit.operations,
+                                     lifecycle::RequireEmptyQueue{instance.config_directory,
+                                                                  instance.queue_directory,
+                                                                  label(instance)});
             // What the stopped instance left (sockets, pid and lock files, never mail) goes
             // before its directories, or rmdir would leave them behind.
             const auto tree = std::ranges::find_if(edit.operations, [](const Operation& op) {
