@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/lifecycle/destroy_guard.h"
+#include "core/plan/plan_summary.h"
 #include "core/support/exit_code.h"
 #include "core/support/printable.h"
 #include "effects/change_log.h"
@@ -79,6 +80,8 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
                                             context.lock_timeout);
     const std::size_t total = plan.steps.size();
+    // A refused step is one the plan holds and apply does not run.
+    const std::size_t planned = total + plan.refusals.size();
     const char* bold = color ? "\033[1m" : "";
     const char* reset = color ? "\033[0m" : "";
     for (std::size_t i = 0; i < total; ++i) {
@@ -89,32 +92,42 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
         Status journaled = effects::write_journal(state_files, {describe_step(step), step.operations});
         const bool done = journaled && run_operations(executor, step.operations, error);
         if (!journaled) error = journaled.error();
-        {
-            if (!done) {
-                std::cerr << "pmreconcile: error: step " << i + 1 << " (" << describe_step(step)
-                          << ") failed: " << error << '\n';
-                std::cerr << "pmreconcile: completed steps: ";
-                if (i == 0) std::cerr << "none";
-                for (std::size_t j = 0; j < i; ++j) std::cerr << (j ? ", " : "") << j + 1;
-                std::cerr << "; not completed: " << i + 1 << (i + 1 < total ? "-" + std::to_string(total) : "")
-                          << ". Fix the cause and run apply again: it resumes from the host as it is.\n";
-                return to_int(ExitCode::error);
-            }
+        if (!done) {
+            const std::string failure =
+                "step " + std::to_string(i + 1) + " (" + describe_step(step) + ") failed: " + error;
+            std::cerr << "pmreconcile: error: " << failure << '\n';
+            std::cerr << "pmreconcile: completed steps: ";
+            if (i == 0) std::cerr << "none";
+            for (std::size_t j = 0; j < i; ++j) std::cerr << (j ? ", " : "") << j + 1;
+            std::cerr << "; not completed: " << i + 1
+                      << (i + 1 < total ? "-" + std::to_string(total) : "")
+                      << ". Fix the cause and run apply again: it resumes from the host as it "
+                         "is.\n";
+            std::cout << plan::apply_stopped_line(i, planned, failure) << std::endl;
+            return to_int(ExitCode::error);
         }
         if (auto cleared = effects::clear_journal(state_files); !cleared) {
             std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
             return to_int(ExitCode::error);
         }
     }
-    std::cout << "Apply complete: " << plan.count_create() << " created, " << plan.count_change()
-              << " changed, " << plan.count_destroy() << " destroyed." << std::endl;
+    std::vector<std::string> refused;
     for (const plan::Refusal& refusal : plan.refusals) {
-        std::cerr << "pmreconcile: error: "
-                  << lifecycle::destroy_refused_message(refusal.instance, refusal.config_directory,
-                                                        refusal.reason)
-                  << '\n';
+        refused.push_back(lifecycle::destroy_refused_message(refusal.instance,
+                                                             refusal.config_directory,
+                                                             refusal.reason));
+        std::cerr << "pmreconcile: error: " << refused.back() << '\n';
     }
-    return plan.refusals.empty() ? to_int(ExitCode::ok) : to_int(ExitCode::error);
+    if (refused.empty()) {
+        std::cout << plan::apply_complete_line(plan::summarize(plan)) << std::endl;
+        return to_int(ExitCode::ok);
+    }
+    std::string reason = refused.front();
+    if (refused.size() > 1) {
+        reason += " (and " + std::to_string(refused.size() - 1) + " more refused)";
+    }
+    std::cout << plan::apply_stopped_line(total, planned, reason) << std::endl;
+    return to_int(ExitCode::error);
 }
 
 }  // namespace pmr::cli

@@ -9,7 +9,9 @@ namespace pmr::cli {
 /// Carries out a plan's steps in order with a progress line each, journaling each step in
 /// `state_files` before it starts and clearing the journal when it completes. On a failure it
 /// stops and says which steps completed and which did not. Refused steps are reported at the end
-/// and make the result an error. Returns the exit status.
+/// and make the result an error. The closing line is `Apply complete: ...` only when every
+/// planned step ran, else `Apply stopped after N of M steps: REASON` (M counts refused steps).
+/// Returns the exit status.
 [[nodiscard]] int execute_plan(const plan::Plan& plan, const HostContext& context,
                                const std::string& command_directory, bool color,
                                const effects::StateFiles& state_files);

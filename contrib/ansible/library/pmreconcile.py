@@ -75,7 +75,8 @@ plan:
   returned: success
   type: dict
 summary:
-  description: Counts of the plan's steps (create, change, destroy, refused).
+  description: Counts of the plan's steps, each kind apart (create, import, change, deport,
+    destroy, refused).
   returned: success
   type: dict
 steps:

@@ -1,7 +1,5 @@
 #include "core/plan/plan.h"
 
-#include <algorithm>
-
 namespace pmr::plan {
 
 std::string_view to_string(StepKind kind) {
@@ -32,23 +30,6 @@ char symbol(StepKind kind) {
         case StepKind::reload: return '!';
         default: return '~';
     }
-}
-
-namespace {
-
-int count(const std::vector<Step>& steps, std::initializer_list<StepKind> kinds) {
-    return static_cast<int>(std::ranges::count_if(steps, [&](const Step& s) {
-        return std::ranges::find(kinds, s.kind) != kinds.end();
-    }));
-}
-
-}  // namespace
-
-int Plan::count_create() const { return count(steps, {StepKind::create, StepKind::import}); }
-int Plan::count_destroy() const { return count(steps, {StepKind::destroy, StepKind::deport}); }
-int Plan::count_change() const {
-    return count(steps, {StepKind::init, StepKind::disable, StepKind::assign, StepKind::configure,
-                         StepKind::reorder, StepKind::enable});
 }
 
 }  // namespace pmr::plan

@@ -59,11 +59,6 @@ struct Plan {
     std::vector<Refusal> refusals;
 
     [[nodiscard]] bool empty() const { return steps.empty() && refusals.empty(); }
-    /// How many steps create (create, import), change (the rest but stop and reload) and
-    /// destroy (destroy, deport) instances.
-    [[nodiscard]] int count_create() const;
-    [[nodiscard]] int count_change() const;
-    [[nodiscard]] int count_destroy() const;
 };
 
 }  // namespace pmr::plan

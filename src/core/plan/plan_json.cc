@@ -1,20 +1,24 @@
 #include "core/plan/plan_json.h"
 
+#include "core/plan/plan_summary.h"
 #include "core/support/json_writer.h"
 
 namespace pmr::plan {
 
 std::string render_json(const Plan& plan, const PlanOrigin& origin) {
+    const Summary summary = summarize(plan);
     JsonWriter json;
     json.begin_object()
         .key("format_version").value(plan_format_version)
         .key("fingerprint").value(origin.fingerprint)
         .key("changes").value(!plan.empty())
         .key("summary").begin_object()
-            .key("create").value(plan.count_create())
-            .key("change").value(plan.count_change())
-            .key("destroy").value(plan.count_destroy())
-            .key("refused").value(plan.refusals.size())
+            .key("create").value(summary.create)
+            .key("import").value(summary.import)
+            .key("change").value(summary.change)
+            .key("deport").value(summary.deport)
+            .key("destroy").value(summary.destroy)
+            .key("refused").value(summary.refused)
         .end_object();
     json.key("steps").begin_array();
     for (const Step& step : plan.steps) {

@@ -8,7 +8,7 @@ namespace pmr::plan {
 
 /// The version of every machine-readable plan (and saved plan file). Readers refuse another
 /// major version; new fields only bump the minor version.
-inline constexpr const char* plan_format_version = "1.0";
+inline constexpr const char* plan_format_version = "1.1";
 
 /// What a saved plan records besides the steps: the manifest it was made from and the
 /// fingerprint of the host it was made against.
@@ -19,7 +19,7 @@ struct PlanOrigin {
     std::string fingerprint;  ///< `sha256:HEX` over the live main.cf files
 };
 
-/// `{"format_version":"1.0", "fingerprint":..., "summary":{...}, "steps":[...],
+/// `{"format_version":"1.1", "fingerprint":..., "summary":{...}, "steps":[...],
 /// "refusals":[...], "origin":{...}}` followed by a newline.
 [[nodiscard]] std::string render_json(const Plan& plan, const PlanOrigin& origin);
 

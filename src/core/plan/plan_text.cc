@@ -1,5 +1,7 @@
 #include "core/plan/plan_text.h"
 
+#include "core/plan/plan_summary.h"
+
 namespace pmr::plan {
 
 namespace {
@@ -54,9 +56,7 @@ std::string render_text(const Plan& plan, const TextStyle& style) {
                    refusal.config_directory + "): " + refusal.reason + "\n";
         }
     }
-    out += "\nPlan: " + std::to_string(plan.count_create()) + " to create, " +
-           std::to_string(plan.count_change()) + " to change, " +
-           std::to_string(plan.count_destroy()) + " to destroy.\n";
+    out += "\n" + plan_summary_line(summarize(plan)) + "\n";
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "core/plan/planner.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -126,8 +127,44 @@ private:
             fail(std::string(to_string(kind)) + " " + instance + ": " + edit.fatal->message);
             return false;
         }
+        if (kind == StepKind::import) {
+            // An imported main.cf has values of its own: show every line the import changes,
+            // with the value it has now (a rename or regroup included), in every main.cf.
+            std::ranges::move(main_cf_changes(edit.operations), std::back_inserter(changes));
+        }
         add_step(kind, instance, edit.target_config_directory, std::move(changes), edit.operations);
         return true;
+    }
+
+    /// The main.cf lines the EditMainCf operations among `operations` change, each with its
+    /// value now and after; lines an edit leaves as they are are left out.
+    std::vector<Change> main_cf_changes(const std::vector<Operation>& operations) const {
+        std::vector<Change> changes;
+        for (const Operation& operation : operations) {
+            const auto* op = std::get_if<lifecycle::EditMainCf>(&operation);
+            if (op == nullptr) continue;
+            const maincf::MainCf* cf = host_.main_cf(op->path);
+            for (const maincf::Edit& e : op->edits) {
+                std::optional<std::string> before;
+                if (cf != nullptr) {
+                    if (auto value = cf->get(e.name)) before = std::string(*value);
+                }
+                std::optional<std::string> after;
+                if (e.kind == maincf::EditKind::set) {
+                    // As written: postconf trims the value's surrounding white space.
+                    const auto first = e.value.find_first_not_of(" \t");
+                    if (first == std::string::npos) {
+                        after = std::string();
+                    } else {
+                        after = e.value.substr(first, e.value.find_last_not_of(" \t") - first + 1);
+                    }
+                }
+                if (before != after) {
+                    changes.push_back({e.name, std::move(before), std::move(after)});
+                }
+            }
+        }
+        return changes;
     }
 
     /// Bundles what postmulti's planner reads.
@@ -417,12 +454,12 @@ private:
             // An imported main.cf may set a group that `group: ""` clears.
             if (d.group && (!d.group->empty() || complete)) r.new_group = *d.group;
             r.arguments = {"config_directory=" + t.config_directory};
-            std::vector<Change> changes{{"multi_instance_name", std::nullopt, d.name},
-                                        {"config_directory", std::nullopt, t.config_directory}};
-            if (r.new_group) changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
             if (complete) {
                 r.action = Action::import;
-                if (!add_request_step(StepKind::import, r, d.name, std::move(changes))) return;
+                if (!add_request_step(StepKind::import, r, d.name,
+                                      {{"config_directory", std::nullopt, t.config_directory}})) {
+                    return;
+                }
                 // An imported main.cf may enable the instance; `enable: false` disables it now,
                 // as the disables before could not.
                 const auto imported = current();
@@ -432,6 +469,11 @@ private:
                 continue;
             }
             r.action = Action::create;
+            std::vector<Change> changes{{"multi_instance_name", std::nullopt, d.name},
+                                        {"config_directory", std::nullopt, t.config_directory}};
+            if (r.new_group) {
+                changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
+            }
             const Instance& primary = state->primary();
             const std::pair<const char*, std::pair<const std::optional<std::string>*, const std::string*>>
                 directories[] = {{"queue_directory", {&d.queue_directory, &primary.queue_directory}},

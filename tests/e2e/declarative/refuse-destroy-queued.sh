@@ -54,7 +54,7 @@ pmr plan -f absent.yaml
 expect_status 0
 expect_out "  ! refused: destroy postfix-q (/etc/postfix-q): not destroyed: its queue holds 1 message; the instance is left as it is
 
-Plan: 0 to create, 0 to change, 0 to destroy."
+Plan: 0 to create, 0 to change, 0 to destroy, 1 refused."
 pmr plan -f absent.yaml --detailed-exitcode
 expect_status 2
 pmr check -f absent.yaml
@@ -65,6 +65,9 @@ pmr apply -f absent.yaml --auto-approve
 expect_status 1
 expect_err_line "pmreconcile: error: refused to destroy postfix-q (/etc/postfix-q): not destroyed: its queue holds 1 message; the instance is left as it is"
 expect_out_lacks "] - destroy"
+# Not "Apply complete": the one step planned did not run.
+expect_out_lacks "Apply complete"
+expect_out_line "Apply stopped after 0 of 1 step: refused to destroy postfix-q (/etc/postfix-q): not destroyed: its queue holds 1 message; the instance is left as it is"
 expect_eq "queue files (path and SHA-256)" "$queued" "$(queue_files)"
 run postmulti -l -i postfix-q
 expect_status 0

@@ -4,6 +4,7 @@
 
 #include "core/plan/metrics.h"
 #include "core/plan/plan_json.h"
+#include "core/plan/plan_summary.h"
 #include "core/plan/plan_text.h"
 #include "plan_test_support.h"
 
@@ -178,9 +179,9 @@ TEST(PlannerTest, ARunningEnabledInstanceIsStoppedThenDisabledThenDestroyed) {
                        "remove /etc/postfix-old/master.cf", "remove /etc/postfix-old/main.cf",
                        "remove directory /etc/postfix-old"}));
     EXPECT_EQ(plan.steps[2].config_directory, "/etc/postfix-old");
-    EXPECT_EQ(plan.count_destroy(), 1);
-    EXPECT_EQ(plan.count_change(), 1);
-    EXPECT_EQ(plan.count_create(), 0);
+    EXPECT_EQ(summarize(plan).destroy, 1);
+    EXPECT_EQ(summarize(plan).change, 1);
+    EXPECT_EQ(summarize(plan).create, 0);
     expect_converges(host, yaml, plan);
     EXPECT_FALSE(after_apply(host, plan, "/etc/postfix-old"));
 }
@@ -333,7 +334,9 @@ TEST(PlannerTest, UnmanagedDeportStopsDisablesAndDeportsKeepingTheFiles) {
               (Strings{"check that the instance in /etc/postfix-other is stopped",
                        "edit /etc/postfix/main.cf: multi_instance_directories = , "
                        "alternate_config_directories =  /etc/postfix-other"}));
-    EXPECT_EQ(plan.count_destroy(), 1);
+    // A deport keeps the files: it is no destroy.
+    EXPECT_EQ(summarize(plan).deport, 1);
+    EXPECT_EQ(summarize(plan).destroy, 0);
     expect_converges(host, yaml, plan);
     lifecycle::SimulatedHost after = host.host();
     ASSERT_FALSE(apply_plan(after, plan));
@@ -419,7 +422,7 @@ TEST(PlannerTest, ARenameIsAnAssignStepNotADestroyAndCreate) {
     EXPECT_EQ(operations(plan.steps[0]),
               (Strings{"edit /etc/postfix-a/main.cf: multi_instance_name = postfix-b, "
                        "multi_instance_group = new"}));
-    EXPECT_EQ(plan.count_change(), 1);
+    EXPECT_EQ(summarize(plan).change, 1);
     expect_converges(host, yaml, plan);
 }
 
@@ -494,7 +497,7 @@ TEST(PlannerTest, TwoInstancesSwapNamesThroughATemporaryName) {
               (std::vector<Change>{
                   {"multi_instance_name", "postfix-pmreconcile-swap-1", "postfix-b"},
                   {"multi_instance_group", "ga", "gb"}}));
-    EXPECT_EQ(plan.count_change(), 3);
+    EXPECT_EQ(summarize(plan).change, 3);
     expect_converges(host, yaml, plan);
     const auto a = after_apply(host, plan, "/etc/postfix-a");
     ASSERT_TRUE(a);
@@ -659,7 +662,7 @@ TEST(PlannerTest, ACreateInstallsThePrototypesLikePostmulti) {
     EXPECT_EQ(cf.get("master_service_disable"), "inet");
     EXPECT_EQ(cf.get("authorized_submit_users"), "");
     EXPECT_EQ(cf.get("multi_instance_enable"), std::nullopt);  // disabled by default
-    EXPECT_EQ(plan.count_create(), 1);
+    EXPECT_EQ(summarize(plan).create, 1);
     expect_converges(host, yaml, plan);
     const auto out = after_apply(host, plan, "/etc/postfix-out");
     ASSERT_TRUE(out);
@@ -690,15 +693,20 @@ TEST(PlannerTest, ADirectoryWithMainCfAndMasterCfIsImported) {
         "version: 1\ninstances:\n  - name: postfix-new\n    config_directory: /etc/postfix-old\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"import postfix-new"}));
+    // Every main.cf line the import changes, with its value now: the imported main.cf's own
+    // name, renamed, and the primary's lists.
     EXPECT_EQ(plan.steps[0].changes,
-              (std::vector<Change>{{"multi_instance_name", std::nullopt, "postfix-new"},
-                                   {"config_directory", std::nullopt, "/etc/postfix-old"}}));
+              (std::vector<Change>{{"config_directory", std::nullopt, "/etc/postfix-old"},
+                                   {"multi_instance_name", "postfix-old", "postfix-new"},
+                                   {"multi_instance_directories", std::nullopt, "/etc/postfix-old"},
+                                   {"alternate_config_directories", "/etc/postfix-old", ""}}));
     EXPECT_EQ(operations(plan.steps[0]),
               (Strings{"edit /etc/postfix-old/main.cf: multi_instance_name = postfix-new",
                        "edit /etc/postfix/main.cf: multi_instance_directories = /etc/postfix-old, "
                        "alternate_config_directories = ",
                        "set permissions of the instance in /etc/postfix-old"}));
-    EXPECT_EQ(plan.count_create(), 1);
+    EXPECT_EQ(summarize(plan).import, 1);
+    EXPECT_EQ(summarize(plan).create, 0);
     expect_converges(host, yaml, plan);
     const auto imported = after_apply(host, plan, "/etc/postfix-old");
     ASSERT_TRUE(imported);
@@ -715,6 +723,12 @@ TEST(PlannerTest, AnImportClearsTheGroupWhenTheManifestSaysSo) {
         "version: 1\ninstances:\n  - name: postfix-old\n    group: \"\"\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"import postfix-old"}));
+    // The regroup shows, the name (kept) does not.
+    EXPECT_EQ(plan.steps[0].changes,
+              (std::vector<Change>{{"config_directory", std::nullopt, "/etc/postfix-old"},
+                                   {"multi_instance_group", "g", ""},
+                                   {"multi_instance_directories", std::nullopt, "/etc/postfix-old"},
+                                   {"alternate_config_directories", "/etc/postfix-old", ""}}));
     expect_converges(host, yaml, plan);
     const auto imported = after_apply(host, plan, "/etc/postfix-old");
     ASSERT_TRUE(imported);
@@ -800,7 +814,7 @@ TEST(PlannerTest, ParametersAreSetAndRemovedWithTheirBeforeAndAfterValues) {
     EXPECT_EQ(operations(plan.steps[0]),
               (Strings{"edit /etc/postfix-a/main.cf: myhostname = new.example, remove relayhost, "
                        "inet_interfaces = loopback-only"}));
-    EXPECT_EQ(plan.count_change(), 1);
+    EXPECT_EQ(summarize(plan).change, 1);
     expect_converges(host, yaml, plan);
 }
 
@@ -874,7 +888,7 @@ TEST(PlannerTest, MultiInstanceDirectoriesFollowTheManifestWithKeptInstancesAfte
     EXPECT_EQ(operations(plan.steps[0]),
               (Strings{"edit /etc/postfix/main.cf: multi_instance_directories = /etc/postfix-a "
                        "/etc/postfix-c /etc/postfix-u"}));
-    EXPECT_EQ(plan.count_change(), 1);
+    EXPECT_EQ(summarize(plan).change, 1);
     expect_converges(host, yaml, plan);
 }
 
@@ -936,7 +950,7 @@ TEST(PlannerTest, ReloadsOnlyRunningInstancesWhoseMainCfChanged) {
               (Strings{"assign postfix-d", "configure -", "configure postfix-a",
                        "configure postfix-b", "reload -", "reload postfix-a", "reload postfix-e"}));
     EXPECT_EQ(operations(plan.steps[5]), (Strings{"postfix -c /etc/postfix-a reload"}));
-    EXPECT_EQ(plan.count_change(), 4);  // stop and reload are not counted
+    EXPECT_EQ(summarize(plan).change, 4);  // stop and reload are not counted
     expect_converges(host, yaml, plan);
 }
 
@@ -986,9 +1000,11 @@ TEST(PlannerTest, EveryKindOfStepInItsPlace) {
                        "deport postfix-legacy", "assign postfix-mx", "create postfix-out",
                        "configure -", "configure postfix-in", "reorder -", "enable postfix-in",
                        "enable postfix-out", "reload postfix-in"}));
-    EXPECT_EQ(plan.count_create(), 1);
-    EXPECT_EQ(plan.count_change(), 8);
-    EXPECT_EQ(plan.count_destroy(), 2);
+    EXPECT_EQ(summarize(plan).create, 1);
+    EXPECT_EQ(summarize(plan).change, 8);
+    EXPECT_EQ(summarize(plan).deport, 1);
+    EXPECT_EQ(summarize(plan).destroy, 1);
+    EXPECT_EQ(summarize(plan).refused, 1);
     ASSERT_EQ(plan.refusals.size(), 1u);
     expect_converges(r.host, r.yaml, plan);
 }
@@ -1028,7 +1044,7 @@ const char* const representative_text =
     "  ! refused: destroy postfix-full (/etc/postfix-full): not destroyed: its queue holds 2 "
     "messages; the instance is left as it is\n"
     "\n"
-    "Plan: 1 to create, 8 to change, 2 to destroy.\n";
+    "Plan: 1 to create, 8 to change, 1 to deport, 1 to destroy, 1 refused.\n";
 
 TEST(PlanTextTest, ARepresentativePlanWithoutColour) {
     const Representative r;
@@ -1059,7 +1075,7 @@ TEST(PlanTextTest, OnlyRefusals) {
     EXPECT_EQ(render_text(plan, {}),
               "  ! refused: destroy postfix-a (/etc/postfix-a): not destroyed: reasons\n"
               "\n"
-              "Plan: 0 to create, 0 to change, 0 to destroy.\n");
+              "Plan: 0 to create, 0 to change, 0 to destroy, 1 refused.\n");
 }
 
 TEST(PlanTextTest, ValuesAreQuotedWithEscapes) {
@@ -1078,8 +1094,9 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
                                "  - name: postfix-full\n    state: absent\n");
     const PlanOrigin origin{"in.yaml", "version: 1\n", "/etc/postfix", "sha256:00ff"};
     EXPECT_EQ(render_json(plan, origin),
-              "{\"format_version\":\"1.0\",\"fingerprint\":\"sha256:00ff\",\"changes\":true,"
-              "\"summary\":{\"create\":0,\"change\":1,\"destroy\":0,\"refused\":1},"
+              "{\"format_version\":\"1.1\",\"fingerprint\":\"sha256:00ff\",\"changes\":true,"
+              "\"summary\":{\"create\":0,\"import\":0,\"change\":1,\"deport\":0,\"destroy\":0,"
+              "\"refused\":1},"
               "\"steps\":["
               "{\"kind\":\"configure\",\"symbol\":\"~\",\"instance\":\"postfix-a\","
               "\"config_directory\":\"/etc/postfix-a\","
@@ -1097,8 +1114,9 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
 
 TEST(PlanJsonTest, AnEmptyPlanHasNoChanges) {
     EXPECT_EQ(render_json(Plan{}, {}),
-              "{\"format_version\":\"1.0\",\"fingerprint\":\"\",\"changes\":false,"
-              "\"summary\":{\"create\":0,\"change\":0,\"destroy\":0,\"refused\":0},"
+              "{\"format_version\":\"1.1\",\"fingerprint\":\"\",\"changes\":false,"
+              "\"summary\":{\"create\":0,\"import\":0,\"change\":0,\"deport\":0,\"destroy\":0,"
+              "\"refused\":0},"
               "\"steps\":[],\"refusals\":[],"
               "\"origin\":{\"manifest_path\":\"\",\"manifest\":\"\",\"config_directory\":\"\"}}\n");
 }
