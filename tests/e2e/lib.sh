@@ -207,26 +207,40 @@ expect_unchanged() {
     fi
 }
 
-# masters_here: pids of live Postfix master processes in this sandbox (mount namespace).
+# masters_here: pids of live Postfix master processes in this sandbox (mount namespace). A
+# master that holds no flock (its master.pid lock) is exiting: `postfix stop` returns as soon as
+# the lock is free (master -t), a moment before the process is gone. Such a master is waited for
+# (up to 60 s) instead of being counted or not by chance.
 masters_here() {
-    local p c st myns
+    local p c st myns i
     myns=$(readlink /proc/self/ns/mnt)
     for p in /proc/[0-9]*; do
         c=
         { read -r c <"$p/comm"; } 2>/dev/null
         [ "$c" = master ] || continue
         [ "$(readlink "$p/ns/mnt" 2>/dev/null)" = "$myns" ] || continue
-        st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "$p/status" 2>/dev/null)
+        for ((i = 0; i < 600; i++)); do
+            st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "$p/status" 2>/dev/null)
+            { [ "$st" = Z ] || [ -z "$st" ]; } && break
+            holds_flock "${p#/proc/}" && break
+            sleep 0.1
+        done
         [ "$st" = Z ] || [ -z "$st" ] || echo "${p#/proc/}"
     done
 }
 
+# holds_flock PID: whether process PID holds a flock(2) lock (a live master holds master.pid's).
+holds_flock() {
+    awk -v pid="$1" '$2 == "FLOCK" && $5 == pid { found = 1 } END { exit !found }' /proc/locks
+}
+
 # expect_ended PID: the process PID has ended (a zombie counts as ended). `postfix stop` returns
 # once master -t finds the lock free; the master may still be finishing its exit then, so this
-# waits up to 5 s.
+# waits for it, up to 60 s: on a loaded machine (parallel builds) exiting can take seconds, and
+# only a master that does not end at all may fail the test.
 expect_ended() {
     local st i
-    for ((i = 0; i < 50; i++)); do
+    for ((i = 0; i < 600; i++)); do
         st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null)
         [ -z "$st" ] || [ "$st" = Z ] && return 0
         sleep 0.1

@@ -198,12 +198,15 @@ expect_cf /etc/postfix-in myhostname mx.example.com
 step "failures carry pmreconcile's message: a bad manifest (also in check mode), a busy lock"
 lock=/var/lib/pmreconcile/etc-postfix/lock
 [ -f "$lock" ] || fail "$lock missing after an apply"
-# One process holds the lock (and releases it when killed).
+# One process holds the lock until it is killed after the playbook. It gives up by itself only
+# after 10 minutes (should the test end early), far beyond the playbook's time even on a loaded
+# machine: the 60 s it held it for before could end before ansible-playbook reached the task
+# that must find it held.
 python3 -c 'import fcntl, sys, time
 lock = open(sys.argv[1], "a"); fcntl.flock(lock, fcntl.LOCK_EX)
-open(sys.argv[2], "w").close(); time.sleep(60)' "$lock" "$E2E_TMP/locked" &
+open(sys.argv[2], "w").close(); time.sleep(600)' "$lock" "$E2E_TMP/locked" &
 holder=$!
-for _ in $(seq 1 100); do [ -e "$E2E_TMP/locked" ] && break; sleep 0.1; done
+for _ in $(seq 1 600); do [ -e "$E2E_TMP/locked" ] && break; sleep 0.1; done
 [ -e "$E2E_TMP/locked" ] || fail "could not take the lock for the test"
 play_begin failures
 task bad <<EOF

@@ -37,7 +37,7 @@ prepare_ports /etc/postfix-q
 start /etc/postfix-q
 pid=$(master_pid /etc/postfix-q)
 send first
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do  # up to 60 s: qmgr is slow to start on a loaded machine
     [ -n "$(find /var/spool/postfix-q/deferred -type f)" ] && break
     sleep 0.2
 done

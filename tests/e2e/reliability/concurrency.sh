@@ -145,16 +145,18 @@ primary:
   parameters: {maximal_queue_lifetime: 5d}
 YAML
 # Hold the lock on postfix-c1's main.cf.tmp as a concurrent postconf -e would (a 0600 file, as
-# the protocol makes it): apply -f c.yaml then waits there, holding its run lock.
+# the protocol makes it): apply -f c.yaml then waits there, holding its run lock, for as long as
+# its --lock-timeout (which bounds the edit lock's wait too) allows.
 install -m 0600 /dev/null /etc/postfix-c1/main.cf.tmp
 exec {held}>>/etc/postfix-c1/main.cf.tmp
 flock -x "$held"
 # The children must not inherit $held: a flock belongs to the open file description, so a copy
 # of it in apply -f c.yaml (or in a waiter) would keep the lock after the test lets go, and
 # apply -f c.yaml would wait on main.cf.tmp for ever (holding its run lock, so the waiters too).
-"$P" apply -f c.yaml --auto-approve >"$E2E_TMP/c.out" 2>"$E2E_TMP/c.err" {held}>&- &
+"$P" --lock-timeout 600 apply -f c.yaml --auto-approve >"$E2E_TMP/c.out" 2>"$E2E_TMP/c.err" {held}>&- &
 apply_c=$!
-for _ in $(seq 1 300); do
+# Up to 120 s: under load (sanitizer builds next to other builds) getting there takes a while.
+for _ in $(seq 1 1200); do
     [ "$(head -n 1 /var/lib/pmreconcile/etc-postfix/lock 2>/dev/null)" = "$apply_c" ] &&
         grep -q '^\[2/2\] ' "$E2E_TMP/c.out" && break
     sleep 0.1
@@ -162,7 +164,7 @@ done
 grep -q '^\[2/2\] ~ configure postfix-c1' "$E2E_TMP/c.out" || { cat "$E2E_TMP/c.out" "$E2E_TMP/c.err"; fail "apply -f c.yaml did not reach its second step"; }
 expect_cf /etc/postfix delay_warning_time 5h
 expect_cf /etc/postfix-c1 myhostname c1.example.com
-holder="pid $apply_c: $P apply -f c.yaml --auto-approve, since $(sed -n 3p /var/lib/pmreconcile/etc-postfix/lock)"
+holder="pid $apply_c: $P --lock-timeout 600 apply -f c.yaml --auto-approve, since $(sed -n 3p /var/lib/pmreconcile/etc-postfix/lock)"
 snapshot held
 
 pmr apply -f d.yaml --auto-approve

@@ -121,17 +121,26 @@ pm() {
     return "$rc"
 }
 
-# count_masters: number of live Postfix master processes in this sandbox.
+# count_masters: number of live Postfix master processes in this sandbox. A master that holds
+# no flock (its master.pid lock) is exiting: `postfix stop` returns as soon as the lock is free
+# (master -t), a moment before the process is gone. It is waited for (up to 60 s), so the count
+# after a stop does not depend on how quickly it exits.
 count_masters() {
-    local p c st n=0 myns
+    local p c st n=0 myns i
     myns=$(readlink /proc/self/ns/mnt)
     for p in /proc/[0-9]*; do
         c=
         { read -r c <"$p/comm"; } 2>/dev/null
         [ "$c" = master ] || continue
         [ "$(readlink "$p/ns/mnt" 2>/dev/null)" = "$myns" ] || continue
-        st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "$p/status" 2>/dev/null)
-        [ "$st" = Z ] && continue
+        for ((i = 0; i < 600; i++)); do
+            st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "$p/status" 2>/dev/null)
+            { [ "$st" = Z ] || [ -z "$st" ]; } && break
+            awk -v pid="${p#/proc/}" '$2 == "FLOCK" && $5 == pid { found = 1 }
+                                      END { exit !found }' /proc/locks && break
+            sleep 0.1
+        done
+        { [ "$st" = Z ] || [ -z "$st" ]; } && continue
         n=$((n + 1))
     done
     echo "$n"
