@@ -93,7 +93,7 @@ class NothingRuns final : public ProcessRunner, public QueueTrees {
 // Just before a destroy's removals the same count decides, in the same words as the plan.
 TEST_F(CountQueuedMessagesTest, TheCheckJustBeforeADestroyRefusesInApplysWords) {
     NothingRuns nothing;
-    RealOperationExecutor executor(nothing, nothing, "/usr/sbin/postfix");
+    RealOperationExecutor executor(nothing, nothing, "/usr/sbin/postfix", std::chrono::seconds(0));
     std::vector<Leftover> leftovers;
     const lifecycle::RequireEmptyQueue check{"/etc/postfix-q", queue_, "postfix-q"};
     EXPECT_TRUE(executor.execute(check, leftovers));
