@@ -540,21 +540,12 @@ private:
         if (failed()) return;
         const auto state = current();
         if (!state) return;
-        std::vector<std::string> wanted;
+        std::vector<std::string> listed;  // the manifest's instances on the host, in its order
         for (const Target& t : present_targets()) {
-            if (find(*state, t.config_directory)) wanted.push_back(t.config_directory);
+            if (find(*state, t.config_directory)) listed.push_back(t.config_directory);
         }
         const std::vector<std::string> actual = state->secondary_directories();
-        // The views point into `wanted`, so kept ones are gathered apart and appended after: a
-        // push_back into `wanted` while `listed` is in use would leave the views dangling.
-        std::vector<std::string> kept;
-        {
-            const std::set<std::string_view> listed(wanted.begin(), wanted.end());
-            for (const std::string& d : actual) {
-                if (!listed.contains(d)) kept.push_back(d);
-            }
-        }
-        wanted.insert(wanted.end(), kept.begin(), kept.end());
+        const std::vector<std::string> wanted = ordered_directories(actual, listed);
         if (wanted == actual) return;
         auto join = [](const std::vector<std::string>& list) {
             std::string text;
@@ -566,6 +557,20 @@ private:
                  {lifecycle::EditMainCf{primary_directory_ + "/main.cf",
                                         {{maincf::EditKind::set, "multi_instance_directories",
                                           join(wanted)}}}});
+    }
+
+    /// `actual` with the places its `listed` directories hold filled by them in `listed`'s
+    /// order: every other instance (unlisted, or one whose removal was refused) stays where it
+    /// is, so that a manifest never moves what it does not manage.
+    static std::vector<std::string> ordered_directories(const std::vector<std::string>& actual,
+                                                        const std::vector<std::string>& listed) {
+        const std::set<std::string_view> is_listed(listed.begin(), listed.end());
+        std::vector<std::string> wanted = actual;
+        auto next = listed.begin();
+        for (std::string& place : wanted) {
+            if (is_listed.contains(place)) place = *next++;
+        }
+        return wanted;
     }
 
     void plan_enables() {

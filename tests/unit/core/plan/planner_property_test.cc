@@ -385,10 +385,17 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
         }
     }
 
-    // multi_instance_directories: the present instances in manifest order, then the others.
+    // multi_instance_directories: the present instances in manifest order; the others (kept,
+    // or left as they are by a refused destroy) in their order on the host before the plan.
     const std::vector<std::string> order = state->secondary_directories();
-    RC_ASSERT(order.size() >= present_order.size());
-    RC_ASSERT(std::equal(present_order.begin(), present_order.end(), order.begin()));
+    const std::set<std::string> present(present_order.begin(), present_order.end());
+    std::vector<std::string> present_now, others_now, others_before;
+    for (const std::string& dir : order) (present.contains(dir) ? present_now : others_now).push_back(dir);
+    for (const std::string& dir : before.secondary_directories()) {
+        if (!present.contains(dir) && state->find_by_config_directory(dir)) others_before.push_back(dir);
+    }
+    RC_ASSERT(present_now == present_order);
+    RC_ASSERT(others_now == others_before);
 
     // The unlisted secondaries: kept as they were, deported (files stay) or destroyed.
     std::set<std::string> expected_rest;
@@ -409,8 +416,7 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
         }
     }
     for (const std::string& dir : refused) expected_rest.insert(dir);
-    RC_ASSERT(std::set<std::string>(order.begin() + static_cast<std::ptrdiff_t>(present_order.size()),
-                                    order.end()) == expected_rest);
+    RC_ASSERT(std::set<std::string>(others_now.begin(), others_now.end()) == expected_rest);
 }
 
 /// The order rules every plan keeps, whatever the host: init; removals and disables; renames;

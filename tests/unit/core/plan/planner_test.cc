@@ -312,6 +312,24 @@ TEST(PlannerTest, ADestroyIsRefusedWhileTheQueueHoldsMailAndNothingElseIsPlanned
     EXPECT_TRUE(full->enabled);
 }
 
+TEST(PlannerTest, ARefusedDestroyLeavesTheInstancesPlaceFlagsAndFilesAsTheyAre) {
+    // Listed first on the host, after the kept instance in the manifest: the refusal must not
+    // move it to the end of multi_instance_directories (it would start last and stop first).
+    TestHost host;
+    host.initialised()
+        .secondary({.name = "postfix-full", .enabled = true, .running = true, .queued = 1})
+        .secondary({.name = "postfix-kept", .enabled = true});
+    const std::string yaml =
+        "version: 1\ninstances:\n"
+        "  - name: postfix-kept\n    enable: true\n"
+        "  - name: postfix-full\n    state: absent\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_TRUE(plan.steps.empty()) << image(plan);
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].instance, "postfix-full");
+    expect_converges(host, yaml, plan);
+}
+
 TEST(PlannerTest, UnmanagedInstancesAreKeptByDefault) {
     TestHost host;
     host.initialised().secondary({.name = "postfix-other", .enabled = true, .running = true});
@@ -871,11 +889,11 @@ TEST(PlannerTest, ChangingTheQueueDirectoryOfAnExistingInstanceIsRefused) {
 
 // --- order ---------------------------------------------------------------------------------------
 
-TEST(PlannerTest, MultiInstanceDirectoriesFollowTheManifestWithKeptInstancesAfter) {
+TEST(PlannerTest, MultiInstanceDirectoriesFollowTheManifestWithKeptInstancesInPlace) {
     TestHost host;
     host.initialised()
         .secondary({.name = "postfix-c"})
-        .secondary({.name = "postfix-u"})  // not listed: kept, after the listed ones
+        .secondary({.name = "postfix-u"})  // not listed: kept, where it is
         .secondary({.name = "postfix-a"});
     const std::string yaml = "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-c\n";
     const Plan plan = plan_for(host, yaml);
@@ -884,21 +902,20 @@ TEST(PlannerTest, MultiInstanceDirectoriesFollowTheManifestWithKeptInstancesAfte
     EXPECT_EQ(plan.steps[0].changes,
               (std::vector<Change>{{"multi_instance_directories",
                                     "/etc/postfix-c /etc/postfix-u /etc/postfix-a",
-                                    "/etc/postfix-a /etc/postfix-c /etc/postfix-u"}}));
+                                    "/etc/postfix-a /etc/postfix-u /etc/postfix-c"}}));
     EXPECT_EQ(operations(plan.steps[0]),
               (Strings{"edit /etc/postfix/main.cf: multi_instance_directories = /etc/postfix-a "
-                       "/etc/postfix-c /etc/postfix-u"}));
+                       "/etc/postfix-u /etc/postfix-c"}));
     EXPECT_EQ(summarize(plan).change, 1);
     expect_converges(host, yaml, plan);
 }
 
-TEST(PlannerTest, ANewInstanceIsMovedBeforeKeptOnes) {
+TEST(PlannerTest, ANewInstanceIsNotMovedBeforeKeptOnes) {
     TestHost host;
     host.initialised().secondary({.name = "postfix-u"});
     const std::string yaml = "version: 1\ninstances:\n  - name: postfix-n\n";
     const Plan plan = plan_for(host, yaml);
-    ASSERT_EQ(outline(plan), (Strings{"create postfix-n", "reorder -"}));
-    EXPECT_EQ(plan.steps[1].changes.at(0).after, "/etc/postfix-n /etc/postfix-u");
+    ASSERT_EQ(outline(plan), (Strings{"create postfix-n"}));
     expect_converges(host, yaml, plan);
 }
 
@@ -971,13 +988,13 @@ struct Representative {
         "primary:\n"
         "  parameters: {inet_interfaces: loopback-only}\n"
         "instances:\n"
+        "  - name: postfix-out\n"  // new, first: it goes before postfix-in, a reorder
+        "    group: mta\n"
+        "    enable: true\n"
         "  - name: postfix-in\n"
         "    config_directory: /etc/postfix-mx\n"
         "    enable: true\n"
         "    parameters: {myhostname: \"mx \\\"1\\\"\"}\n"
-        "  - name: postfix-out\n"
-        "    group: mta\n"
-        "    enable: true\n"
         "  - name: postfix-old\n"
         "    state: absent\n"
         "  - name: postfix-full\n"
@@ -998,8 +1015,8 @@ TEST(PlannerTest, EveryKindOfStepInItsPlace) {
     EXPECT_EQ(outline(plan),
               (Strings{"init -", "stop postfix-old", "disable postfix-old", "destroy postfix-old",
                        "deport postfix-legacy", "assign postfix-mx", "create postfix-out",
-                       "configure -", "configure postfix-in", "reorder -", "enable postfix-in",
-                       "enable postfix-out", "reload postfix-in"}));
+                       "configure -", "configure postfix-in", "reorder -", "enable postfix-out",
+                       "enable postfix-in", "reload postfix-in"}));
     EXPECT_EQ(summarize(plan).create, 1);
     EXPECT_EQ(summarize(plan).change, 8);
     EXPECT_EQ(summarize(plan).deport, 1);
@@ -1034,10 +1051,10 @@ const char* const representative_text =
     "        myhostname: (unset) -> \"mx \\\"1\\\"\"\n"
     "  ~ 10. reorder - (/etc/postfix)\n"
     "        multi_instance_directories: \"/etc/postfix-full /etc/postfix-mx /etc/postfix-out\" "
-    "-> \"/etc/postfix-mx /etc/postfix-out /etc/postfix-full\"\n"
-    "  ~ 11. enable postfix-in (/etc/postfix-mx)\n"
+    "-> \"/etc/postfix-full /etc/postfix-out /etc/postfix-mx\"\n"
+    "  ~ 11. enable postfix-out (/etc/postfix-out)\n"
     "        multi_instance_enable: \"no\" -> \"yes\"\n"
-    "  ~ 12. enable postfix-out (/etc/postfix-out)\n"
+    "  ~ 12. enable postfix-in (/etc/postfix-mx)\n"
     "        multi_instance_enable: \"no\" -> \"yes\"\n"
     "  ! 13. reload postfix-in (/etc/postfix-mx)\n"
     "\n"
