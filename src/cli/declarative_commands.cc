@@ -23,6 +23,7 @@
 #include "core/plan/plan_text.h"
 #include "core/plan/planner.h"
 #include "core/plan/saved_plan.h"
+#include "core/plan/staleness.h"
 #include "core/support/exit_code.h"
 #include "effects/bulk_heap.h"
 #include "effects/output_file.h"
@@ -138,8 +139,25 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
 }
 
 plan::PlanOrigin origin_of(const LivePlan& live) {
+    plan::HostRecord record = live.snapshot->record();
+    std::string fingerprint = plan::fingerprint_of(record);
     return plan::PlanOrigin{live.manifest.manifest.path, live.manifest.text,
-                            live.context->config_directory, live.snapshot->fingerprint()};
+                            live.context->config_directory, std::move(fingerprint),
+                            std::move(record)};
+}
+
+/// Whether the host, as `live` read it, still yields the saved plan: the same files, the same
+/// running instances, and the same steps. Says what changed when it does not.
+bool saved_plan_holds(const plan::SavedPlan& saved, const LivePlan& live,
+                      const std::string& plan_file) {
+    const std::vector<std::string> changes =
+        plan::staleness(saved, *live.result.plan, origin_of(live));
+    if (changes.empty()) return true;
+    std::cerr << "pmreconcile: error: " << plan_file
+              << ": the saved plan is stale: the host changed since it was made; run "
+                 "'pmreconcile plan' again\n";
+    for (const std::string& line : changes) std::cerr << "  " << line << '\n';
+    return false;
 }
 
 /// apply changes Postfix's files and needs root, as Postfix's own tools do.
@@ -212,7 +230,7 @@ int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
 
 int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     if (!require_root("apply") || !refuse_mail_config(global)) return to_int(ExitCode::error);
-    std::optional<plan::PlanOrigin> origin;
+    std::optional<plan::SavedPlan> saved;
     if (!options.plan_file.empty()) {
         auto text = effects::read_file(options.plan_file, effects::Symlinks::follow);
         if (!text) {
@@ -220,10 +238,11 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             return to_int(ExitCode::error);
         }
         Diagnostics problems;
-        origin = plan::read_saved_plan(*text, options.plan_file, problems);
+        saved = plan::read_saved_plan(*text, options.plan_file, problems);
         print_problems(problems);
-        if (!origin) return to_int(ExitCode::error);
+        if (!saved) return to_int(ExitCode::error);
     }
+    const plan::PlanOrigin* origin = saved ? &saved->origin : nullptr;
     HostContext context =
         load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);
     context.lock_timeout = global.lock_timeout;
@@ -234,10 +253,6 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         return to_int(ExitCode::error);
     }
     const bool color = use_color(global.no_color);
-    const std::string stale_message =
-        "pmreconcile: error: " + options.plan_file +
-        ": the saved plan is stale: the host's main.cf files changed since it was made; run "
-        "'pmreconcile plan' again\n";
 
     // Read-only first: an apply with nothing to do, or refused (a stale saved plan, no terminal
     // to ask on), takes no lock and writes nothing.
@@ -248,8 +263,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         if (!preflight) return to_int(ExitCode::error);
         if (!preflight->snapshot->interrupted_step) {
             const plan::Plan& plan = *preflight->result.plan;
-            if (origin && preflight->snapshot->fingerprint() != origin->fingerprint) {
-                std::cerr << stale_message;
+            if (saved && !saved_plan_holds(*saved, *preflight, options.plan_file)) {
                 return to_int(ExitCode::error);
             }
             if (plan.empty()) {
@@ -293,10 +307,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::quiet)
                              : plan_live(context, options.manifest_path, std::nullopt, Voice::quiet);
     if (!live) return to_int(ExitCode::error);
-    if (origin && live->snapshot->fingerprint() != origin->fingerprint) {
-        std::cerr << stale_message;
-        return to_int(ExitCode::error);
-    }
+    // A saved plan runs exactly as it was reviewed: the host must yield the very same steps.
+    if (saved && !saved_plan_holds(*saved, *live, options.plan_file)) return to_int(ExitCode::error);
     const plan::Plan& plan = *live->result.plan;
     if (plan.empty()) {
         std::cout << plan::render_text(plan, plan::TextStyle{color});

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -203,18 +204,22 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
     return !has_errors(problems);
 }
 
-std::string HostSnapshot::fingerprint() const {
+plan::HostRecord HostSnapshot::record() const {
     // Planning changes the simulated host, never the snapshot's own copy: the files are as read.
-    Sha256 hash;
+    plan::HostRecord record;
     for (const std::string& path : fingerprinted_paths) {
-        const std::string& text = *host.file(path);
-        hash.update(path);
-        hash.update(std::string_view("\0", 1));
-        hash.update(std::to_string(text.size()));
-        hash.update(std::string_view("\0", 1));
-        hash.update(text);
+        record.file_digests.emplace(path, "sha256:" + sha256_hex(*host.file(path)));
     }
-    return "sha256:" + hash.hex_digest();
+    Diagnostics ignored;
+    if (const auto state = host.shared_state(ignored)) {
+        for (const instance::Instance& i : state->instances) {
+            if (host.facts(i.config_directory).running) record.running.push_back(i.config_directory);
+        }
+    }
+    std::ranges::sort(record.running);
+    return record;
 }
+
+std::string HostSnapshot::fingerprint() const { return plan::fingerprint_of(record()); }
 
 }  // namespace pmr::effects

@@ -6,6 +6,7 @@
 
 #include "core/lifecycle/simulated_host.h"
 #include "core/manifest/manifest.h"
+#include "core/plan/plan_json.h"
 #include "core/maincf/parameter_defaults.h"
 #include "core/support/diagnostic.h"
 #include "effects/apply_journal.h"
@@ -28,9 +29,13 @@ struct HostSnapshot {
     /// The step an interrupted apply left unfinished, if any.
     std::optional<std::string> interrupted_step;
 
-    /// `sha256:HEX` over the path and bytes of every fingerprinted main.cf as read, so a saved
-    /// plan can tell whether the host changed since it was made. Computed on request: hashing
-    /// 1,000 main.cf files costs more than planning them, and most plans are never saved.
+    /// The SHA-256 of every fingerprinted main.cf as read, and the config directories of the
+    /// instances whose master was running: what a saved plan records of the host, so that it
+    /// can tell whether the host changed since, and what. Computed on request: hashing 1,000
+    /// main.cf files costs more than planning them, and most plans are never saved.
+    [[nodiscard]] plan::HostRecord record() const;
+
+    /// `sha256:HEX` over record().
     [[nodiscard]] std::string fingerprint() const;
 };
 

@@ -1,9 +1,27 @@
 #include "core/plan/plan_json.h"
 
 #include "core/plan/plan_summary.h"
+#include "core/plan/step_record.h"
 #include "core/support/json_writer.h"
+#include "core/support/sha256.h"
 
 namespace pmr::plan {
+
+std::string fingerprint_of(const HostRecord& record) {
+    Sha256 hash;
+    for (const auto& [path, digest] : record.file_digests) {
+        hash.update(path);
+        hash.update(std::string_view("\0", 1));
+        hash.update(digest);
+        hash.update(std::string_view("\0", 1));
+    }
+    hash.update("running");
+    for (const std::string& directory : record.running) {
+        hash.update(std::string_view("\0", 1));
+        hash.update(directory);
+    }
+    return "sha256:" + hash.hex_digest();
+}
 
 std::string render_json(const Plan& plan, const PlanOrigin& origin) {
     const Summary summary = summarize(plan);
@@ -11,6 +29,12 @@ std::string render_json(const Plan& plan, const PlanOrigin& origin) {
     json.begin_object()
         .key("format_version").value(plan_format_version)
         .key("fingerprint").value(origin.fingerprint)
+        .key("host").begin_object()
+            .key("files").begin_object();
+    for (const auto& [path, digest] : origin.host.file_digests) json.key(path).value(digest);
+    json.end_object().key("running").begin_array();
+    for (const std::string& directory : origin.host.running) json.value(directory);
+    json.end_array().end_object()
         .key("changes").value(!plan.empty())
         .key("summary").begin_object()
             .key("create").value(summary.create)
@@ -37,7 +61,7 @@ std::string render_json(const Plan& plan, const PlanOrigin& origin) {
         }
         json.end_array().key("operations").begin_array();
         for (const auto& operation : step.operations) json.value(lifecycle::describe(operation));
-        json.end_array().end_object();
+        json.end_array().key("digest").value(operations_digest(step)).end_object();
     }
     json.end_array().key("refusals").begin_array();
     for (const Refusal& refusal : plan.refusals) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "core/plan/plan.h"
 
@@ -10,17 +12,31 @@ namespace pmr::plan {
 /// major version; new fields only bump the minor version.
 inline constexpr const char* plan_format_version = "1.1";
 
+/// What a plan was derived from on the host, item by item, so that a stale saved plan can say
+/// what changed: the SHA-256 of every main.cf read, and which instances were running.
+struct HostRecord {
+    std::map<std::string, std::string> file_digests;  ///< path -> `sha256:HEX`
+    std::vector<std::string> running;                 ///< config directories, sorted
+    friend bool operator==(const HostRecord&, const HostRecord&) = default;
+};
+
+/// `sha256:HEX` over a host record: one value that changes when any of it does.
+[[nodiscard]] std::string fingerprint_of(const HostRecord& record);
+
 /// What a saved plan records besides the steps: the manifest it was made from and the
 /// fingerprint of the host it was made against.
 struct PlanOrigin {
     std::string manifest_path;
     std::string manifest_text;
     std::string config_directory;
-    std::string fingerprint;  ///< `sha256:HEX` over the live main.cf files
+    std::string fingerprint;  ///< `sha256:HEX` over `host`
+    HostRecord host;
 };
 
-/// `{"format_version":"1.1", "fingerprint":..., "summary":{...}, "steps":[...],
-/// "refusals":[...], "origin":{...}}` followed by a newline.
+/// `{"format_version":"1.1", "fingerprint":..., "host":{"files":{PATH:DIGEST,...},
+/// "running":[...]}, "summary":{...}, "steps":[...], "refusals":[...], "origin":{...}}` followed
+/// by a newline. Each step carries the `digest` of its operations (operations_digest()).
+/// 1.1 added `host`, each step's `digest`, and `import` and `deport` in `summary`.
 [[nodiscard]] std::string render_json(const Plan& plan, const PlanOrigin& origin);
 
 }  // namespace pmr::plan

@@ -6,6 +6,7 @@
 #include "core/plan/plan_json.h"
 #include "core/plan/plan_summary.h"
 #include "core/plan/plan_text.h"
+#include "core/plan/step_record.h"
 #include "plan_test_support.h"
 
 namespace pmr::plan {
@@ -1109,19 +1110,28 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
                                "version: 1\ninstances:\n"
                                "  - name: postfix-a\n    parameters: {relayhost: null, biff: \"no\"}\n"
                                "  - name: postfix-full\n    state: absent\n");
-    const PlanOrigin origin{"in.yaml", "version: 1\n", "/etc/postfix", "sha256:00ff"};
+    const PlanOrigin origin{"in.yaml", "version: 1\n", "/etc/postfix", "sha256:00ff",
+                            HostRecord{{{"/etc/postfix/main.cf", "sha256:01"},
+                                        {"/etc/postfix-a/main.cf", "sha256:02"}},
+                                       {"/etc/postfix-a"}}};
+    ASSERT_EQ(plan.steps.size(), 2u);
     EXPECT_EQ(render_json(plan, origin),
-              "{\"format_version\":\"1.1\",\"fingerprint\":\"sha256:00ff\",\"changes\":true,"
+              "{\"format_version\":\"1.1\",\"fingerprint\":\"sha256:00ff\","
+              "\"host\":{\"files\":{\"/etc/postfix-a/main.cf\":\"sha256:02\","
+              "\"/etc/postfix/main.cf\":\"sha256:01\"},\"running\":[\"/etc/postfix-a\"]},"
+              "\"changes\":true,"
               "\"summary\":{\"create\":0,\"import\":0,\"change\":1,\"deport\":0,\"destroy\":0,"
               "\"refused\":1},"
               "\"steps\":["
               "{\"kind\":\"configure\",\"symbol\":\"~\",\"instance\":\"postfix-a\","
               "\"config_directory\":\"/etc/postfix-a\","
               "\"changes\":[{\"name\":\"biff\",\"before\":null,\"after\":\"no\"}],"
-              "\"operations\":[\"edit /etc/postfix-a/main.cf: biff = no\"]},"
+              "\"operations\":[\"edit /etc/postfix-a/main.cf: biff = no\"],"
+              "\"digest\":\"" + operations_digest(plan.steps[0]) + "\"},"
               "{\"kind\":\"reload\",\"symbol\":\"!\",\"instance\":\"postfix-a\","
               "\"config_directory\":\"/etc/postfix-a\",\"changes\":[],"
-              "\"operations\":[\"postfix -c /etc/postfix-a reload\"]}],"
+              "\"operations\":[\"postfix -c /etc/postfix-a reload\"],"
+              "\"digest\":\"" + operations_digest(plan.steps[1]) + "\"}],"
               "\"refusals\":[{\"instance\":\"postfix-full\",\"config_directory\":"
               "\"/etc/postfix-full\",\"reason\":\"not destroyed: its queue holds 1 message; the "
               "instance is left as it is\"}],"
@@ -1131,7 +1141,8 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
 
 TEST(PlanJsonTest, AnEmptyPlanHasNoChanges) {
     EXPECT_EQ(render_json(Plan{}, {}),
-              "{\"format_version\":\"1.1\",\"fingerprint\":\"\",\"changes\":false,"
+              "{\"format_version\":\"1.1\",\"fingerprint\":\"\","
+              "\"host\":{\"files\":{},\"running\":[]},\"changes\":false,"
               "\"summary\":{\"create\":0,\"import\":0,\"change\":0,\"deport\":0,\"destroy\":0,"
               "\"refused\":0},"
               "\"steps\":[],\"refusals\":[],"

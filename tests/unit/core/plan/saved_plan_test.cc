@@ -22,15 +22,46 @@ TEST(SavedPlanTest, ReadsBackTheOriginOfAPlanItRendered) {
                           {lifecycle::RunPostfix{"/etc/postfix-a", "reload"}}});
     plan.refusals.push_back({"postfix-b", "/etc/postfix-b", "not destroyed: \"mail\""});
     const PlanOrigin origin{"/srv/in \"stances\".yaml", "version: 1\ninstances:\n  - name: \"a\\b\"\n",
-                            "/etc/postfix", "sha256:0123abcd"};
+                            "/etc/postfix", "sha256:0123abcd",
+                            HostRecord{{{"/etc/postfix/main.cf", "sha256:aa"},
+                                        {"/etc/postfix-a/main.cf", "sha256:bb"}},
+                                       {"/etc/postfix-a"}}};
     Diagnostics problems;
     const auto read = read_saved_plan(render_json(plan, origin), "plan.json", problems);
     ASSERT_TRUE(read) << ::testing::PrintToString(messages(problems));
     EXPECT_TRUE(problems.empty());
-    EXPECT_EQ(read->manifest_path, origin.manifest_path);
-    EXPECT_EQ(read->manifest_text, origin.manifest_text);
-    EXPECT_EQ(read->config_directory, origin.config_directory);
-    EXPECT_EQ(read->fingerprint, origin.fingerprint);
+    EXPECT_EQ(read->origin.manifest_path, origin.manifest_path);
+    EXPECT_EQ(read->origin.manifest_text, origin.manifest_text);
+    EXPECT_EQ(read->origin.config_directory, origin.config_directory);
+    EXPECT_EQ(read->origin.fingerprint, origin.fingerprint);
+    EXPECT_TRUE(read->has_host_record);
+    EXPECT_EQ(read->origin.host, origin.host);
+}
+
+TEST(SavedPlanTest, ReadsBackTheStepsAndRefusalsItRendered) {
+    Plan plan;
+    plan.steps.push_back({StepKind::configure, "postfix-a", "/etc/postfix-a",
+                          {{"relayhost", "[old]", std::nullopt}, {"biff", std::nullopt, "no \"x\""}},
+                          {lifecycle::EditMainCf{"/etc/postfix-a/main.cf",
+                                                 {{maincf::EditKind::remove, "relayhost", ""}}}}});
+    plan.steps.push_back({StepKind::reorder, "-", "/etc/postfix", {}, {}});
+    plan.refusals.push_back({"postfix-b", "/etc/postfix-b", "not destroyed: 1 message"});
+    Diagnostics problems;
+    const auto read = read_saved_plan(render_json(plan, {}), "plan.json", problems);
+    ASSERT_TRUE(read) << ::testing::PrintToString(messages(problems));
+    const std::vector<StepRecord> expected = step_records(plan);
+    ASSERT_EQ(read->steps.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(read->steps[i].headline, expected[i].headline);
+        EXPECT_EQ(read->steps[i].changes, expected[i].changes);
+        EXPECT_EQ(read->steps[i].operations, expected[i].operations);
+        EXPECT_EQ(read->steps[i].digest, expected[i].digest);
+    }
+    EXPECT_EQ(read->steps[0].headline, "configure postfix-a (/etc/postfix-a)");
+    EXPECT_EQ(read->steps[0].changes,
+              (Strings{"relayhost: \"[old]\" -> (unset)", "biff: (unset) -> \"no \\\"x\\\"\""}));
+    EXPECT_EQ(read->steps[1].headline, "reorder - (/etc/postfix)");
+    EXPECT_EQ(read->refusals, (Strings{"refused: destroy postfix-b (/etc/postfix-b)"}));
 }
 
 TEST(SavedPlanTest, ANewerMinorVersionIsRead) {
@@ -41,7 +72,9 @@ TEST(SavedPlanTest, ANewerMinorVersionIsRead) {
         "\"config_directory\":\"/etc/postfix\",\"also_new\":true}}",
         "plan.json", problems);
     ASSERT_TRUE(read) << ::testing::PrintToString(messages(problems));
-    EXPECT_EQ(read->fingerprint, "sha256:ff");
+    EXPECT_EQ(read->origin.fingerprint, "sha256:ff");
+    EXPECT_FALSE(read->has_host_record);
+    EXPECT_TRUE(read->steps.empty());
 }
 
 TEST(SavedPlanTest, AnotherMajorVersionIsRefused) {
