@@ -43,6 +43,7 @@ public:
         const auto initial = current();
         if (!initial) return finish();
         primary_directory_ = initial->primary().config_directory;
+        for (const std::string& d : initial->secondary_directories()) listed_before_.insert(d);
         resolve_targets(*initial);
         if (failed()) return finish();
         plan_init(*initial);
@@ -541,11 +542,14 @@ private:
         const auto state = current();
         if (!state) return;
         std::vector<std::string> listed;  // the manifest's instances on the host, in its order
+        std::set<std::string> added;      // those this plan creates or imports
         for (const Target& t : present_targets()) {
-            if (find(*state, t.config_directory)) listed.push_back(t.config_directory);
+            if (!find(*state, t.config_directory)) continue;
+            listed.push_back(t.config_directory);
+            if (!listed_before_.contains(t.config_directory)) added.insert(t.config_directory);
         }
         const std::vector<std::string> actual = state->secondary_directories();
-        const std::vector<std::string> wanted = ordered_directories(actual, listed);
+        const std::vector<std::string> wanted = ordered_directories(actual, listed, added);
         if (wanted == actual) return;
         auto join = [](const std::vector<std::string>& list) {
             std::string text;
@@ -559,16 +563,34 @@ private:
                                           join(wanted)}}}});
     }
 
-    /// `actual` with the places its `listed` directories hold filled by them in `listed`'s
-    /// order: every other instance (unlisted, or one whose removal was refused) stays where it
-    /// is, so that a manifest never moves what it does not manage.
+    /// multi_instance_directories as the manifest orders them (pmreconcile.yaml(5), "ORDER"):
+    /// the places that the `listed` instances which were already there hold in `actual` are
+    /// filled by them in `listed`'s (the manifest's) order, and every other instance (unlisted,
+    /// or a refused removal) keeps its place. Then each `added` instance goes right after the
+    /// instance listed before it in the manifest; the first listed, right before the first
+    /// listed instance, or at the end (where postmulti puts a new one) when there is none.
     static std::vector<std::string> ordered_directories(const std::vector<std::string>& actual,
-                                                        const std::vector<std::string>& listed) {
+                                                        const std::vector<std::string>& listed,
+                                                        const std::set<std::string>& added) {
+        std::vector<std::string> existing;  // the listed ones that were there, in manifest order
+        for (const std::string& d : listed) {
+            if (!added.contains(d)) existing.push_back(d);
+        }
+        const std::set<std::string_view> is_existing(existing.begin(), existing.end());
+        std::vector<std::string> wanted;
+        auto next = existing.begin();
+        for (const std::string& d : actual) {
+            if (added.contains(d)) continue;
+            wanted.push_back(is_existing.contains(d) ? *next++ : d);
+        }
         const std::set<std::string_view> is_listed(listed.begin(), listed.end());
-        std::vector<std::string> wanted = actual;
-        auto next = listed.begin();
-        for (std::string& place : wanted) {
-            if (is_listed.contains(place)) place = *next++;
+        for (std::size_t k = 0; k < listed.size(); ++k) {
+            if (!added.contains(listed[k])) continue;
+            auto at = k > 0 ? std::ranges::find(wanted, listed[k - 1]) + 1
+                            : std::ranges::find_if(wanted, [&](const std::string& d) {
+                                  return is_listed.contains(d);
+                              });
+            wanted.insert(at, listed[k]);
         }
         return wanted;
     }
@@ -606,6 +628,7 @@ private:
     std::shared_ptr<const HostState> indexed_state_;  ///< the newest state, which index_ indexes
     std::optional<InstanceIndex> index_;
     std::set<std::string> edited_;
+    std::set<std::string> listed_before_;  ///< multi_instance_directories before the plan
     Plan plan_;
     Diagnostics problems_;
 };

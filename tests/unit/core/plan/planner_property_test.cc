@@ -3,7 +3,9 @@
 //   A. applying a plan's operations to the host it was made from (as the executor does) leaves
 //      a host on which the next plan is empty, refusals for mail-holding queues aside;
 //   B. that host is what the manifest describes;
-//   C. planning never changes the caller's host, and is deterministic.
+//   C. planning never changes the caller's host, and is deterministic;
+//   D. the order of multi_instance_directories follows pmreconcile.yaml(5)'s rule for a manifest
+//      that lists some of the host's instances and new ones (see check_manifest_order).
 // rapidcheck prints how many cases each property ran, and what kind they were.
 
 #include <gtest/gtest.h>
@@ -586,6 +588,117 @@ TEST(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTheManifest
         EXPECT_GT(coverage.steps["init"], 0);
         EXPECT_GT(coverage.steps["import"], 0);
     }
+}
+
+/// A manifest for property D: some of the host's named instances by name (a few of them absent),
+/// and new instances whose names no instance has, in random order.
+Manifest draw_partial_manifest(const HostSpec& host) {
+    Manifest m;
+    m.path = "instances.yaml";
+    m.unmanaged = *rc::gen::weightedElement<manifest::Unmanaged>(
+        {{3, manifest::Unmanaged::keep}, {1, manifest::Unmanaged::deport},
+         {1, manifest::Unmanaged::destroy}});
+    std::vector<std::pair<std::string, bool>> entries;  // name, present
+    for (const Secondary& s : host.listed) {
+        if (s.name.empty() || !*rc::gen::arbitrary<bool>()) continue;
+        entries.emplace_back(s.name, *rc::gen::weightedElement<int>({{5, 1}, {1, 0}}) == 1);
+    }
+    const int added = uniform<int>(0, 4);
+    for (int i = 1; i <= added; ++i) entries.emplace_back("postfix-new" + std::to_string(i), true);
+    for (std::size_t i = entries.size(); i > 1; --i) {
+        std::swap(entries[i - 1], entries[uniform<std::size_t>(0, i)]);
+    }
+    for (const auto& [name, present] : entries) {
+        DesiredInstance d;
+        d.name = name;
+        d.position = {static_cast<int>(m.instances.size()) + 1, 5};
+        d.state = present ? DesiredState::present : DesiredState::absent;
+        m.instances.push_back(std::move(d));
+        if (!manifest::validate(m, {}).empty()) m.instances.pop_back();
+    }
+    return m;
+}
+
+/// Property D's rule, over `before` (the host) and `after` (the plan applied): (a) the instances
+/// the manifest does not list present keep the places they held among the instances that were
+/// there before and still are; (b) the listed ones follow the manifest; (c) a new one comes right
+/// after the one listed before it, or, listed first, right before the next listed one, or last
+/// of all when no listed instance was there before.
+void check_manifest_order(const Manifest& m, const instance::HostState& before,
+                          const instance::HostState& after) {
+    std::vector<std::string> listed;
+    for (const DesiredInstance& d : m.instances) {
+        if (d.state == DesiredState::present) listed.push_back(resolve(d, before));
+    }
+    const std::vector<std::string> old_order = before.secondary_directories();
+    const std::vector<std::string> order = after.secondary_directories();
+    const std::set<std::string> was(old_order.begin(), old_order.end());
+    const std::set<std::string> is_listed(listed.begin(), listed.end());
+    auto position = [&](const std::string& d) {
+        return static_cast<std::size_t>(std::ranges::find(order, d) - order.begin());
+    };
+    // (a): the survivors, without the new ones, hold the unlisted ones where they were.
+    std::vector<std::string> old_survivors, survivors;
+    for (const std::string& d : old_order) {
+        if (after.find_by_config_directory(d)) old_survivors.push_back(d);
+    }
+    for (const std::string& d : order) {
+        if (was.contains(d)) survivors.push_back(d);
+    }
+    RC_ASSERT(survivors.size() == old_survivors.size());
+    for (std::size_t i = 0; i < survivors.size(); ++i) {
+        RC_ASSERT(is_listed.contains(survivors[i]) == is_listed.contains(old_survivors[i]));
+        if (!is_listed.contains(survivors[i])) RC_ASSERT(survivors[i] == old_survivors[i]);
+    }
+    // (b)
+    std::vector<std::string> listed_now;
+    for (const std::string& d : order) {
+        if (is_listed.contains(d)) listed_now.push_back(d);
+    }
+    RC_ASSERT(listed_now == listed);
+    // (c)
+    const bool any_existing =
+        std::ranges::any_of(listed, [&](const std::string& d) { return was.contains(d); });
+    for (std::size_t k = 0; k < listed.size(); ++k) {
+        if (was.contains(listed[k])) continue;
+        const std::size_t at = position(listed[k]);
+        if (k > 0) {
+            RC_ASSERT(at > 0 && order[at - 1] == listed[k - 1]);
+        } else if (any_existing) {
+            RC_ASSERT(at + 1 < order.size() && order[at + 1] == listed[1]);
+        } else {
+            RC_ASSERT(order.size() - at == listed.size());  // last, the other new ones after
+        }
+    }
+}
+
+RC_GTEST_PROP(PlannerProperty, APartialManifestOrdersOnlyWhatItListsAndASecondPlanIsEmpty, ()) {
+    const HostSpec spec = draw_host();
+    const Manifest m = draw_partial_manifest(spec);
+    log_case(spec, m);
+    const TestHost test_host = spec.build();
+    const lifecycle::SimulatedHost& host = test_host.host();
+    Diagnostics problems;
+    const auto before = host.state(problems);
+    RC_ASSERT(before.has_value());
+    const PlanResult first = make_plan(m, host, defaults());
+    for (const Diagnostic& d : first.problems) RC_LOG() << d.to_string() << "\n";
+    RC_ASSERT(first.plan.has_value());
+    RC_LOG() << "plan:\n" << render_text(*first.plan, {});
+    RC_TAG(std::ranges::any_of(first.plan->steps,
+                               [](const Step& s) { return s.kind == StepKind::reorder; })
+               ? "reordered"
+               : "order kept");
+    lifecycle::SimulatedHost after = host;
+    const auto error = apply_plan(after, *first.plan);
+    RC_ASSERT(!error);
+    const auto state = after.state(problems);
+    RC_ASSERT(state.has_value());
+    check_manifest_order(m, *before, *state);
+    const PlanResult second = make_plan(m, after, defaults());
+    RC_ASSERT(second.plan.has_value());
+    RC_LOG() << "plan again:\n" << render_text(*second.plan, {});
+    RC_ASSERT(second.plan->steps.empty());
 }
 
 RC_GTEST_PROP(PlannerProperty, PlanningNeverChangesTheCallersHostAndIsDeterministic, ()) {

@@ -920,6 +920,56 @@ TEST(PlannerTest, ANewInstanceIsNotMovedBeforeKeptOnes) {
     expect_converges(host, yaml, plan);
 }
 
+TEST(PlannerTest, APartialManifestLeavesTheInstancesItDoesNotListWhereTheyAre) {
+    TestHost host;
+    host.initialised()
+        .secondary({.name = "postfix-in"})
+        .secondary({.name = "postfix-out"})
+        .secondary({.name = "postfix-audit"});
+    EXPECT_TRUE(plan_for(host, "version: 1\nunmanaged: keep\ninstances:\n  - name: postfix-audit\n")
+                    .empty());
+}
+
+/// The new multi_instance_directories of a plan, or "" when it has no reorder step.
+std::string new_order(const Plan& plan) {
+    for (const Step& step : plan.steps) {
+        if (step.kind == StepKind::reorder) return *step.changes.at(0).after;
+    }
+    return "";
+}
+
+TEST(PlannerTest, ANewInstanceGoesRightAfterTheInstanceListedBeforeIt) {
+    TestHost host;
+    host.initialised()
+        .secondary({.name = "postfix-a"})
+        .secondary({.name = "postfix-x"})  // unlisted
+        .secondary({.name = "postfix-b"});
+    const std::string yaml =
+        "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-n\n  - name: postfix-b\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(outline(plan), (Strings{"create postfix-n", "reorder -"}));
+    EXPECT_EQ(new_order(plan), "/etc/postfix-a /etc/postfix-n /etc/postfix-x /etc/postfix-b");
+    expect_converges(host, yaml, plan);
+}
+
+TEST(PlannerTest, ANewInstanceListedFirstGoesRightBeforeTheNextListedOne) {
+    TestHost host;
+    host.initialised().secondary({.name = "postfix-x"}).secondary({.name = "postfix-a"});
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-n\n  - name: postfix-a\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(new_order(plan), "/etc/postfix-x /etc/postfix-n /etc/postfix-a");
+    expect_converges(host, yaml, plan);
+}
+
+TEST(PlannerTest, NewInstancesAloneGoWherePostmultiPutsThemAtTheEnd) {
+    TestHost host;
+    host.initialised().secondary({.name = "postfix-x"}).secondary({.name = "postfix-y"});
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-n\n  - name: postfix-m\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(outline(plan), (Strings{"create postfix-n", "create postfix-m"}));
+    expect_converges(host, yaml, plan);
+}
+
 TEST(PlannerTest, TheOrderAlreadyRightIsNoStep) {
     TestHost host;
     host.initialised().secondary({.name = "postfix-a"}).secondary({.name = "postfix-b"});
