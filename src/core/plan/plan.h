@@ -53,10 +53,13 @@ struct Refusal {
     std::string reason;
 };
 
-/// An ordered plan, with what it refuses to do.
+/// An ordered plan, with what it refuses to do and notes for the reader.
 struct Plan {
     std::vector<Step> steps;
     std::vector<Refusal> refusals;
+    /// What the reader may have meant instead (e.g. a rename rather than a create); they change
+    /// nothing the plan does.
+    std::vector<std::string> notes;
 
     [[nodiscard]] bool empty() const { return steps.empty() && refusals.empty(); }
 };

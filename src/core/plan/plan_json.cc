@@ -71,6 +71,8 @@ std::string render_json(const Plan& plan, const PlanOrigin& origin) {
             .key("reason").value(refusal.reason)
             .end_object();
     }
+    json.end_array().key("notes").begin_array();
+    for (const std::string& note : plan.notes) json.value(note);
     json.end_array()
         .key("origin").begin_object()
             .key("manifest_path").value(origin.manifest_path)

@@ -34,9 +34,10 @@ struct PlanOrigin {
 };
 
 /// `{"format_version":"1.1", "fingerprint":..., "host":{"files":{PATH:DIGEST,...},
-/// "running":[...]}, "summary":{...}, "steps":[...], "refusals":[...], "origin":{...}}` followed
-/// by a newline. Each step carries the `digest` of its operations (operations_digest()).
-/// 1.1 added `host`, each step's `digest`, and `import` and `deport` in `summary`.
+/// "running":[...]}, "summary":{...}, "steps":[...], "refusals":[...], "notes":[...],
+/// "origin":{...}}` followed by a newline. Each step carries the `digest` of its operations
+/// (operations_digest()). 1.1 added `host`, each step's `digest`, `import` and `deport` in
+/// `summary`, and `notes`.
 [[nodiscard]] std::string render_json(const Plan& plan, const PlanOrigin& origin);
 
 }  // namespace pmr::plan

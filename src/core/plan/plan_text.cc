@@ -56,6 +56,8 @@ std::string render_text(const Plan& plan, const TextStyle& style) {
                    refusal.config_directory + "): " + refusal.reason + "\n";
         }
     }
+    if (!plan.notes.empty()) out += "\n";
+    for (const std::string& note : plan.notes) out += "Note: " + note + "\n";
     out += "\n" + plan_summary_line(summarize(plan)) + "\n";
     return out;
 }

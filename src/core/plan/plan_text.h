@@ -13,9 +13,9 @@ struct TextStyle {
 
 /// The human plan: one line per step with its symbol (`+` create/import, `~` change, `-`
 /// destroy, `>` deport, `!` stop/reload), the before and after value of every change, refused
-/// steps with their reason, and the closing summary (plan_summary_line(): `Plan: N to create, N
-/// to change, N to destroy.` and any imports, deports and refusals), or `No changes: the host
-/// matches the manifest.`
+/// steps with their reason, each note (`Note: ...`), and the closing summary
+/// (plan_summary_line(): `Plan: N to create, N to change, N to destroy.` and any imports,
+/// deports and refusals), or `No changes: the host matches the manifest.`
 [[nodiscard]] std::string render_text(const Plan& plan, const TextStyle& style);
 
 /// A value as the plan shows it: quoted, or `(unset)`.

@@ -55,6 +55,7 @@ public:
         plan_order();
         plan_enables();
         plan_reloads();
+        note_possible_renames(*initial);
         return finish();
     }
 
@@ -617,6 +618,33 @@ private:
             if (!host_.facts(i.config_directory).running) continue;
             add_step(StepKind::reload, label(i), i.config_directory, {},
                      {lifecycle::RunPostfix{i.config_directory, "reload"}});
+        }
+    }
+
+    /// When the plan creates instances while the host has secondaries the manifest does not
+    /// list, a note for each: an entry renamed without its config_directory (postfix-out to
+    /// postfix-relay) creates a second instance, and the old one stays.
+    void note_possible_renames(const HostState& initial) {
+        if (failed()) return;
+        std::vector<std::string> created;
+        for (const Step& step : plan_.steps) {
+            if (step.kind == StepKind::create) created.push_back(step.instance);
+        }
+        if (created.empty()) return;
+        std::set<std::string> listed;
+        for (const Target& t : targets_) listed.insert(t.config_directory);
+        for (const Instance& i : initial.instances) {
+            if (i.primary || listed.contains(i.config_directory)) continue;
+            const std::string who = i.name.empty() ? "the instance in " + i.config_directory
+                                                   : i.name + " (" + i.config_directory + ")";
+            std::string instead = created.front();
+            for (std::size_t k = 1; k < created.size(); ++k) {
+                instead += (k + 1 == created.size() ? " or " : ", ") + created[k];
+            }
+            plan_.notes.push_back(
+                who + " is on the host but not in the manifest; to rename it instead of creating " +
+                instead + ", give " + (created.size() == 1 ? "" : "that entry ") +
+                "config_directory: " + i.config_directory + ".");
         }
     }
 

@@ -888,6 +888,52 @@ TEST(PlannerTest, ChangingTheQueueDirectoryOfAnExistingInstanceIsRefused) {
                     .empty());
 }
 
+// --- notes ---------------------------------------------------------------------------------------
+
+TEST(PlannerTest, ARenameWithoutItsConfigDirectoryIsNotedWhereItCreatesASecondInstance) {
+    const TestHost host = one_secondary({.name = "postfix-out", .enabled = true});
+    const Plan plan = plan_for(host, "version: 1\ninstances:\n  - name: postfix-relay\n");
+    EXPECT_EQ(outline(plan), (Strings{"create postfix-relay"}));
+    EXPECT_EQ(plan.notes,
+              (Strings{"postfix-out (/etc/postfix-out) is on the host but not in the manifest; to "
+                       "rename it instead of creating postfix-relay, give config_directory: "
+                       "/etc/postfix-out."}));
+    EXPECT_NE(render_text(plan, {}).find("\n\nNote: " + plan.notes[0] + "\n\nPlan: "),
+              std::string::npos)
+        << render_text(plan, {});
+}
+
+TEST(PlannerTest, SeveralCreatesAndAnUnnamedInstanceAreNamedInTheNote) {
+    TestHost host;
+    host.initialised()
+        .secondary({.name = "postfix-a"})
+        .secondary({.name = "", .config_directory = "/srv/p/etc",
+                    .queue_directory = "/var/spool/p", .data_directory = "/var/lib/p"});
+    const Plan plan = plan_for(host,
+                               "version: 1\ninstances:\n  - name: postfix-a\n"
+                               "  - name: postfix-x\n  - name: postfix-y\n  - name: postfix-z\n");
+    EXPECT_EQ(plan.notes,
+              (Strings{"the instance in /srv/p/etc is on the host but not in the manifest; to "
+                       "rename it instead of creating postfix-x, postfix-y or postfix-z, give that "
+                       "entry config_directory: /srv/p/etc."}));
+}
+
+TEST(PlannerTest, NoNoteWithoutACreateOrWithoutAnUnlistedInstance) {
+    TestHost host;
+    host.initialised().secondary({.name = "postfix-a"}).secondary({.name = "postfix-b"});
+    EXPECT_TRUE(plan_for(host, "version: 1\ninstances:\n  - name: postfix-a\n    enable: true\n")
+                    .notes.empty());
+    EXPECT_TRUE(plan_for(host,
+                         "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n"
+                         "  - name: postfix-c\n")
+                    .notes.empty());
+    // An absent entry is listed: destroying postfix-b and creating postfix-c is what was asked.
+    EXPECT_TRUE(plan_for(host,
+                         "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n"
+                         "    state: absent\n  - name: postfix-c\n")
+                    .notes.empty());
+}
+
 // --- order ---------------------------------------------------------------------------------------
 
 TEST(PlannerTest, MultiInstanceDirectoriesFollowTheManifestWithKeptInstancesInPlace) {
@@ -1112,6 +1158,9 @@ const char* const representative_text =
     "  ! refused: destroy postfix-full (/etc/postfix-full): not destroyed: its queue holds 2 "
     "messages; the instance is left as it is\n"
     "\n"
+    "Note: postfix-legacy (/etc/postfix-legacy) is on the host but not in the manifest; to rename "
+    "it instead of creating postfix-out, give config_directory: /etc/postfix-legacy.\n"
+    "\n"
     "Plan: 1 to create, 8 to change, 1 to deport, 1 to destroy, 1 refused.\n";
 
 TEST(PlanTextTest, ARepresentativePlanWithoutColour) {
@@ -1184,7 +1233,7 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
               "\"digest\":\"" + operations_digest(plan.steps[1]) + "\"}],"
               "\"refusals\":[{\"instance\":\"postfix-full\",\"config_directory\":"
               "\"/etc/postfix-full\",\"reason\":\"not destroyed: its queue holds 1 message; the "
-              "instance is left as it is\"}],"
+              "instance is left as it is\"}],\"notes\":[],"
               "\"origin\":{\"manifest_path\":\"in.yaml\",\"manifest\":\"version: 1\\n\","
               "\"config_directory\":\"/etc/postfix\"}}\n");
 }
@@ -1195,7 +1244,7 @@ TEST(PlanJsonTest, AnEmptyPlanHasNoChanges) {
               "\"host\":{\"files\":{},\"running\":[]},\"changes\":false,"
               "\"summary\":{\"create\":0,\"import\":0,\"change\":0,\"deport\":0,\"destroy\":0,"
               "\"refused\":0},"
-              "\"steps\":[],\"refusals\":[],"
+              "\"steps\":[],\"refusals\":[],\"notes\":[],"
               "\"origin\":{\"manifest_path\":\"\",\"manifest\":\"\",\"config_directory\":\"\"}}\n");
 }
 
