@@ -308,7 +308,9 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
                              : plan_live(context, options.manifest_path, std::nullopt, Voice::quiet);
     if (!live) return to_int(ExitCode::error);
     // A saved plan runs exactly as it was reviewed: the host must yield the very same steps.
-    if (saved && !saved_plan_holds(*saved, *live, options.plan_file)) return to_int(ExitCode::error);
+    if (saved && !saved_plan_holds(*saved, *live, options.plan_file)) {
+        return to_int(ExitCode::error);
+    }
     const plan::Plan& plan = *live->result.plan;
     if (plan.empty()) {
         std::cout << plan::render_text(plan, plan::TextStyle{color});

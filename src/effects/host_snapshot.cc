@@ -213,13 +213,13 @@ plan::HostRecord HostSnapshot::record() const {
     Diagnostics ignored;
     if (const auto state = host.shared_state(ignored)) {
         for (const instance::Instance& i : state->instances) {
-            if (host.facts(i.config_directory).running) record.running.push_back(i.config_directory);
+            if (host.facts(i.config_directory).running) {
+                record.running.push_back(i.config_directory);
+            }
         }
     }
     std::ranges::sort(record.running);
     return record;
 }
-
-std::string HostSnapshot::fingerprint() const { return plan::fingerprint_of(record()); }
 
 }  // namespace pmr::effects

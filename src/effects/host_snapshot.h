@@ -6,8 +6,8 @@
 
 #include "core/lifecycle/simulated_host.h"
 #include "core/manifest/manifest.h"
-#include "core/plan/plan_json.h"
 #include "core/maincf/parameter_defaults.h"
+#include "core/plan/plan_json.h"
 #include "core/support/diagnostic.h"
 #include "effects/apply_journal.h"
 
@@ -22,7 +22,7 @@ namespace pmr::effects {
 struct HostSnapshot {
     lifecycle::SimulatedHost host;
     /// The main.cf files read (primary, listed secondaries, and the config directories the
-    /// manifest names), which fingerprint() covers.
+    /// manifest names), which record() covers.
     std::set<std::string> fingerprinted_paths;
     /// pmreconcile's own state files (lock, journal) for this primary.
     StateFiles state_files;
@@ -33,10 +33,8 @@ struct HostSnapshot {
     /// instances whose master was running: what a saved plan records of the host, so that it
     /// can tell whether the host changed since, and what. Computed on request: hashing 1,000
     /// main.cf files costs more than planning them, and most plans are never saved.
+    /// plan::fingerprint_of() of it is the plan's fingerprint.
     [[nodiscard]] plan::HostRecord record() const;
-
-    /// `sha256:HEX` over record().
-    [[nodiscard]] std::string fingerprint() const;
 };
 
 /// The part of a snapshot no manifest is needed for: the primary's main.cf, the journal, the

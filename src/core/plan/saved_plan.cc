@@ -8,10 +8,12 @@ namespace {
 
 /// A value as the plan text shows it (see show_value()); YAML's null is `(unset)`.
 std::string shown(const YAML::Node& value) {
-    if (!value || value.IsNull()) return "(unset)";
+    if (!value || value.IsNull())
+        return "(unset)";
     std::string quoted = "\"";
     for (char c : value.as<std::string>()) {
-        if (c == '"' || c == '\\') quoted += '\\';
+        if (c == '"' || c == '\\')
+            quoted += '\\';
         quoted += c;
     }
     return quoted + "\"";
@@ -22,15 +24,17 @@ StepRecord read_step(const YAML::Node& step) {
     const std::string directory = step["config_directory"].as<std::string>();
     StepRecord record;
     record.headline = step["kind"].as<std::string>() + " " + instance;
-    if (instance != directory) record.headline += " (" + directory + ")";
+    if (instance != directory)
+        record.headline += " (" + directory + ")";
     for (const YAML::Node& change : step["changes"]) {
-        record.changes.push_back(change["name"].as<std::string>() + ": " +
-                                 shown(change["before"]) + " -> " + shown(change["after"]));
+        record.changes.push_back(change["name"].as<std::string>() + ": " + shown(change["before"]) +
+                                 " -> " + shown(change["after"]));
     }
     for (const YAML::Node& operation : step["operations"]) {
         record.operations.push_back(operation.as<std::string>());
     }
-    if (step["digest"]) record.digest = step["digest"].as<std::string>();
+    if (step["digest"])
+        record.digest = step["digest"].as<std::string>();
     return record;
 }
 
@@ -74,10 +78,12 @@ std::optional<SavedPlan> read_saved_plan(std::string_view text, const std::strin
             result.origin.host = read_host(host);
             result.has_host_record = true;
         }
-        for (const YAML::Node& step : root["steps"]) result.steps.push_back(read_step(step));
+        for (const YAML::Node& step : root["steps"])
+            result.steps.push_back(read_step(step));
         for (const YAML::Node& refusal : root["refusals"]) {
-            result.refusals.push_back(refusal_record(refusal["instance"].as<std::string>(),
-                                                     refusal["config_directory"].as<std::string>()));
+            result.refusals.push_back(
+                refusal_record(refusal["instance"].as<std::string>(),
+                               refusal["config_directory"].as<std::string>()));
         }
         return result;
     } catch (const YAML::Exception& error) {

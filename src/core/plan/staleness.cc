@@ -1,6 +1,7 @@
 #include "core/plan/staleness.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 namespace pmr::plan {
@@ -10,11 +11,13 @@ namespace {
 /// What changed on the host between the two records, one line each.
 std::vector<std::string> host_changes(const SavedPlan& saved, const PlanOrigin& now) {
     std::vector<std::string> lines;
-    if (saved.origin.fingerprint == now.fingerprint) return lines;
+    if (saved.origin.fingerprint == now.fingerprint)
+        return lines;
     if (!saved.has_host_record) {
         // A plan of format_version 1.0 kept one fingerprint over all files, not one per file.
-        lines.push_back("changed: the host's main.cf files (this saved plan does not record "
-                        "which: it is of format_version 1.0)");
+        lines.push_back(
+            "changed: the host's main.cf files (this saved plan does not record "
+            "which: it is of format_version 1.0)");
         return lines;
     }
     const auto& before = saved.origin.host.file_digests;
@@ -28,15 +31,19 @@ std::vector<std::string> host_changes(const SavedPlan& saved, const PlanOrigin& 
         }
     }
     for (const auto& [path, digest] : after) {
-        if (!before.contains(path)) lines.push_back("new: " + path);
+        if (!before.contains(path))
+            lines.push_back("new: " + path);
     }
-    const std::set<std::string> was(saved.origin.host.running.begin(), saved.origin.host.running.end());
+    const std::set<std::string> was(saved.origin.host.running.begin(),
+                                    saved.origin.host.running.end());
     const std::set<std::string> is(now.host.running.begin(), now.host.running.end());
     for (const std::string& directory : is) {
-        if (!was.contains(directory)) lines.push_back("started: " + directory);
+        if (!was.contains(directory))
+            lines.push_back("started: " + directory);
     }
     for (const std::string& directory : was) {
-        if (!is.contains(directory)) lines.push_back("stopped: " + directory);
+        if (!is.contains(directory))
+            lines.push_back("stopped: " + directory);
     }
     return lines;
 }
@@ -79,14 +86,16 @@ std::vector<std::pair<std::size_t, std::size_t>> common_steps(const std::vector<
             }
         }
     }
-    for (std::size_t k = tail; k > 0; --k) kept.emplace_back(a.size() - k, b.size() - k);
+    for (std::size_t k = tail; k > 0; --k)
+        kept.emplace_back(a.size() - k, b.size() - k);
     return kept;
 }
 
 /// A line of the diff, cut short: a reorder over many instances is one very long line.
 std::string cut(std::string line) {
     constexpr std::size_t most = 160;
-    if (line.size() > most) line = line.substr(0, most - 3) + "...";
+    if (line.size() > most)
+        line = line.substr(0, most - 3) + "...";
     return line;
 }
 
@@ -110,7 +119,8 @@ std::vector<std::string> step_diff(const SavedPlan& saved, const Plan& fresh) {
     std::size_t i = 0, j = 0;
     auto flush = [&](std::size_t until_i, std::size_t until_j) {
         const std::size_t first_removed = i;
-        for (; i < until_i; ++i) add_step_lines(diff, '-', i, saved.steps[i], false);
+        for (; i < until_i; ++i)
+            add_step_lines(diff, '-', i, saved.steps[i], false);
         for (; j < until_j; ++j) {
             bool alike = false;
             for (std::size_t r = first_removed; r < until_i; ++r) {
@@ -127,10 +137,12 @@ std::vector<std::string> step_diff(const SavedPlan& saved, const Plan& fresh) {
     flush(saved.steps.size(), now.size());
     const std::vector<std::string> refusals = refusal_records(fresh);
     for (const std::string& r : saved.refusals) {
-        if (std::ranges::find(refusals, r) == refusals.end()) diff.push_back("- " + r);
+        if (std::ranges::find(refusals, r) == refusals.end())
+            diff.push_back("- " + r);
     }
     for (const std::string& r : refusals) {
-        if (std::ranges::find(saved.refusals, r) == saved.refusals.end()) diff.push_back("+ " + r);
+        if (std::ranges::find(saved.refusals, r) == saved.refusals.end())
+            diff.push_back("+ " + r);
     }
     return diff;
 }
@@ -141,7 +153,8 @@ std::vector<std::string> staleness(const SavedPlan& saved, const Plan& fresh, co
                                    std::size_t max_diff_lines) {
     std::vector<std::string> lines = host_changes(saved, now);
     std::vector<std::string> diff = step_diff(saved, fresh);
-    if (diff.empty()) return lines;
+    if (diff.empty())
+        return lines;
     lines.push_back("steps that would now differ (- saved, + now):");
     const std::size_t shown = std::min(diff.size(), max_diff_lines);
     lines.insert(lines.end(), diff.begin(), diff.begin() + static_cast<std::ptrdiff_t>(shown));

@@ -20,7 +20,8 @@ std::string operations_digest(const Step& step) {
 
 std::string headline(const Step& step) {
     std::string text = std::string(to_string(step.kind)) + " " + step.instance;
-    if (step.instance != step.config_directory) text += " (" + step.config_directory + ")";
+    if (step.instance != step.config_directory)
+        text += " (" + step.config_directory + ")";
     return text;
 }
 

@@ -392,9 +392,13 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
     const std::vector<std::string> order = state->secondary_directories();
     const std::set<std::string> present(present_order.begin(), present_order.end());
     std::vector<std::string> present_now, others_now, others_before;
-    for (const std::string& dir : order) (present.contains(dir) ? present_now : others_now).push_back(dir);
+    for (const std::string& dir : order) {
+        (present.contains(dir) ? present_now : others_now).push_back(dir);
+    }
     for (const std::string& dir : before.secondary_directories()) {
-        if (!present.contains(dir) && state->find_by_config_directory(dir)) others_before.push_back(dir);
+        if (!present.contains(dir) && state->find_by_config_directory(dir)) {
+            others_before.push_back(dir);
+        }
     }
     RC_ASSERT(present_now == present_order);
     RC_ASSERT(others_now == others_before);

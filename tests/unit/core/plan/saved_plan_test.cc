@@ -41,7 +41,8 @@ TEST(SavedPlanTest, ReadsBackTheOriginOfAPlanItRendered) {
 TEST(SavedPlanTest, ReadsBackTheStepsAndRefusalsItRendered) {
     Plan plan;
     plan.steps.push_back({StepKind::configure, "postfix-a", "/etc/postfix-a",
-                          {{"relayhost", "[old]", std::nullopt}, {"biff", std::nullopt, "no \"x\""}},
+                          {{"relayhost", "[old]", std::nullopt},
+                           {"biff", std::nullopt, "no \"x\""}},
                           {lifecycle::EditMainCf{"/etc/postfix-a/main.cf",
                                                  {{maincf::EditKind::remove, "relayhost", ""}}}}});
     plan.steps.push_back({StepKind::reorder, "-", "/etc/postfix", {}, {}});
