@@ -1,6 +1,5 @@
 #include "effects/queue_tree.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,10 +12,12 @@
 
 #include "core/postfix_files/mode.h"
 #include "core/postfix_files/queue_subdirectories.h"
+#include "core/support/printable.h"
 #include "effects/accounts.h"
 #include "effects/nofollow_path.h"
 #include "effects/postfix_files_loader.h"
 #include "effects/system_error.h"
+#include "effects/tree_walk.h"
 
 namespace pmr::effects {
 
@@ -33,11 +34,23 @@ struct Ownership {
     std::string text;            ///< `postfix` or `postfix:postdrop`, for TreeChange
 };
 
-void record(std::vector<TreeChange>* changes, TreeChange::Kind kind, const std::string& path,
-            std::string detail) {
-    if (changes != nullptr)
-        changes->push_back(TreeChange{kind, path, std::move(detail)});
-}
+/// Where the changes made go: the caller's list, when there is one, and a count (so that a
+/// walk can say how far it got without keeping a list the size of the tree).
+class ChangeRecorder {
+  public:
+    explicit ChangeRecorder(std::vector<TreeChange>* list) : list_(list) {}
+
+    void record(TreeChange::Kind kind, const std::string& path, std::string detail) {
+        if (list_ != nullptr)
+            list_->push_back(TreeChange{kind, path, std::move(detail)});
+        ++count_;
+    }
+    [[nodiscard]] std::size_t count() const { return count_; }
+
+  private:
+    std::vector<TreeChange>* list_;
+    std::size_t count_ = 0;
+};
 
 /// chown(2) on a non-directory clears set-user-ID, and set-group-ID when group-executable, even
 /// when the owner does not change. post-install's chown does that to everything it reaches, so a
@@ -56,17 +69,17 @@ bool needs_chown(const struct stat& status, const Ownership& owner) {
 
 /// chown, then chmod (when `mode` is given), through the open descriptor `fd` of `path`.
 Status set_owner_and_mode(int fd, const std::string& path, const Ownership& owner,
-                          const std::optional<Mode>& mode, std::vector<TreeChange>* changes) {
+                          const std::optional<Mode>& mode, ChangeRecorder& changes) {
     struct stat status {};
     if (::fstat(fd, &status) < 0)
-        return Status::failure(errno_message("stat", path, errno));
+        return Status::failure(errno_message("stat", printable(path), errno));
     if (needs_chown(status, owner)) {
         if (::fchown(fd, owner.user, owner.group ? *owner.group : static_cast<gid_t>(-1)) < 0) {
-            return Status::failure(errno_message("chown", path, errno));
+            return Status::failure(errno_message("chown", printable(path), errno));
         }
-        record(changes, TreeChange::Kind::owner_changed, path, owner.text);
+        changes.record(TreeChange::Kind::owner_changed, path, owner.text);
         if (::fstat(fd, &status) < 0)
-            return Status::failure(errno_message("stat", path, errno));
+            return Status::failure(errno_message("stat", printable(path), errno));
     }
     if (!mode)
         return ok_status();
@@ -74,68 +87,65 @@ Status set_owner_and_mode(int fd, const std::string& path, const Ownership& owne
     const unsigned wanted = postfix_files::chmod_result(*mode, current, S_ISDIR(status.st_mode));
     if (current != wanted) {
         if (::fchmod(fd, static_cast<mode_t>(wanted)) < 0) {
-            return Status::failure(errno_message("chmod", path, errno));
+            return Status::failure(errno_message("chmod", printable(path), errno));
         }
-        record(changes, TreeChange::Kind::mode_changed, path, postfix_files::format_mode(wanted));
+        changes.record(TreeChange::Kind::mode_changed, path, postfix_files::format_mode(wanted));
     }
     return ok_status();
 }
 
+/// What a walk stopped by its depth limit had changed below its starting directory.
+std::string changes_before_refusal(std::size_t count) {
+    if (count == 0)
+        return "nothing below it was changed";
+    return "stopped after " + std::to_string(count) + (count == 1 ? " change" : " changes") +
+           " below it, the rest is left as it was";
+}
+
 /// `chown -R` plus `find -type d -exec chmod` below the directory `dir` (already done itself):
 /// every entry gets the owner (symbolic links themselves, never their targets), every
-/// directory the mode.
+/// directory the mode. The walk is bounded (see walk_below); a tree too deep for it stops this
+/// with a message that says how many changes it made before.
 Status apply_below(int dir, const std::string& path, const Ownership& owner, const Mode& mode,
-                   std::vector<TreeChange>* changes) {
-    const int listing_fd = ::dup(dir);
-    if (listing_fd < 0)
-        return Status::failure(errno_message("dup", path, errno));
-    DIR* listing = ::fdopendir(listing_fd);
-    if (listing == nullptr) {
-        const int error = errno;
-        ::close(listing_fd);
-        return Status::failure(errno_message("opendir", path, error));
+                   ChangeRecorder& changes) {
+    const std::size_t before = changes.count();
+    const WalkVisitor change = [&](const WalkEntry& entry) -> Status {
+        if (entry.fd >= 0)
+            return set_owner_and_mode(entry.fd, entry.path, owner, mode, changes);
+        if (!needs_chown(entry.status, owner))
+            return ok_status();
+        if (::fchownat(entry.parent, entry.name, owner.user,
+                       owner.group ? *owner.group : static_cast<gid_t>(-1),
+                       AT_SYMLINK_NOFOLLOW) < 0) {
+            return Status::failure(errno_message("chown", printable(entry.path), errno));
+        }
+        changes.record(TreeChange::Kind::owner_changed, entry.path, owner.text);
+        return ok_status();
+    };
+    bool too_deep = false;
+    Status done = walk_below(dir, path, change, &too_deep);
+    if (too_deep) {
+        return Status::failure(done.error() + "; " +
+                               changes_before_refusal(changes.count() - before));
     }
-    ::rewinddir(listing);
-    std::vector<std::string> names;
-    errno = 0;
-    while (const struct dirent* entry = ::readdir(listing)) {
-        const std::string name = entry->d_name;
-        if (name != "." && name != "..")
-            names.push_back(name);
-        errno = 0;
-    }
-    const int read_error = errno;
-    ::closedir(listing);
-    if (read_error != 0)
-        return Status::failure(errno_message("readdir", path, read_error));
+    return done;
+}
 
-    for (const std::string& name : names) {
-        const std::string child = path + "/" + name;
-        struct stat status {};
-        if (::fstatat(dir, name.c_str(), &status, AT_SYMLINK_NOFOLLOW) < 0) {
-            if (errno == ENOENT)
-                continue;  // gone meanwhile (a delivered message)
-            return Status::failure(errno_message("stat", child, errno));
-        }
-        if (S_ISDIR(status.st_mode)) {
-            UniqueFd sub(
-                ::openat(dir, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-            if (!sub.valid())
-                return Status::failure(open_failure_message(child, errno));
-            if (Status done = set_owner_and_mode(sub.get(), child, owner, mode, changes); !done) {
-                return done;
-            }
-            if (Status done = apply_below(sub.get(), child, owner, mode, changes); !done) {
-                return done;
-            }
-        } else if (needs_chown(status, owner)) {
-            if (::fchownat(dir, name.c_str(), owner.user,
-                           owner.group ? *owner.group : static_cast<gid_t>(-1),
-                           AT_SYMLINK_NOFOLLOW) < 0) {
-                return Status::failure(errno_message("chown", child, errno));
-            }
-            record(changes, TreeChange::Kind::owner_changed, child, owner.text);
-        }
+/// Refuses, before anything changes, a recursive step whose existing directory holds a tree
+/// deeper than walk_below goes. apply_below checks again as it goes: the postfix user can
+/// deepen the tree in between.
+Status refuse_deep_trees(std::span<const Step> steps) {
+    for (const Step& step : steps) {
+        if (!step.recursive || step.type != EntryType::directory)
+            continue;
+        Expected<UniqueFd> directory = open_directory_nofollow(step.path);
+        if (!directory)
+            continue;  // made, or refused, when its step runs
+        const WalkVisitor look = [](const WalkEntry&) { return ok_status(); };
+        bool too_deep = false;
+        Status done = walk_below(directory->get(), step.path, look, &too_deep);
+        if (too_deep)
+            return Status::failure(done.error() + "; nothing was changed");
     }
     return ok_status();
 }
@@ -153,7 +163,7 @@ bool is_trusted_symlink(int parent_fd, const char* leaf) {
     return link.st_uid == 0 && parent.st_uid == 0 && (parent.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
-Status apply_step(const Step& step, const Ownership& owner, std::vector<TreeChange>* changes) {
+Status apply_step(const Step& step, const Ownership& owner, ChangeRecorder& changes) {
     int error = 0;
     Expected<ParentDirectory> parent = open_parent_directory(step.path, &error);
     if (!parent) {
@@ -170,7 +180,7 @@ Status apply_step(const Step& step, const Ownership& owner, std::vector<TreeChan
         // Made private first; chown and chmod below give it its final owner and mode.
         if (step.create_missing) {
             if (::mkdirat(parent_fd, leaf, 0700) == 0) {
-                record(changes, TreeChange::Kind::created, step.path, {});
+                changes.record(TreeChange::Kind::created, step.path, {});
             } else if (errno != EEXIST) {
                 return Status::failure(errno_message("mkdir", step.path, errno));
             }
@@ -215,13 +225,13 @@ std::string join_lines(const std::vector<std::string>& lines) {
 std::string to_string(const TreeChange& change) {
     switch (change.kind) {
         case TreeChange::Kind::created:
-            return "mkdir " + change.path;
+            return "mkdir " + printable(change.path);
         case TreeChange::Kind::owner_changed:
-            return "chown " + change.detail + " " + change.path;
+            return "chown " + change.detail + " " + printable(change.path);
         case TreeChange::Kind::mode_changed:
-            return "chmod " + change.detail + " " + change.path;
+            return "chmod " + change.detail + " " + printable(change.path);
     }
-    return change.path;
+    return printable(change.path);
 }
 
 Status apply_permission_steps(std::span<const Step> steps, std::vector<TreeChange>* changes) {
@@ -249,7 +259,10 @@ Status apply_permission_steps(std::span<const Step> steps, std::vector<TreeChang
     }
     if (!problems.empty())
         return Status::failure(join_lines(problems));
+    if (Status shallow = refuse_deep_trees(steps); !shallow)
+        return shallow;
 
+    ChangeRecorder recorder(changes);
     for (const Step& step : steps) {
         Ownership owner;
         owner.user = users.at(step.owner);
@@ -258,7 +271,7 @@ Status apply_permission_steps(std::span<const Step> steps, std::vector<TreeChang
             owner.group = groups.at(step.group);
             owner.text += ":" + step.group;
         }
-        if (Status done = apply_step(step, owner, changes); !done)
+        if (Status done = apply_step(step, owner, recorder); !done)
             return done;
     }
     return ok_status();

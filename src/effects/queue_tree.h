@@ -23,7 +23,8 @@ struct TreeChange {
     friend bool operator==(const TreeChange&, const TreeChange&) = default;
 };
 
-/// `mkdir PATH`, `chown postfix:postdrop PATH`, `chmod 0730 PATH`.
+/// `mkdir PATH`, `chown postfix:postdrop PATH`, `chmod 0730 PATH`, the path escaped for a
+/// terminal (pmr::printable: a name below the queue may hold escape codes).
 [[nodiscard]] std::string to_string(const TreeChange& change);
 
 /// Carries out `steps` in order, as post-install's set-permissions does (see Step), and appends
@@ -39,9 +40,18 @@ struct TreeChange {
 /// made (root's, in a directory only root may write to), it is followed, as post-install's chown
 /// and chmod follow it (Debian's /etc/postfix/makedefs.out). Recursive steps walk the contents
 /// the same way (fchownat with AT_SYMLINK_NOFOLLOW; directories below get the mode, other files
-/// keep theirs). Owner, group and mode are only set when they differ (or when chown would clear
-/// a set-id bit, as it does for post-install), so a second run changes nothing. The first
-/// failing step stops the run with its reason (`mkdir PATH: REASON`).
+/// keep theirs), iteratively and at most max_walk_depth (64) levels deep (see walk_below), so
+/// that memory, stack and open descriptors stay bounded whatever the postfix user plants there.
+/// Owner, group and mode are only set when they differ (or when chown would clear a set-id bit,
+/// as it does for post-install), so a second run changes nothing. The first failing step stops
+/// the run with its reason (`mkdir PATH: REASON`); paths below a recursive step's directory are
+/// escaped in messages (pmr::printable).
+///
+/// A recursive step's existing tree that is deeper than the limit fails the call before anything
+/// changes: `DIR: refusing a directory tree more than 64 levels deep (at PATH); nothing was
+/// changed`. Should the tree grow deeper while it is being walked, the walk stops there with
+/// `...; nothing below it was changed` or `...; stopped after N changes below it, the rest is
+/// left as it was` (the steps before it, and the step's directory itself, stay done).
 [[nodiscard]] Status apply_permission_steps(std::span<const postfix_files::Step> steps,
                                             std::vector<TreeChange>* changes = nullptr);
 

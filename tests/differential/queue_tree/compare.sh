@@ -125,6 +125,16 @@ if [ "${1-}" = "--inner" ]; then
         set_permissions /etc/postfix-x
         dirs+=(/etc/postfix/main.cf)
         ;;
+    deep-contents)
+        # As deep a tree as the native walk goes (tree_walk.h: 64 levels below the queue
+        # subdirectory), made by root with the wrong modes: every level is repaired alike.
+        make_instance postfix-x
+        q=/var/spool/postfix-x
+        deep=$q/deferred$(printf '/%s' $(seq 64))
+        (umask 022; mkdir -p "$deep" $q/deferred/1/x)
+        echo message >"$deep/ABCDEF"; chmod 4755 "$deep/ABCDEF"
+        set_permissions /etc/postfix-x
+        ;;
     setgid-parent)
         # A set-group-ID parent: new directories inherit the bit and the group, and
         # chmod with a 3-digit mode keeps it on directories.
@@ -217,7 +227,7 @@ fi
 
 # ------------------------------------------------------------ outer part
 scenarios=(fresh-secondary missing-data-directory second-run repair existing-contents
-           setgid-parent drop-ins unlisted-secondary primary destroy)
+           deep-contents setgid-parent drop-ins unlisted-secondary primary destroy)
 
 if [ "$(id -u)" != 0 ]; then
     echo "compare.sh: SKIP: needs root" >&2

@@ -1,5 +1,6 @@
 #include "effects/queue_tree.h"
 
+#include <fcntl.h>
 #include <grp.h>
 #include <gtest/gtest.h>
 #include <pwd.h>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "core/postfix_files/parser.h"
+#include "effects/tree_walk.h"
 #include "temporary_directory.h"
 
 namespace pmr::effects {
@@ -306,6 +308,67 @@ TEST_F(QueueTreeTest, BuildQueueTreeReportsEveryErrorAndChangesNothing) {
     EXPECT_EQ(status.error(), bad + ":1: unknown file type 'q' (expected d, f, h or l)\n" + bad +
                                   ":2: unknown parameter '$nope'");
     EXPECT_EQ(describe(queue()), "absent");
+}
+
+/// A chain of `levels` directories `d` below `root`, made relative to descriptors.
+void make_chain(const std::string& root, std::size_t levels) {
+    int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    for (std::size_t i = 0; i < levels; ++i) {
+        EXPECT_EQ(::mkdirat(dir, "d", 0755), 0);
+        const int next = ::openat(dir, "d", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ::close(dir);
+        dir = next;
+    }
+    ::close(dir);
+}
+
+std::string chain_path(std::string path, std::size_t levels) {
+    for (std::size_t i = 0; i < levels; ++i)
+        path += "/d";
+    return path;
+}
+
+// The postfix user can plant any tree in its queue directories; set-permissions walks them
+// (chown -R) as root. Too deep a tree is refused before anything at all changes.
+TEST_F(QueueTreeTest, ATreeDeeperThanTheLimitIsRefusedBeforeAnythingChanges) {
+    ASSERT_TRUE(apply_permission_steps(debian_plan()).ok());
+    make_chain(queue() + "/deferred", max_walk_depth + 1);
+    ::chmod((queue() + "/maildrop").c_str(), 0777);  // would be repaired by an earlier step
+
+    std::vector<TreeChange> changes;
+    const Status status = apply_permission_steps(debian_plan(), &changes);
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error(), queue() +
+                                  "/deferred: refusing a directory tree more than 64 levels "
+                                  "deep (at " +
+                                  chain_path(queue() + "/deferred", 65) + "); nothing was changed");
+    EXPECT_TRUE(changes.empty());
+    EXPECT_EQ(describe(queue() + "/maildrop"), "d 0777 postfix postdrop");
+    EXPECT_EQ(describe(queue() + "/deferred/d"), "d 0755 root root");
+    EXPECT_EQ(describe(chain_path(queue() + "/deferred", 65)), "d 0755 root root");
+}
+
+TEST_F(QueueTreeTest, ATreeAsDeepAsTheLimitIsWalkedCompletely) {
+    ASSERT_TRUE(apply_permission_steps(debian_plan()).ok());
+    make_chain(queue() + "/deferred", max_walk_depth);
+    write_file(chain_path(queue() + "/deferred", 64) + "/file", "x");
+    ASSERT_TRUE(apply_permission_steps(debian_plan()).ok());
+    EXPECT_EQ(describe(queue() + "/deferred/d"), "d 0700 postfix root");
+    EXPECT_EQ(describe(chain_path(queue() + "/deferred", 64)), "d 0700 postfix root");
+    EXPECT_EQ(describe(chain_path(queue() + "/deferred", 64) + "/file"), "f 0644 postfix root");
+}
+
+// A file name may hold terminal escape codes: changes are printed escaped.
+TEST_F(QueueTreeTest, NamesFromTheQueueArePrintedEscaped) {
+    ASSERT_TRUE(apply_permission_steps(debian_plan()).ok());
+    const std::string name = "\x1B]0;owned\x07\x9B";
+    write_file(queue() + "/deferred/" + name, "x");
+    std::vector<TreeChange> changes;
+    ASSERT_TRUE(apply_permission_steps(debian_plan(), &changes).ok());
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].path, queue() + "/deferred/" + name);
+    EXPECT_EQ(to_string(changes[0]),
+              "chown postfix " + queue() + "/deferred/\\x1B]0;owned\\x07\\x9B");
 }
 
 TEST_F(QueueTreeTest, RemovesAFreshTreeCompletely) {
