@@ -143,7 +143,8 @@ Status refuse_deep_trees(std::span<const Step> steps) {
             continue;  // made, or refused, when its step runs
         const WalkVisitor look = [](const WalkEntry&) { return ok_status(); };
         bool too_deep = false;
-        Status done = walk_below(directory->get(), step.path, look, &too_deep);
+        Status done =
+            walk_below(directory->get(), step.path, look, &too_deep, WalkEntries::directories);
         if (too_deep)
             return Status::failure(done.error() + "; nothing was changed");
     }

@@ -62,7 +62,7 @@ std::string too_deep_message(const std::string& root, const std::string& deeper)
 /// Examines the entry `name` of the innermost level, visits it, and for a directory adds its
 /// level. `root` is the walk's starting path, for the depth refusal.
 Status visit_entry(std::vector<Level>& levels, const char* name, const std::string& root,
-                   const WalkVisitor& visit, bool* too_deep) {
+                   const WalkVisitor& visit, bool* too_deep, WalkEntries entries) {
     const int parent = ::dirfd(levels.back().listing.get());
     std::string child = levels.back().path + "/" + name;
     struct stat status {};
@@ -71,8 +71,11 @@ Status visit_entry(std::vector<Level>& levels, const char* name, const std::stri
             return ok_status();  // gone meanwhile (a delivered message)
         return Status::failure(errno_message("stat", printable(child), errno));
     }
-    if (!S_ISDIR(status.st_mode))
+    if (!S_ISDIR(status.st_mode)) {
+        if (entries == WalkEntries::directories)
+            return ok_status();
         return visit(WalkEntry{parent, name, child, status, -1});
+    }
     // levels[0] is the starting directory, so this child is levels.size() levels below it.
     if (levels.size() > max_walk_depth) {
         if (too_deep != nullptr)
@@ -87,9 +90,15 @@ Status visit_entry(std::vector<Level>& levels, const char* name, const std::stri
     return push_level(levels, sub.release(), std::move(child));
 }
 
+/// Whether readdir says that `entry` is certainly not a directory.
+bool surely_not_a_directory(const struct dirent& entry) {
+    return entry.d_type != DT_DIR && entry.d_type != DT_UNKNOWN;
+}
+
 }  // namespace
 
-Status walk_below(int dir, const std::string& path, const WalkVisitor& visit, bool* too_deep) {
+Status walk_below(int dir, const std::string& path, const WalkVisitor& visit, bool* too_deep,
+                  WalkEntries entries) {
     // A stream of our own: the caller's descriptor stays open and usable.
     const int listing_fd = ::fcntl(dir, F_DUPFD_CLOEXEC, 0);
     if (listing_fd < 0)
@@ -104,16 +113,19 @@ Status walk_below(int dir, const std::string& path, const WalkVisitor& visit, bo
         errno = 0;
         const struct dirent* entry = ::readdir(levels.back().listing.get());
         if (entry == nullptr) {
-            if (errno != 0)
+            if (errno != 0) {
                 return Status::failure(
                     errno_message("readdir", printable(levels.back().path), errno));
+            }
             levels.pop_back();  // done with this directory: back to its parent
             continue;
         }
         const std::string_view name = entry->d_name;
         if (name == "." || name == "..")
             continue;
-        if (Status done = visit_entry(levels, entry->d_name, path, visit, too_deep); !done)
+        if (entries == WalkEntries::directories && surely_not_a_directory(*entry))
+            continue;
+        if (Status done = visit_entry(levels, entry->d_name, path, visit, too_deep, entries); !done)
             return done;
     }
     return ok_status();

@@ -28,6 +28,13 @@ struct WalkEntry {
     int fd = -1;                 ///< a directory: its open descriptor; otherwise -1
 };
 
+/// Which entries walk_below shows its visitor.
+enum class WalkEntries {
+    all,          ///< every entry
+    directories,  ///< directories only; the others are passed over by their readdir type (d_type),
+                  ///< without an fstatat each, when the file system reports it
+};
+
 /// Called for every entry; a failure stops the walk and is its result.
 using WalkVisitor = std::function<Status(const WalkEntry&)>;
 
@@ -40,8 +47,9 @@ using WalkVisitor = std::function<Status(const WalkEntry&)>;
 /// stops the walk before the visitor sees it, with `PATH: refusing a directory tree more than
 /// 64 levels deep (at DEEPER)`, both paths escaped (pmr::printable), and sets `*too_deep` when
 /// given. Other failures: `readdir PATH: REASON`, `stat PATH: REASON`, `open PATH: REASON`.
-/// `dir` itself stays open and unchanged (its offset aside).
+/// `dir` itself stays open and unchanged (its offset aside). With WalkEntries::directories only
+/// directories are examined and visited: to check a tree's depth at a fraction of the cost.
 [[nodiscard]] Status walk_below(int dir, const std::string& path, const WalkVisitor& visit,
-                                bool* too_deep = nullptr);
+                                bool* too_deep = nullptr, WalkEntries entries = WalkEntries::all);
 
 }  // namespace pmr::effects

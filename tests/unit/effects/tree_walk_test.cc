@@ -89,6 +89,34 @@ TEST(TreeWalkTest, VisitsEverythingBelowEachDirectoryBeforeItsContents) {
     EXPECT_LT(position(root + "/C"), position(root + "/C/fifo"));
 }
 
+TEST(TreeWalkTest, CanVisitDirectoriesOnly) {
+    testing::TemporaryDirectory temp;
+    const std::string root = temp.path();
+    fs::create_directories(root + "/A/B");
+    std::ofstream(root + "/A/file") << "x";
+    fs::create_directory_symlink(root + "/A", root + "/link");
+    UniqueFd dir(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    std::vector<std::string> seen;
+    ASSERT_TRUE(walk_below(
+                    dir.get(), root,
+                    [&seen](const WalkEntry& entry) {
+                        EXPECT_GE(entry.fd, 0);
+                        seen.push_back(entry.path);
+                        return ok_status();
+                    },
+                    nullptr, WalkEntries::directories)
+                    .ok());
+    EXPECT_EQ(seen, (std::vector<std::string>{root + "/A", root + "/A/B"}));
+
+    make_chain(root + "/A/B", max_walk_depth - 1);
+    bool too_deep = false;
+    const Status status = walk_below(
+        dir.get(), root, [](const WalkEntry&) { return ok_status(); }, &too_deep,
+        WalkEntries::directories);
+    ASSERT_FALSE(status.ok());
+    EXPECT_TRUE(too_deep);
+}
+
 TEST(TreeWalkTest, NeverFollowsASymbolicLink) {
     testing::TemporaryDirectory temp;
     const std::string root = temp.path() + "/tree";
