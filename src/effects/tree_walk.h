@@ -11,12 +11,13 @@
 namespace pmr::effects {
 
 /// How many directory levels walk_below goes below the directory it starts from. Postfix's
-/// queues are shallow: a hashed queue (hash_queue_depth, default 1) adds one level per hex digit
-/// of the 5-digit microseconds in a queue ID, so a working queue directory has at most about 5
-/// levels below it, and nothing else Postfix makes is deeper. 64 leaves ample room for any
-/// tree a site may keep there, and still bounds what one walk holds: one open directory and
-/// its path per level, so at most 65 descriptors and a few MB, whatever the postfix user
-/// (whom Postfix assumes can be compromised) plants in the queue.
+/// queues are shallow: a hashed queue has hash_queue_depth levels of one-character directories
+/// (default 1; the hash is taken from the 5 hex digits of a queue ID's microseconds, so more
+/// than a few levels spread nothing further), and nothing else Postfix makes below a queue
+/// subdirectory is deeper. 64 leaves ample room for any tree a site may keep there, and still
+/// bounds what one walk holds: one open directory and its path per level, so at most 65
+/// descriptors and a few MB, whatever the postfix user (whom Postfix assumes can be
+/// compromised) plants in the queue.
 inline constexpr std::size_t max_walk_depth = 64;
 
 /// One entry that walk_below meets. Valid during the visitor's call only.
