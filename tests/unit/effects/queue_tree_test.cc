@@ -368,7 +368,7 @@ TEST_F(QueueTreeTest, NamesFromTheQueueArePrintedEscaped) {
     ASSERT_EQ(changes.size(), 1u);
     EXPECT_EQ(changes[0].path, queue() + "/deferred/" + name);
     EXPECT_EQ(to_string(changes[0]),
-              "chown postfix " + queue() + "/deferred/\\x1B]0;owned\\x07\\x9B");
+              "chown postfix " + queue() + "/deferred/\\x1b]0;owned\\x07\\x9b");
 }
 
 TEST_F(QueueTreeTest, RemovesAFreshTreeCompletely) {

@@ -165,7 +165,7 @@ TEST(TreeWalkTest, EscapesNamesInItsMessages) {
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error(), temp.path() +
                                   ": refusing a directory tree more than 64 levels deep (at " +
-                                  deepest + "/\\x1B]0;owned\\x07)");
+                                  deepest + "/\\x1b]0;owned\\x07)");
 }
 
 // One open directory per level, and no more levels than the limit: a chain five times deeper
