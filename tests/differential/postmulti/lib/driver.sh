@@ -6,6 +6,10 @@
 #                     "pmreconcile postmulti"), stdin /dev/null, stdout to a
 #                     file, stderr on a pty (see pty-run), and record args,
 #                     stdout, stderr and exit status. Returns the exit status.
+#                     "VAR=value pm ..." passes VAR to the command only (even
+#                     PATH: the driver's own tools keep a fixed PATH).
+#   pm_notty ARGS...  the same with stderr a plain file (no terminal anywhere):
+#                     how postmulti runs from cron, systemd or a script.
 #   track DIR...      add directories to the set that is snapshotted at the
 #                     end (instance directories are found automatically).
 #   prepare_ports     run prepare-instance-ports --all (127.0.0.1, ports
@@ -27,6 +31,7 @@ pm_cmd=("$@")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SANDBOX_TOOLS=$(cd "$here/../../../sandbox" && pwd)
 pty_run=$here/../pty-run
+driver_path=/usr/sbin:/usr/bin:/sbin:/bin
 
 mkdir -p "$rec/calls" || exit 125
 : >"$rec/dirs"
@@ -105,16 +110,32 @@ track() {
     for d in "$@"; do echo "dir $d" >>"$rec/dirs"; done
 }
 
-pm() {
-    local id rc
+pm() { _pm_call pm "$@"; }
+pm_notty() { _pm_call pm_notty "$@"; }
+
+# _pm_call KIND ARGS...: one recorded call; KIND is pm (stderr on a pty) or
+# pm_notty (stderr a plain file, marked with calls/NN.notty for the runner).
+_pm_call() {
+    local kind=$1 id rc
+    shift
+    # The caller's PATH ("PATH= pm ...", or unset) is the command's alone.
+    local -a command_env=(-u PATH)
+    [ -n "${PATH+set}" ] && command_env=("PATH=$PATH")
+    local PATH=$driver_path
     _pm_n=$((_pm_n + 1))
     printf -v id '%02d' "$_pm_n"
     echo "[pm $id]"
     _collect_dirs
-    printf '%q ' pm "$@" >"$rec/calls/$id.args"
+    printf '%q ' "$kind" "$@" >"$rec/calls/$id.args"
     echo >>"$rec/calls/$id.args"
-    PTY_RUN_TIMEOUT=${PM_TIMEOUT:-300} "$pty_run" "$rec/calls/$id.out" "$rec/calls/$id.err" \
-        "${pm_cmd[@]}" "$@"
+    local -a pty_mode=()
+    if [ "$kind" = pm_notty ]; then
+        pty_mode=(--no-pty)
+        : >"$rec/calls/$id.notty"
+    fi
+    PTY_RUN_TIMEOUT=${PM_TIMEOUT:-300} /usr/bin/env "${command_env[@]}" \
+        /bin/bash "$pty_run" ${pty_mode[@]+"${pty_mode[@]}"} \
+        "$rec/calls/$id.out" "$rec/calls/$id.err" "${pm_cmd[@]}" "$@"
     rc=$?
     echo "$rc" >"$rec/calls/$id.rc"
     _collect_dirs
