@@ -31,7 +31,6 @@ namespace {
 
 using postmulti::MessageSource;
 
-constexpr const char* script_tag = "postfix/postmulti-script";
 constexpr const char* postfix_tag = "postfix";  // postmulti-script runs it by that name
 
 /// postmulti's check_shared_dir_status(): the shared directories must exist as directories.
@@ -170,7 +169,7 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
 std::string_view PostmultiStyle::tag(MessageSource source) const {
     switch (source) {
         case MessageSource::script:
-            return script_tag;
+            return script_tag_;
         case MessageSource::postfix:
             return postfix_tag;
         case MessageSource::postmulti:

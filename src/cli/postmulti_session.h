@@ -33,7 +33,10 @@ public:
 /// postmulti's own words and prefixes.
 class PostmultiStyle final : public MessageStyle {
 public:
-    explicit PostmultiStyle(std::string program) : program_(std::move(program)) {}
+    /// `log_tag` is what postmulti exports as MAIL_LOGTAG (postmulti::log_tag()): postmulti-script
+    /// tags its messages `LOG_TAG/postmulti-script`.
+    explicit PostmultiStyle(std::string program, const std::string& log_tag = "postfix")
+        : program_(std::move(program)), script_tag_(log_tag + "/postmulti-script") {}
     void fatal(postmulti::MessageSource source, const std::string& message) const override;
     void warning(postmulti::MessageSource source, const std::string& message) const override;
     void leftover(const effects::Leftover& left) const override;
@@ -47,6 +50,7 @@ private:
     /// The program name a message from `source` starts with.
     [[nodiscard]] std::string_view tag(postmulti::MessageSource source) const;
     std::string program_;
+    std::string script_tag_;
 };
 
 /// pmreconcile's `pmreconcile: error: ...` / `pmreconcile: warning: ...`.

@@ -46,8 +46,9 @@ Expected<int> run_instance_command(const postmulti::InstanceRun& run,
     auto put = [&](const std::string& name, const std::string& value) {
         if (variables.insert_or_assign(name, value).second) order.push_back(name);
     };
-    for (const auto& [name, value] : run.environment) put(name, value);
+    // postmulti sets MAIL_VERBOSE in its own environment (-v), its child the run's variables.
     if (verbose) put("MAIL_VERBOSE", "");
+    for (const auto& [name, value] : run.environment) put(name, value);
     if (run.prepend_command_directory) {
         auto current = variables.find("PATH");
         const std::string path =
