@@ -1,7 +1,5 @@
 #include "effects/instance_command.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <map>
 
@@ -14,21 +12,6 @@ namespace pmr::effects {
 namespace {
 
 constexpr const char* root_path = "/bin:/usr/bin:/sbin:/usr/sbin";  // Postfix's ROOT_PATH
-
-/// The first executable `name` along `path`, or `name` itself when it has a slash.
-std::string find_program(const std::string& name, const std::string& path) {
-    if (name.find('/') != std::string::npos) return name;
-    std::size_t pos = 0;
-    while (pos <= path.size()) {
-        std::size_t end = path.find(':', pos);
-        if (end == std::string::npos) end = path.size();
-        const std::string directory = end > pos ? path.substr(pos, end - pos) : std::string(".");
-        const std::string candidate = directory + "/" + name;
-        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-        pos = end + 1;
-    }
-    return name;
-}
 
 }  // namespace
 
@@ -59,10 +42,8 @@ Expected<int> run_instance_command(const postmulti::InstanceRun& run,
     environment.reserve(order.size());
     for (const std::string& name : order) environment.push_back(name + "=" + variables[name]);
 
-    // postmulti's child words a failed exec as `execvp NAME: REASON` (postmulti.c).
-    Command command{run.argv, std::move(environment), false, false, "execvp " + run.argv[0]};
-    auto path = variables.find("PATH");
-    command.argv[0] = find_program(run.argv[0], path == variables.end() ? root_path : path->second);
+    // postmulti's child runs execvp(3) and words its failure `execvp NAME: REASON` (postmulti.c).
+    Command command{run.argv, std::move(environment), false, false, "execvp " + run.argv[0], true};
     RealProcessRunner runner;
     auto result = runner.run(command);
     if (!result) return Expected<int>::failure(result.error());

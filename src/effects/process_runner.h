@@ -17,6 +17,10 @@ struct Command {
     /// What a failure to start it says before `: REASON`; empty means `execute ARGV0`.
     /// postmulti's children say `execvp NAME`, NAME as the user gave it.
     std::string start_failure_label{};
+    /// Start it as execvp(3) in the child does (what postmulti's children do): argv[0] is looked
+    /// up in the PATH of `environment`, an executable file without `#!` runs through /bin/sh,
+    /// argv[0] stays as given. Otherwise posix_spawnp() looks argv[0] up in our own PATH.
+    bool execvp_in_child = false;
 };
 
 /// How a finished program ended.
@@ -37,7 +41,8 @@ public:
     [[nodiscard]] virtual Expected<ProcessResult> run(const Command& command) = 0;
 };
 
-/// Runs real processes with posix_spawn(); stdin and stderr are inherited.
+/// Runs real processes with posix_spawnp(), or fork() and execvp() (Command::execvp_in_child);
+/// stdin and stderr are inherited.
 class RealProcessRunner final : public ProcessRunner {
 public:
     [[nodiscard]] Expected<ProcessResult> run(const Command& command) override;
