@@ -68,7 +68,11 @@ int run_operations(const postmulti::EditPlan& plan, effects::OperationExecutor& 
             between = [&style, preamble] { (void)report(preamble, style); };
         }
         if (const Status done = execute_logged(executor, operation, style, between); !done) {
-            style.fatal(MessageSource::script, done.error());
+            if (std::holds_alternative<lifecycle::CreateDirectories>(operation)) {
+                style.directory_failure(done.error());
+            } else {
+                style.fatal(MessageSource::script, done.error());
+            }
             return to_int(ExitCode::error);
         }
     }

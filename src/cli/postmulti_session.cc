@@ -195,6 +195,22 @@ void PostmultiStyle::leftover(const effects::Leftover& left) const {
     warning(MessageSource::script, printable(left.path) + ": please verify contents and remove by hand");
 }
 
+void PostmultiStyle::directory_failure(const std::string& failure) const {
+    // postmulti-script runs `mkdir -p DIR || exit 1`: mkdir's complaint is all there is.
+    const auto reason = failure.rfind(": ");
+    if (!failure.starts_with("mkdir ") || reason == std::string::npos) {
+        fatal(MessageSource::script, failure);
+        return;
+    }
+    const std::string directory = failure.substr(6, reason - 6);
+    std::cerr << "mkdir: cannot create directory '" << printable(directory)
+              << "': " << failure.substr(reason + 2) << '\n';
+}
+
+void NativeStyle::directory_failure(const std::string& failure) const {
+    fatal(MessageSource::script, failure);
+}
+
 void NativeStyle::leftover(const effects::Leftover& left) const {
     warning(MessageSource::script, printable(left.path) + ": not removed (" + left.reason +
                                        "); please verify contents and remove by hand");

@@ -20,6 +20,8 @@ public:
     virtual void warning(postmulti::MessageSource source, const std::string& message) const = 0;
     /// Something destroy could not remove.
     virtual void leftover(const effects::Leftover& left) const = 0;
+    /// create could not make an instance directory: `failure` is create_directories()' reason.
+    virtual void directory_failure(const std::string& failure) const = 0;
     /// A fatal error reported by postconf on postmulti's behalf (a broken secondary main.cf).
     virtual void postconf_fatal(const std::string& command_directory,
                                 const std::string& message) const = 0;
@@ -40,6 +42,7 @@ public:
     void fatal(postmulti::MessageSource source, const std::string& message) const override;
     void warning(postmulti::MessageSource source, const std::string& message) const override;
     void leftover(const effects::Leftover& left) const override;
+    void directory_failure(const std::string& failure) const override;
     void postconf_fatal(const std::string& command_directory,
                         const std::string& message) const override;
     void postconf_warning(const std::string& command_directory,
@@ -59,6 +62,7 @@ public:
     void fatal(postmulti::MessageSource source, const std::string& message) const override;
     void warning(postmulti::MessageSource source, const std::string& message) const override;
     void leftover(const effects::Leftover& left) const override;
+    void directory_failure(const std::string& failure) const override;
     void postconf_fatal(const std::string& command_directory,
                         const std::string& message) const override;
     void postconf_warning(const std::string& command_directory,

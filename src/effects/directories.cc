@@ -14,6 +14,23 @@
 
 namespace pmr::effects {
 
+namespace {
+
+/// The failure for a component that exists but is no directory, errno as `mkdir -p` has it:
+/// EEXIST for the last component, ENOTDIR for one before it. A symbolic link is refused, not
+/// followed.
+Status not_a_directory(int parent, const std::string& component, const std::string& walked,
+                       bool last) {
+    struct stat st {};
+    if (::fstatat(parent, component.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISLNK(st.st_mode)) {
+        return Status::failure("mkdir " + walked + ": is a symbolic link, not followed");
+    }
+    return Status::failure(errno_message("mkdir", walked, last ? EEXIST : ENOTDIR));
+}
+
+}  // namespace
+
 Status create_directories(const std::string& path, mode_t mode) {
     if (path.empty() || path.front() != '/') {
         return Status::failure("mkdir " + path + ": not an absolute path");
@@ -28,7 +45,8 @@ Status create_directories(const std::string& path, mode_t mode) {
     int dir = ::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) return Status::failure(errno_message("open", "/", errno));
     std::string walked;
-    for (const std::string& component : components) {
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        const std::string& component = components[i];
         walked += "/" + component;
         if (::mkdirat(dir, component.c_str(), mode) == 0) {
             fault_point("mkdir");
@@ -41,14 +59,13 @@ Status create_directories(const std::string& path, mode_t mode) {
         const int next =
             ::openat(dir, component.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         const int error = errno;
-        ::close(dir);
-        if (next < 0) {
-            if (error == ELOOP || error == ENOTDIR) {
-                return Status::failure("mkdir " + walked +
-                                       ": exists and is not a directory (or is a symbolic link)");
-            }
-            return Status::failure(errno_message("open", walked, error));
+        if (next < 0 && (error == ELOOP || error == ENOTDIR)) {
+            Status refused = not_a_directory(dir, component, walked, i + 1 == components.size());
+            ::close(dir);
+            return refused;
         }
+        ::close(dir);
+        if (next < 0) return Status::failure(errno_message("open", walked, error));
         dir = next;
     }
     ::close(dir);

@@ -50,6 +50,9 @@ public:
     void leftover(const effects::Leftover& left) const override {
         lines.push_back("leftover: " + left.path);
     }
+    void directory_failure(const std::string& failure) const override {
+        lines.push_back("directory: " + failure);
+    }
     void postconf_fatal(const std::string&, const std::string& message) const override {
         lines.push_back("postconf fatal: " + message);
     }
