@@ -26,11 +26,13 @@ std::variant<const Instance*, Fatal> select_existing(const instance::HostState& 
     return postmulti_fatal("No instance named " + request.selection.value);
 }
 
+/// The secondaries' config directories without `target`'s entry. A directory listed twice is
+/// loaded as two instances, and postmulti drops only the one it selected (the first).
 std::vector<std::string> secondaries_without(const instance::HostState& state,
-                                             const std::string& directory) {
+                                             const Instance& target) {
     std::vector<std::string> list;
-    for (const std::string& d : state.secondary_directories()) {
-        if (d != directory) list.push_back(d);
+    for (std::size_t i = 1; i < state.instances.size(); ++i) {
+        if (&state.instances[i] != &target) list.push_back(state.instances[i].config_directory);
     }
     return list;
 }
@@ -40,7 +42,7 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
     if (auto fatal = check_initialised(context.state)) return refused(*fatal);
     const std::string& dir = target.config_directory;
     const std::string main_cf = dir + "/main.cf";
-    const auto remaining = secondaries_without(context.state, dir);
+    const auto remaining = secondaries_without(context.state, target);
     EditPlan plan;
     plan.target_config_directory = dir;
     if (!context.host.is_regular_file(main_cf)) {

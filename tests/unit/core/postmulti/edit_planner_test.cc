@@ -1038,6 +1038,23 @@ TEST(PlanDeportTest, InstanceWithoutMainCfIsOnlyForgotten) {
                                     "[alternate_config_directories = ]"});
 }
 
+TEST(PlanDeportTest, ADirectoryListedTwiceLosesOnlyTheSelectedEntry) {
+    // Bug fix (#14): postmulti loads a directory listed twice as two instances and drops only
+    // the one it selected (the first); every entry of the directory was removed.
+    Host host(initialised +
+              "multi_instance_directories = /etc/postfix-a /etc/postfix-b /etc/postfix-a\n");
+    host.secondary("/etc/postfix-a", secondary_cf("a"));
+    host.secondary("/etc/postfix-b", secondary_cf("b"));
+    for (const char* action : {"deport", "destroy"}) {
+        const EditPlan plan = host.plan({"-i", "a", "-e", action});
+        expect_ok(plan);
+        EXPECT_TRUE(render(plan)[1].starts_with(
+            "edit /etc/postfix/main.cf: [multi_instance_directories = /etc/postfix-b "
+            "/etc/postfix-a]"))
+            << action << ": " << render(plan)[1];
+    }
+}
+
 // --- enable, disable, assign ------------------------------------------------------------------
 
 TEST(PlanEnableTest, EnableAndDisableWriteTheInstancesMainCf) {
