@@ -1,6 +1,7 @@
 #include "core/plan/metrics.h"
 
 #include <map>
+#include <string_view>
 
 namespace pmr::plan {
 
@@ -20,35 +21,55 @@ std::string label_value(std::string_view text) {
     return out;
 }
 
+/// One instance's drift line, labelled as postmulti -l names it.
+struct Drift {
+    std::string name;  ///< `-` for the primary and for an instance without a name
+    int value = 0;
+};
+
+/// Every instance on the host (0) and every one a step or refusal concerns (1), by config
+/// directory: the one label that identifies an instance.
+std::map<std::string, Drift> drift_by_directory(const Plan& plan, const instance::HostState* state) {
+    std::map<std::string, Drift> drift;  // sorted for a stable textfile
+    if (state != nullptr) {
+        for (const instance::Instance& i : state->instances) {
+            drift[i.config_directory] = Drift{i.primary || i.name.empty() ? "-" : i.name, 0};
+        }
+    }
+    const auto mark = [&drift](const std::string& label, const std::string& directory) {
+        drift.try_emplace(directory, Drift{label.empty() ? "-" : label, 1}).first->second.value = 1;
+    };
+    for (const Step& step : plan.steps) mark(step.instance, step.config_directory);
+    for (const Refusal& refusal : plan.refusals) mark(refusal.instance, refusal.config_directory);
+    return drift;
+}
+
+/// The HELP and TYPE lines every metric has (promtool check metrics wants both).
+std::string header(std::string_view name, std::string_view help) {
+    return "# HELP " + std::string(name) + " " + std::string(help) + "\n# TYPE " +
+           std::string(name) + " gauge\n";
+}
+
 }  // namespace
 
 std::string render_prometheus(const Plan* plan, const instance::HostState* state,
                               std::int64_t timestamp_seconds) {
     std::string out;
     if (plan != nullptr) {
-        std::map<std::string, int> drift;  // instance label -> 0/1, sorted for stable output
-        if (state != nullptr) {
-            for (const instance::Instance& i : state->instances) {
-                drift[i.primary ? "-" : (i.name.empty() ? i.config_directory : i.name)] = 0;
-            }
+        out += header("pmreconcile_drift",
+                      "Whether the Postfix instance differs from the manifest (1) or not (0).");
+        for (const auto& [directory, drift] : drift_by_directory(*plan, state)) {
+            out += "pmreconcile_drift{postfix_instance=\"" + label_value(drift.name) +
+                   "\",config_directory=\"" + label_value(directory) + "\"} " +
+                   std::to_string(drift.value) + "\n";
         }
-        for (const Step& step : plan->steps) drift[step.instance] = 1;
-        for (const Refusal& refusal : plan->refusals) drift[refusal.instance] = 1;
-        out += "# HELP pmreconcile_drift Whether the instance differs from the manifest.\n"
-               "# TYPE pmreconcile_drift gauge\n";
-        for (const auto& [instance, value] : drift) {
-            out += "pmreconcile_drift{instance=\"" + label_value(instance) + "\"} " +
-                   std::to_string(value) + "\n";
-        }
-        out += "# HELP pmreconcile_drift_steps Steps apply would take.\n"
-               "# TYPE pmreconcile_drift_steps gauge\n"
+        out += header("pmreconcile_drift_steps", "Steps pmreconcile apply would take.") +
                "pmreconcile_drift_steps " + std::to_string(plan->steps.size()) + "\n";
     }
-    out += "# HELP pmreconcile_last_run_success Whether the last check ran without error.\n"
-           "# TYPE pmreconcile_last_run_success gauge\n"
-           "pmreconcile_last_run_success " + std::string(plan ? "1" : "0") + "\n"
-           "# HELP pmreconcile_last_run_timestamp_seconds When the last check ran.\n"
-           "# TYPE pmreconcile_last_run_timestamp_seconds gauge\n"
+    out += header("pmreconcile_last_run_success", "Whether the last check ran without error.") +
+           "pmreconcile_last_run_success " + std::string(plan ? "1" : "0") + "\n" +
+           header("pmreconcile_last_run_timestamp_seconds",
+                  "When the last check ran, in seconds since the epoch.") +
            "pmreconcile_last_run_timestamp_seconds " + std::to_string(timestamp_seconds) + "\n";
     return out;
 }

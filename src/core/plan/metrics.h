@@ -8,9 +8,13 @@
 
 namespace pmr::plan {
 
-/// The drift check's node_exporter textfile: `pmreconcile_drift{instance="..."}` (1 when a step
-/// or refusal concerns the instance), `pmreconcile_drift_steps`, `pmreconcile_last_run_success`
-/// and `pmreconcile_last_run_timestamp_seconds`. `plan` is null when the check failed.
+/// The drift check's node_exporter textfile, every metric a gauge with HELP and TYPE lines:
+/// `pmreconcile_drift{postfix_instance="NAME",config_directory="DIR"}` (1 when a step or refusal
+/// concerns the instance; NAME as postmulti -l shows it, `-` for the primary),
+/// `pmreconcile_drift_steps`, `pmreconcile_last_run_success` and
+/// `pmreconcile_last_run_timestamp_seconds`. The label is not `instance`, which Prometheus sets
+/// on every scraped series (it would become `exported_instance`). `plan` is null when the check
+/// failed.
 [[nodiscard]] std::string render_prometheus(const Plan* plan, const instance::HostState* state,
                                             std::int64_t timestamp_seconds);
 

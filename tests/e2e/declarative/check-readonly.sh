@@ -2,7 +2,8 @@
 # check is read-only by construction: on a fresh host, in sync, and with drift (even on a running
 # instance whose fix would be a reload, or an instance a destroy is planned for) no byte, mtime or
 # ctime under /etc, /var/spool or /var/lib changes. Exit 0 in sync, 2 with drift; --prometheus
-# writes a node_exporter textfile with pmreconcile_drift{instance="..."} and
+# writes a node_exporter textfile with
+# pmreconcile_drift{postfix_instance="NAME",config_directory="DIR"} and
 # pmreconcile_last_run_success.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 e2e_begin "$@"
@@ -51,9 +52,9 @@ expect_out_line "Plan: 2 to create, 3 to change, 0 to destroy."
 pmr check -f m.yaml --prometheus "$prom"
 expect_status 2
 cat "$prom"
-expect_metric 'pmreconcile_drift{instance="-"} 1'
-expect_metric 'pmreconcile_drift{instance="postfix-a"} 1'
-expect_metric 'pmreconcile_drift{instance="postfix-b"} 1'
+expect_metric 'pmreconcile_drift{postfix_instance="-",config_directory="/etc/postfix"} 1'
+expect_metric 'pmreconcile_drift{postfix_instance="postfix-a",config_directory="/etc/postfix-a"} 1'
+expect_metric 'pmreconcile_drift{postfix_instance="postfix-b",config_directory="/etc/postfix-b"} 1'
 expect_metrics_common
 pmr check -f m.yaml --json
 expect_status 2
@@ -67,9 +68,9 @@ pmr check -f m.yaml --prometheus "$prom"
 expect_status 0
 expect_out "In sync: the host matches m.yaml."
 cat "$prom"
-expect_metric 'pmreconcile_drift{instance="-"} 0'
-expect_metric 'pmreconcile_drift{instance="postfix-a"} 0'
-expect_metric 'pmreconcile_drift{instance="postfix-b"} 0'
+expect_metric 'pmreconcile_drift{postfix_instance="-",config_directory="/etc/postfix"} 0'
+expect_metric 'pmreconcile_drift{postfix_instance="postfix-a",config_directory="/etc/postfix-a"} 0'
+expect_metric 'pmreconcile_drift{postfix_instance="postfix-b",config_directory="/etc/postfix-b"} 0'
 expect_metrics_common
 pmr check -f m.yaml --json
 expect_status 0
@@ -86,9 +87,9 @@ expect_status 2
 expect_out_line "  ~ 1. configure postfix-a (/etc/postfix-a)"
 expect_out_line "  ! 2. reload postfix-a (/etc/postfix-a)"
 cat "$prom"
-expect_metric 'pmreconcile_drift{instance="-"} 0'
-expect_metric 'pmreconcile_drift{instance="postfix-a"} 1'
-expect_metric 'pmreconcile_drift{instance="postfix-b"} 0'
+expect_metric 'pmreconcile_drift{postfix_instance="-",config_directory="/etc/postfix"} 0'
+expect_metric 'pmreconcile_drift{postfix_instance="postfix-a",config_directory="/etc/postfix-a"} 1'
+expect_metric 'pmreconcile_drift{postfix_instance="postfix-b",config_directory="/etc/postfix-b"} 0'
 expect_metrics_common
 expect_unchanged drifted
 expect_eq "master pid" "$pid" "$(master_pid /etc/postfix-a)"
@@ -101,7 +102,7 @@ snapshot gone
 pmr check -f gone.yaml --prometheus "$prom"
 expect_status 2
 expect_out_line "  - 1. destroy postfix-b (/etc/postfix-b)"
-expect_metric 'pmreconcile_drift{instance="postfix-b"} 1'
+expect_metric 'pmreconcile_drift{postfix_instance="postfix-b",config_directory="/etc/postfix-b"} 1'
 expect_unchanged gone
 [ -d /var/spool/postfix-b/public ] || fail "postfix-b's queue was touched"
 

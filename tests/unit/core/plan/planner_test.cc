@@ -1262,19 +1262,21 @@ TEST(MetricsTest, DriftPerInstanceStepsAndLastRun) {
     const auto state = host.host().state(problems);
     ASSERT_TRUE(state);
     EXPECT_EQ(render_prometheus(&plan, &*state, 1700000000),
-              "# HELP pmreconcile_drift Whether the instance differs from the manifest.\n"
+              "# HELP pmreconcile_drift Whether the Postfix instance differs from the manifest "
+              "(1) or not (0).\n"
               "# TYPE pmreconcile_drift gauge\n"
-              "pmreconcile_drift{instance=\"-\"} 0\n"
-              "pmreconcile_drift{instance=\"/srv/x\\\"y\"} 1\n"
-              "pmreconcile_drift{instance=\"postfix-a\"} 1\n"
-              "pmreconcile_drift{instance=\"postfix-b\"} 0\n"
-              "# HELP pmreconcile_drift_steps Steps apply would take.\n"
+              "pmreconcile_drift{postfix_instance=\"-\",config_directory=\"/etc/postfix\"} 0\n"
+              "pmreconcile_drift{postfix_instance=\"postfix-a\",config_directory=\"/etc/postfix-a\"} 1\n"
+              "pmreconcile_drift{postfix_instance=\"postfix-b\",config_directory=\"/etc/postfix-b\"} 0\n"
+              "pmreconcile_drift{postfix_instance=\"-\",config_directory=\"/srv/x\\\"y\"} 1\n"
+              "# HELP pmreconcile_drift_steps Steps pmreconcile apply would take.\n"
               "# TYPE pmreconcile_drift_steps gauge\n"
               "pmreconcile_drift_steps 1\n"
               "# HELP pmreconcile_last_run_success Whether the last check ran without error.\n"
               "# TYPE pmreconcile_last_run_success gauge\n"
               "pmreconcile_last_run_success 1\n"
-              "# HELP pmreconcile_last_run_timestamp_seconds When the last check ran.\n"
+              "# HELP pmreconcile_last_run_timestamp_seconds When the last check ran, in seconds "
+              "since the epoch.\n"
               "# TYPE pmreconcile_last_run_timestamp_seconds gauge\n"
               "pmreconcile_last_run_timestamp_seconds 1700000000\n");
 }
@@ -1284,7 +1286,8 @@ TEST(MetricsTest, AFailedCheckHasNoDriftLines) {
               "# HELP pmreconcile_last_run_success Whether the last check ran without error.\n"
               "# TYPE pmreconcile_last_run_success gauge\n"
               "pmreconcile_last_run_success 0\n"
-              "# HELP pmreconcile_last_run_timestamp_seconds When the last check ran.\n"
+              "# HELP pmreconcile_last_run_timestamp_seconds When the last check ran, in seconds "
+              "since the epoch.\n"
               "# TYPE pmreconcile_last_run_timestamp_seconds gauge\n"
               "pmreconcile_last_run_timestamp_seconds 5\n");
 }
