@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # The Debian package: cpack builds it into a temporary directory; dpkg-deb shows its control fields
-# (Package, Section mail, Depends on postfix and the shared libraries) and its files (the
-# executable, schema, examples, man pages, bash completion and systemd units, and no postmulti);
+# (Package, Section mail, Depends on postfix and the shared libraries); lintian reports no error
+# and no warning (copyright in DEP-5 form, changelog.gz, description lines); its files (the
+# executable, GitOps' forced command pmreconcile-remote, schema, examples, man pages, bash
+# completion and systemd units, copyright and changelog.gz, and no postmulti);
 # dpkg -x unpacks it into a throwaway root (never onto the host), where
 #   - the man pages render without groff warnings and document every subcommand, every option
 #     `--help` lists and every manifest key the JSON Schema has;
 #   - systemd-analyze verify accepts the units (ExecStart pointed at the unpacked executable),
 #     the service runs `check` as a oneshot for which exit 2 (drift) is success, and its command
 #     line, run in a sandbox, writes the textfile and exits 2 on drift;
+#   - promtool accepts that textfile and the one of a failed check (every metric with HELP and
+#     TYPE, no label named instance), each metric is described in pmreconcile(8) METRICS, and
+#     promtool accepts its example alert rules;
 #   - the bash completion loads, and completes subcommands, every option of each subcommand,
 #     files after -f and this host's instance names after -i;
 #   - the executable runs, and validates the installed examples, whose modelines name the
@@ -22,7 +27,7 @@
 build=${PMR_BUILD_DIR:-$PKG_TOP/build}
 [ -f "$build/CPackConfig.cmake" ] || fail "$build/CPackConfig.cmake missing: configure the project first"
 need_tools cpack=cmake dpkg-deb=dpkg dpkg-shlibdeps=dpkg-dev man=man-db groff=groff-base \
-    systemd-analyze=systemd readelf=binutils python3=python3
+    systemd-analyze=systemd readelf=binutils python3=python3 promtool=prometheus lintian=lintian
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pmr-package.XXXXXX") || exit 1
 trap 'rm -rf --one-file-system -- "$tmp"' EXIT
@@ -50,6 +55,17 @@ for want in postfix 'libyaml-cpp0\.7' 'libspdlog1\.10(-fmt9)?' libc6 'libstdc\+\
 done
 [ -n "$(field Description)" ] || fail "no Description"
 
+step "lintian: no error, no warning"
+# As Debian's archive checks a package; its informational tags are shown, not failed on.
+lintian --display-level '>=info' --fail-on error,warning "$deb" 2>&1 |
+    grep -v '^running with root privileges' | tee "$tmp/lintian.log"
+rc=${PIPESTATUS[0]}
+[ "$rc" = 0 ] || fail "lintian reports errors or warnings (exit $rc, above)"
+! grep -qE '^[EW]: ' "$tmp/lintian.log" || fail "lintian reports errors or warnings (above)"
+for file in copyright changelog.gz; do
+    dpkg-deb -c "$deb" | grep -qE " \./usr/share/doc/pmreconcile/$file\$" || fail "the package lacks $file"
+done
+
 step "contents"
 dpkg-deb -c "$deb" >"$tmp/contents"
 cat "$tmp/contents"
@@ -62,7 +78,10 @@ files=(/usr/sbin/pmreconcile
        /lib/systemd/system/pmreconcile-check.service
        /lib/systemd/system/pmreconcile-check.timer
        /usr/share/doc/pmreconcile/README.md
-       /usr/share/doc/pmreconcile/CHANGELOG.md)
+       /usr/share/doc/pmreconcile/CHANGELOG.md
+       /usr/share/doc/pmreconcile/copyright
+       /usr/share/doc/pmreconcile/changelog.gz
+       /usr/lib/pmreconcile/pmreconcile-remote)
 examples=()
 for example in "$PKG_TOP"/examples/*.yaml; do
     examples+=("/usr/share/doc/pmreconcile/examples/${example##*/}")
@@ -76,8 +95,9 @@ done
     fail "the package must not install under /etc, /var or /usr/local"
 awk '$2 != "root/root" { print; bad = 1 } END { exit bad }' "$tmp/contents" ||
     fail "files not owned by root/root"
-grep -E ' \./usr/sbin/pmreconcile$' "$tmp/contents" | grep -q '^-rwxr-xr-x ' ||
-    fail "/usr/sbin/pmreconcile is not mode 0755"
+for program in /usr/sbin/pmreconcile /usr/lib/pmreconcile/pmreconcile-remote; do
+    grep -E " \.$program\$" "$tmp/contents" | grep -q '^-rwxr-xr-x ' || fail "$program is not mode 0755"
+done
 
 step "dpkg -x into a throwaway root"
 dpkg -x "$deb" "$root" || fail "dpkg -x failed"
@@ -222,16 +242,45 @@ printf 'version: 1\ninstances:\n  - name: postfix-pkgtest\n' >/etc/pmreconcile/i
 rc=$?
 echo "exit $rc"
 cat /var/lib/prometheus/node-exporter/pmreconcile.prom
+cp /var/lib/prometheus/node-exporter/pmreconcile.prom "$PMR_PROM_COPY.drift"
+# A check that fails (a manifest that does not validate) still writes the textfile.
+printf 'version: 2\n' >/etc/pmreconcile/instances.yaml
+"$@" >/dev/null 2>&1
+cp /var/lib/prometheus/node-exporter/pmreconcile.prom "$PMR_PROM_COPY.failed"
 exit "$rc"
 EOF
-    PATH=/usr/sbin:/usr/bin:/sbin:/bin "$PKG_TOP/tests/sandbox/pmr-sandbox" -- \
+    PMR_PROM_COPY=$tmp/textfile PATH=/usr/sbin:/usr/bin:/sbin:/bin "$PKG_TOP/tests/sandbox/pmr-sandbox" -- \
         bash "$tmp/drift.sh" "${argv[@]}" >"$tmp/drift.out" 2>&1
     rc=$?
     cat "$tmp/drift.out"
     [ "$rc" = 2 ] || fail "the service's command exits $rc on drift, expected 2 (SuccessExitStatus)"
-    grep -qx 'pmreconcile_drift{instance="postfix-pkgtest"} 1' "$tmp/drift.out" ||
+    grep -qx 'pmreconcile_drift{postfix_instance="postfix-pkgtest",config_directory="/etc/postfix-pkgtest"} 1' "$tmp/drift.out" ||
         fail "the textfile lacks the drift of postfix-pkgtest"
     grep -qx 'pmreconcile_last_run_success 1' "$tmp/drift.out" || fail "the textfile lacks last_run_success 1"
+    grep -qx 'pmreconcile_last_run_success 0' "$tmp/textfile.failed" ||
+        fail "the textfile of a failed check lacks last_run_success 0"
+
+    step "promtool: the textfiles are valid, every metric has HELP and TYPE and is documented"
+    for textfile in "$tmp/textfile.drift" "$tmp/textfile.failed"; do
+        # promtool lints too (a metric without HELP, a bad name or unit) and then exits 1.
+        promtool check metrics <"$textfile" || fail "promtool check metrics: ${textfile##*.} textfile"
+    done
+    metrics=$(sed -n 's/^\(pmreconcile_[a-z_]*\).*/\1/p' "$tmp/textfile.drift" | sort -u)
+    [ "$(printf '%s\n' "$metrics" | wc -l)" = 4 ] || fail "expected 4 metrics, got: $metrics"
+    metric_docs=$(sed -n '/^METRICS/,/^[A-Z]/p' "$tmp/pmreconcile.8.txt")
+    for metric in $metrics; do
+        grep -qx "# HELP $metric .*" "$tmp/textfile.drift" || fail "$metric has no HELP line"
+        grep -qx "# TYPE $metric gauge" "$tmp/textfile.drift" || fail "$metric has no TYPE line"
+        printf '%s\n' "$metric_docs" | grep -qE "^       $metric(\{| |\$)" ||
+            fail "pmreconcile(8) METRICS does not describe $metric"
+    done
+    ! grep -E '[{,]instance=' "$tmp/textfile.drift" ||
+        fail "a label named instance collides with the one Prometheus adds on scraping"
+    # The example alert rules in pmreconcile(8) load.
+    printf '%s\n' "$metric_docs" | awk '/^ +groups:/ { on = 1 } on && /^$/ { exit } on' |
+        sed 's/^           //' >"$tmp/rules.yml"
+    [ -s "$tmp/rules.yml" ] || fail "pmreconcile(8) METRICS has no example alert rules"
+    promtool check rules "$tmp/rules.yml" || fail "promtool check rules: pmreconcile(8)'s example"
 else
     echo "(not root or no Postfix: the service's command line is not run)"
 fi

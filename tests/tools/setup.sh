@@ -29,11 +29,14 @@ done
 # Build tools and libraries, Postfix (the system pmreconcile manages and the tests' oracle),
 # the tools the sandboxed tests use (unshare and mount from util-linux, python3 for ptys and
 # JSON Schema validation), and those of the packaging tests (man-db and groff-base render the man
-# pages, systemd's systemd-analyze verifies the units, ansible-core runs the Ansible module), and
-# clang with its libFuzzer runtime for tests/fuzz/run-fuzzers.
+# pages, systemd's systemd-analyze verifies the units, lintian checks the .deb, prometheus's
+# promtool checks the textfile and the example alert rules, ansible-core runs the Ansible module
+# and ansible-test, whose sanity tests use pylint, pycodestyle, yamllint and python3-voluptuous),
+# and clang with its libFuzzer runtime for tests/fuzz/run-fuzzers.
 packages=(build-essential cmake pkg-config libyaml-cpp-dev libcli11-dev libspdlog-dev
           libgtest-dev librapidcheck-dev postfix util-linux python3 python3-jsonschema
-          python3-yaml procps dpkg-dev man-db groff-base systemd ansible-core
+          python3-yaml procps dpkg-dev man-db groff-base systemd lintian prometheus
+          ansible-core pylint pycodestyle yamllint python3-voluptuous
           clang libclang-rt-14-dev)
 missing=()
 for package in "${packages[@]}"; do
