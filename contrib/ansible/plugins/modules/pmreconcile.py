@@ -102,7 +102,7 @@ summary:
     destroy, refused).
   returned: when the plan was made
   type: dict
-  sample: {"create": 2, "change": 4, "destroy": 0, "refused": 0}
+  sample: {"create": 2, "import": 0, "change": 4, "deport": 0, "destroy": 0, "refused": 0}
 steps:
   description: One line per step, as the text plan shows them.
   returned: when the plan was made
