@@ -36,7 +36,7 @@ print(count, digest.hexdigest())
 # apart), its directory's times, and pmreconcile's lock file (its holder).
 outside_state() {
     local -a skip=(-path /etc/postfix -o -path /etc/postfix/main.cf
-                   -o -path /var/lib/postfix/pmreconcile/lock)
+                   -o -path /var/lib/pmreconcile/etc-postfix/lock)
     find /etc /var/spool /var/lib -xdev \( "${skip[@]}" \) -prune -o \( -type p -o -type s \) \
         -printf '%p\t%y\t%m\t%U:%G\n' -o -printf '%p\t%y\t%m\t%U:%G\t%s\t%T@\t%C@\t%l\n' | sort
     find /etc /var/spool /var/lib -xdev \( "${skip[@]}" \) -prune -o -type f -print0 | sort -z |
