@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "core/manifest/yaml_nesting.h"
+
 namespace pmr::manifest {
 
 const YamlNode* YamlNode::find(std::string_view key) const {
@@ -21,6 +23,14 @@ Position position_of(const YAML::Mark& mark) {
     if (mark.is_null()) return {};
     return {mark.line + 1, mark.column + 1};
 }
+
+std::string too_deep_message() {
+    return "YAML nesting deeper than " + std::to_string(max_yaml_nesting) +
+           " levels is not allowed in a manifest";
+}
+
+/// Thrown by the tree builder to stop yaml-cpp at a collection nested too deep (it was reported).
+struct NestedTooDeep {};
 
 /// Builds the first document's tree from yaml-cpp's events, as YAML::Load would build its
 /// own, and refuses anchors, aliases and further documents.
@@ -68,12 +78,14 @@ public:
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
         check(mark, anchor);
+        check_depth(mark);
         open_.push_back(Frame{leaf(YamlNode::Kind::sequence, mark, {}), std::nullopt});
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
         check(mark, anchor);
+        check_depth(mark);
         open_.push_back(Frame{leaf(YamlNode::Kind::mapping, mark, {}), std::nullopt});
     }
     void OnMapEnd() override { close(); }
@@ -124,6 +136,13 @@ private:
     void check(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (anchor != YAML::NullAnchor) report(mark, "YAML anchors are not allowed in a manifest");
     }
+    /// Block collections cost yaml-cpp little memory (flow ones are refused before it runs), but
+    /// the tree stops where the flow limit stops, and early.
+    void check_depth(const YAML::Mark& mark) {
+        if (open_.size() < static_cast<std::size_t>(max_yaml_nesting)) return;
+        report(mark, too_deep_message());
+        throw NestedTooDeep{};
+    }
     void report(const YAML::Mark& mark, std::string message) {
         const Position p = position_of(mark);
         problems_.push_back(make_error(path_, p.line, p.column, std::move(message)));
@@ -143,6 +162,11 @@ private:
 std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string& path,
                                         Diagnostics& problems) {
     const std::size_t before = problems.size();
+    // yaml-cpp keeps every token of an unclosed flow collection: deep ones are refused first.
+    if (const auto at = find_too_deep_flow_nesting(text, max_yaml_nesting)) {
+        problems.push_back(make_error(path, at->line, at->column, too_deep_message()));
+        return std::nullopt;
+    }
     try {
         std::istringstream stream{std::string(text)};
         YAML::Parser parser(stream);
@@ -151,6 +175,8 @@ std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string
         }
         if (problems.size() > before) return std::nullopt;
         return builder.take_root();
+    } catch (const NestedTooDeep&) {
+        return std::nullopt;
     } catch (const YAML::Exception& error) {
         const Position p = position_of(error.mark);
         problems.push_back(make_error(path, p.line, p.column, "invalid YAML: " + error.msg));

@@ -43,9 +43,10 @@ struct YamlEntry {
 
 /// Parses the first YAML document of `text` into a tree in one pass of yaml-cpp's event
 /// parser. Refuses what a manifest never needs and that can be abused: anchors and aliases (an
-/// "alias bomb" expands exponentially) and a second document. Problems are reported as
-/// `PATH:LINE:COL: message`; the tree is returned only when there is none. Text without a
-/// document is a null root.
+/// "alias bomb" expands exponentially), a second document, and collections nested more than
+/// max_yaml_nesting deep (flow ones before yaml-cpp runs: see yaml_nesting.h). Problems are
+/// reported as `PATH:LINE:COL: message`; the tree is returned only when there is none. Text
+/// without a document is a null root.
 [[nodiscard]] std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string& path,
                                                       Diagnostics& problems);
 
