@@ -17,6 +17,11 @@ public:
     std::optional<std::string> claim(std::string_view config_directory, std::string_view parameter,
                                      std::string_view value);
 
+    /// The conflict message claim() would give, without registering anything.
+    [[nodiscard]] std::optional<std::string> conflict(std::string_view config_directory,
+                                                      std::string_view parameter,
+                                                      std::string_view value) const;
+
     /// The owner (`CONFIG_DIRECTORY, PARAMETER`) of `value`, or nullopt when it is free.
     [[nodiscard]] std::optional<std::string> owner(std::string_view value) const;
 

@@ -223,6 +223,13 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
 
 }  // namespace
 
+bool append_secondary(HostState& state, Instance secondary, Diagnostics& problems) {
+    if (!claim_instance(state.claims, secondary, problems)) return false;
+    state.instances.push_back(std::move(secondary));
+    state.instances.front().enabled = lowercase(state.multi_instance_enable) == "yes";
+    return true;
+}
+
 std::optional<HostState> build_host_state(const HostFiles& files,
                                           std::string_view primary_config_directory,
                                           const maincf::ParameterDefaults& defaults,

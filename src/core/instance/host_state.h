@@ -115,6 +115,13 @@ using SecondaryLoader =
     std::string_view primary_config_directory, const maincf::ParameterDefaults& defaults,
     Diagnostics& problems);
 
+/// Appends `secondary` to `state` as build_host_state() would find it after the primary's
+/// multi_instance_directories gained its directory at the end: its claims are registered, and
+/// the primary is no longer enabled by single-instance mode. A planner that adds instances one
+/// by one keeps its state so, instead of reading 1,000 records again for each. False after
+/// reporting a conflict; `state` is then of no use.
+[[nodiscard]] bool append_secondary(HostState& state, Instance secondary, Diagnostics& problems);
+
 /// The state `postmulti -e init` works with: the primary alone, built as build_host_state()
 /// builds it, but the secondaries its multi_instance_directories lists are not read (postmulti's
 /// init never loads them), so a missing or broken secondary cannot stop init. The primary's

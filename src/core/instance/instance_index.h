@@ -22,6 +22,9 @@ public:
     /// The secondary named `name`, or nullptr.
     [[nodiscard]] const Instance* secondary_named(std::string_view name) const;
 
+    /// Indexes `instance`, just appended to the state (whose instances must not have moved).
+    void add(const Instance& instance);
+
     /// Whether this index was built from `state` (the same object, not an equal one).
     [[nodiscard]] bool indexes(const HostState& state) const { return &state == state_; }
 

@@ -60,6 +60,13 @@ public:
     /// cannot be read (`problems` then says why, as often as it is asked).
     [[nodiscard]] std::shared_ptr<const instance::HostState> shared_state(Diagnostics& problems) const;
 
+    /// The record of the secondary in `config_directory` as state() reads it from its main.cf
+    /// (nullopt with `problems` saying why), without reading the other instances.
+    [[nodiscard]] std::optional<instance::Instance> secondary(const std::string& config_directory,
+                                                              Diagnostics& problems) const {
+        return secondary_record(config_directory, problems);
+    }
+
     /// Applies one operation; fails like the real executor would (e.g. a running instance for
     /// RequireStopped, a missing main.cf for EditMainCf).
     [[nodiscard]] std::optional<std::string> apply(const Operation& operation);

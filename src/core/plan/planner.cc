@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -102,10 +103,13 @@ private:
         return i.name.empty() ? i.config_directory : i.name;
     }
 
-    /// Applies operations to the simulated host and records the step.
+    /// Applies operations to the simulated host and records the step. With `defer_primary`,
+    /// the edits of the primary's main.cf are left for settle() to apply.
     void add_step(StepKind kind, std::string instance, std::string config_directory,
-                  std::vector<Change> changes, std::vector<Operation> operations) {
+                  std::vector<Change> changes, std::vector<Operation> operations,
+                  bool defer_primary = false) {
         for (const Operation& op : operations) {
+            if (defer_primary && edits_primary(op)) continue;
             if (auto error = host_.apply(op)) {
                 fail(std::string(to_string(kind)) + " " + instance + ": " + *error);
                 return;
@@ -118,12 +122,18 @@ private:
                                    std::move(changes), std::move(operations)});
     }
 
+    bool edits_primary(const Operation& op) const {
+        const auto* edit = std::get_if<lifecycle::EditMainCf>(&op);
+        return edit != nullptr && edit->path == primary_directory_ + "/main.cf";
+    }
+
     /// Plans one postmulti request against the current simulated state and records it.
     bool add_request_step(StepKind kind, const Request& request, const std::string& instance,
                           std::vector<Change> changes) {
         const auto state = current();
         if (!state) return false;
-        const effects_free_context context{*state, main_cf_of(primary_directory_), defaults_, host_};
+        const effects_free_context context{*state, main_cf_of(primary_directory_), defaults_, host_,
+                                           &prototypes_};
         const auto edit = postmulti::plan_edit(context.get(), request);
         if (edit.fatal) {
             fail(std::string(to_string(kind)) + " " + instance + ": " + edit.fatal->message);
@@ -175,7 +185,8 @@ private:
         const maincf::MainCf& primary;
         const maincf::ParameterDefaults& defaults;
         const lifecycle::HostView& view;
-        postmulti::EditContext get() const { return {state, primary, defaults, view}; }
+        postmulti::PrototypeCache* prototypes = nullptr;
+        postmulti::EditContext get() const { return {state, primary, defaults, view, prototypes}; }
     };
 
     static Request request(Action action, const std::string& config_directory) {
@@ -437,13 +448,119 @@ private:
         add_request_step(StepKind::assign, r, label(instance), std::move(changes));
     }
 
+    /// The host's state during a run of creates, kept by appending each new instance rather
+    /// than read again from every main.cf after each: planning N new instances read N states of
+    /// up to N instances each. `index` points into `state`, whose instances never move (room
+    /// for every target is reserved). Each create sets the primary's whole
+    /// multi_instance_directories; the simulated host gets only the last of these edits, from
+    /// settle(), rather than rewriting and parsing again a main.cf that grows with each.
+    struct Additions {
+        Additions(const HostState& from, std::size_t room) : state(with_room(from, room)), index(state) {}
+        Additions(const Additions&) = delete;  // `index` points into `state`
+        Additions& operator=(const Additions&) = delete;
+
+        static HostState with_room(const HostState& from, std::size_t room) {
+            HostState state = from;
+            state.instances.reserve(state.instances.size() + room);
+            return state;
+        }
+
+        HostState state;
+        InstanceIndex index;
+        std::optional<std::size_t> unapplied;  ///< the step whose primary edit is not applied
+    };
+
+    /// Ends a run of creates: the simulated host gets the primary edit it still lacks.
+    void settle(std::unique_ptr<Additions>& run) {
+        if (run) apply_unapplied(*run);
+        run.reset();
+    }
+
+    void apply_unapplied(Additions& run) {
+        if (!run.unapplied) return;
+        const Step& step = plan_.steps[*run.unapplied];
+        run.unapplied.reset();
+        for (const Operation& op : step.operations) {
+            if (!edits_primary(op)) continue;
+            if (auto error = host_.apply(op)) {
+                fail(std::string(to_string(step.kind)) + " " + step.instance + ": " + *error);
+            }
+        }
+    }
+
+    /// Whether appending instances to `state` reads as the simulated host would read it: true
+    /// unless another primary parameter refers to multi_instance_directories, whose value the
+    /// creates change.
+    bool may_keep_additions() const {
+        const maincf::MainCf* primary = host_.main_cf(primary_directory_ + "/main.cf");
+        if (primary == nullptr) return false;
+        return std::ranges::none_of(primary->definitions(), [](const maincf::Definition& d) {
+            return d.name != "multi_instance_directories" &&
+                   d.value.find("multi_instance_directories") != std::string_view::npos;
+        });
+    }
+
+    /// Whether `operations` change the primary's main.cf only by multi_instance_directories (not
+    /// alternate_config_directories, say), so that the new instance is all the state gains.
+    bool lists_only(const std::vector<Operation>& operations) const {
+        const std::string primary = primary_directory_ + "/main.cf";
+        return std::ranges::all_of(operations, [&](const Operation& op) {
+            const auto* edit = std::get_if<lifecycle::EditMainCf>(&op);
+            return edit == nullptr || edit->path != primary ||
+                   std::ranges::all_of(edit->edits, [](const maincf::Edit& e) {
+                       return e.name == "multi_instance_directories";
+                   });
+        });
+    }
+
+    /// A create step planned against `run`, which then holds the new instance too. False when
+    /// the step failed or `run` can no longer follow the host (the caller reads the host again).
+    bool add_create_step(const Request& r, const std::string& name, std::vector<Change> changes,
+                         Additions& run) {
+        const effects_free_context context{run.state, main_cf_of(primary_directory_), defaults_,
+                                           host_, &prototypes_};
+        auto edit = postmulti::plan_edit(context.get(), r);
+        if (edit.fatal) {
+            fail("create " + name + ": " + edit.fatal->message);
+            return false;
+        }
+        const bool followed = lists_only(edit.operations);
+        if (!followed) apply_unapplied(run);  // this step's edit of the primary goes after it
+        const std::size_t steps = plan_.steps.size();
+        const std::string directory = edit.target_config_directory;
+        add_step(StepKind::create, name, edit.target_config_directory, std::move(changes),
+                 std::move(edit.operations), followed);
+        if (plan_.steps.size() == steps || !followed) return false;
+        run.unapplied = steps;
+        Diagnostics problems;
+        auto record = host_.secondary(directory, problems);
+        if (!record || !problems.empty()) return false;
+        if (!instance::append_secondary(run.state, std::move(*record), problems)) return false;
+        run.index.add(run.state.instances.back());
+        return true;
+    }
+
     void plan_additions() {
-        for (const Target& t : present_targets()) {
-            const auto state = current();
-            if (!state) return;
-            if (find(*state, t.config_directory)) continue;
+        std::unique_ptr<Additions> run;
+        plan_additions(run);
+        settle(run);
+    }
+
+    void plan_additions(std::unique_ptr<Additions>& run) {
+        const std::vector<Target> targets = present_targets();
+        for (const Target& t : targets) {
+            std::shared_ptr<const HostState> read;
+            if (!run) {
+                read = current();
+                if (!read) return;
+            }
+            const HostState& state = run ? run->state : *read;
+            const bool exists = run ? run->index.by_config_directory(t.config_directory) != nullptr
+                                    : find(state, t.config_directory) != nullptr;
+            if (exists) continue;
             const DesiredInstance& d = *t.desired;
-            if (const Instance* holder = holder_of_name(*state, d.name)) {
+            const Instance* holder = run ? run->index.by_name(d.name) : holder_of_name(state, d.name);
+            if (holder != nullptr) {
                 fail_at(d, "instance name '" + d.name + "' is used by the instance in " +
                                holder->config_directory + ", which the manifest does not rename");
                 return;
@@ -457,17 +574,11 @@ private:
             if (d.group && (!d.group->empty() || complete)) r.new_group = *d.group;
             r.arguments = {"config_directory=" + t.config_directory};
             if (complete) {
-                r.action = Action::import;
-                if (!add_request_step(StepKind::import, r, d.name,
-                                      {{"config_directory", std::nullopt, t.config_directory}})) {
+                settle(run);
+                if (!add_import_step(r, d, t.config_directory,
+                                     {{"config_directory", std::nullopt, t.config_directory}})) {
                     return;
                 }
-                // An imported main.cf may enable the instance; `enable: false` disables it now,
-                // as the disables before could not.
-                const auto imported = current();
-                if (!imported) return;
-                const Instance* i = find(*imported, t.config_directory);
-                if (i && d.enable == false && i->enabled) quiesce(*i);
                 continue;
             }
             r.action = Action::create;
@@ -476,21 +587,45 @@ private:
             if (r.new_group) {
                 changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
             }
-            const Instance& primary = state->primary();
-            const std::pair<const char*, std::pair<const std::optional<std::string>*, const std::string*>>
-                directories[] = {{"queue_directory", {&d.queue_directory, &primary.queue_directory}},
-                                 {"data_directory", {&d.data_directory, &primary.data_directory}}};
-            for (const auto& [key, values] : directories) {
-                std::string directory;
-                if (*values.first) {
-                    directory = manifest::clean_directory(**values.first);
-                } else {
-                    directory = manifest::derived_directory(*values.second, d.name);
-                }
-                r.arguments.push_back(std::string(key) + "=" + directory);
-                changes.push_back({key, std::nullopt, directory});
+            add_directories(r, changes, d, state.primary());
+            if (!run && may_keep_additions()) run = std::make_unique<Additions>(state, targets.size());
+            if (run) {
+                if (!add_create_step(r, d.name, std::move(changes), *run)) settle(run);
+            } else {
+                add_request_step(StepKind::create, r, d.name, std::move(changes));
             }
-            add_request_step(StepKind::create, r, d.name, std::move(changes));
+        }
+    }
+
+    /// An import step; an imported main.cf may enable the instance, which `enable: false` then
+    /// disables, as the disables before could not. False when planning must stop.
+    bool add_import_step(Request& r, const DesiredInstance& d, const std::string& config_directory,
+                         std::vector<Change> changes) {
+        r.action = Action::import;
+        if (!add_request_step(StepKind::import, r, d.name, std::move(changes))) return false;
+        const auto imported = current();
+        if (!imported) return false;
+        const Instance* i = find(*imported, config_directory);
+        if (i && d.enable == false && i->enabled) quiesce(*i);
+        return true;
+    }
+
+    /// The queue and data directories of a new instance: the manifest's, else derived from the
+    /// primary's as postmulti derives them.
+    static void add_directories(Request& r, std::vector<Change>& changes, const DesiredInstance& d,
+                                const Instance& primary) {
+        const std::pair<const char*, std::pair<const std::optional<std::string>*, const std::string*>>
+            directories[] = {{"queue_directory", {&d.queue_directory, &primary.queue_directory}},
+                             {"data_directory", {&d.data_directory, &primary.data_directory}}};
+        for (const auto& [key, values] : directories) {
+            std::string directory;
+            if (*values.first) {
+                directory = manifest::clean_directory(**values.first);
+            } else {
+                directory = manifest::derived_directory(*values.second, d.name);
+            }
+            r.arguments.push_back(std::string(key) + "=" + directory);
+            changes.push_back({key, std::nullopt, directory});
         }
     }
 
@@ -657,6 +792,7 @@ private:
     std::optional<InstanceIndex> index_;
     std::set<std::string> edited_;
     std::set<std::string> listed_before_;  ///< multi_instance_directories before the plan
+    postmulti::PrototypeCache prototypes_;  ///< what each create starts its main.cf from
     Plan plan_;
     Diagnostics problems_;
 };

@@ -26,23 +26,12 @@ std::variant<const Instance*, Fatal> select_existing(const instance::HostState& 
     return postmulti_fatal("No instance named " + request.selection.value);
 }
 
-/// The secondaries' config directories without `target`'s entry. A directory listed twice is
-/// loaded as two instances, and postmulti drops only the one it selected (the first).
-std::vector<std::string> secondaries_without(const instance::HostState& state,
-                                             const Instance& target) {
-    std::vector<std::string> list;
-    for (std::size_t i = 1; i < state.instances.size(); ++i) {
-        if (&state.instances[i] != &target) list.push_back(state.instances[i].config_directory);
-    }
-    return list;
-}
-
 /// destroy and deport.
 EditPlan plan_remove(const EditContext& context, const Request& request, const Instance& target) {
     if (auto fatal = check_initialised(context.state)) return refused(*fatal);
     const std::string& dir = target.config_directory;
     const std::string main_cf = dir + "/main.cf";
-    const auto remaining = secondaries_without(context.state, target);
+    const std::string remaining = secondaries_list(context.state, "", 0, &target);
     EditPlan plan;
     plan.target_config_directory = dir;
     if (!context.host.is_regular_file(main_cf)) {

@@ -35,13 +35,25 @@ struct EditPlan {
     Diagnostics postconf_messages{};
 };
 
+/// What every new instance's main.cf starts from: the prototype with the parameters the primary
+/// does not set commented out, parsed. The same for each instance a plan adds, so a planner that
+/// adds many keeps it (making it cost as much as the rest of a create together).
+struct PrototypeCache {
+    std::string path;
+    std::string prototype;
+    std::vector<maincf::Edit> comment_out;
+    std::optional<maincf::MainCf> commented;  ///< nullopt until the first create
+};
+
 /// Everything the planner reads: the host's state and primary main.cf, Postfix's defaults, and
-/// a view of the files (prototypes, an imported instance's main.cf).
+/// a view of the files (prototypes, an imported instance's main.cf). `prototypes`, when given,
+/// is used and updated: plans are the same with it or without.
 struct EditContext {
     const instance::HostState& state;
     const maincf::MainCf& primary_main_cf;
     const maincf::ParameterDefaults& defaults;
     const lifecycle::HostView& host;
+    PrototypeCache* prototypes = nullptr;
 };
 
 /// Plans `-e ACTION` exactly as postmulti(1) and postmulti-script do it in Postfix 3.7: the same

@@ -35,11 +35,21 @@ namespace pmr::postmulti::steps {
                                                          const std::string& current_name,
                                                          const std::string& current_group);
 
-/// update_cfdirs(): the primary's new multi_instance_directories, and `directory` added to
-/// (`add`, for deport) or dropped from alternate_config_directories.
-[[nodiscard]] lifecycle::Operation update_config_directories(
-    const EditContext& context, const std::vector<std::string>& secondaries,
-    const std::string& directory, bool add);
+/// update_cfdirs(): the primary's new multi_instance_directories (`list`, the directories
+/// separated by single spaces), and `directory` added to (`add`, for deport) or dropped from
+/// alternate_config_directories.
+[[nodiscard]] lifecycle::Operation update_config_directories(const EditContext& context,
+                                                             std::string list,
+                                                             const std::string& directory, bool add);
+
+/// The secondaries' config directories of `state` separated by single spaces, with `inserted`
+/// (when not empty) placed before the secondary at `position` (at the end when there is none)
+/// and the instance `dropped` (when not null; a directory listed twice is two instances, of
+/// which only this one goes) left out. One string: a host of 1,000 instances is planned with
+/// one such list per step.
+[[nodiscard]] std::string secondaries_list(const instance::HostState& state,
+                                           std::string_view inserted, std::size_t position,
+                                           const instance::Instance* dropped);
 
 /// create and import.
 [[nodiscard]] EditPlan plan_add(const EditContext& context, const Request& request);

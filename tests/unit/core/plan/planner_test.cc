@@ -704,6 +704,62 @@ TEST(PlannerTest, ACreateTakesTheManifestsDirectories) {
     expect_converges(host, yaml, plan);
 }
 
+/// The multi_instance_directories each step of `plan` sets ("" for a step that sets none).
+Strings listed_directories(const Plan& plan) {
+    Strings lists;
+    for (const Step& step : plan.steps) {
+        std::string list;
+        for (const lifecycle::Operation& op : step.operations) {
+            const auto* edit = std::get_if<lifecycle::EditMainCf>(&op);
+            if (edit == nullptr || edit->path != "/etc/postfix/main.cf") continue;
+            for (const maincf::Edit& e : edit->edits) {
+                if (e.name == "multi_instance_directories") list = e.value;
+            }
+        }
+        lists.push_back(list);
+    }
+    return lists;
+}
+
+// Creates in a row are planned against a state the planner extends instead of reading the host
+// again: each still lists every instance before it, imports and later phases in between read
+// the host as each create left it.
+TEST(PlannerTest, CreatesInARowEachListEveryInstanceBeforeThem) {
+    TestHost host;
+    host.initialised().secondary({.name = "postfix-old"}).deported({.name = "postfix-imp"});
+    const std::string yaml =
+        "version: 1\ninstances:\n  - name: postfix-old\n  - name: postfix-a\n    enable: true\n"
+        "  - name: postfix-b\n    parameters:\n      myhostname: b.example.com\n"
+        "  - name: postfix-imp\n    config_directory: /etc/postfix-imp\n"
+        "  - name: postfix-c\n    group: g\n";
+    const Plan plan = plan_for(host, yaml);
+    ASSERT_EQ(outline(plan), (Strings{"create postfix-a", "create postfix-b", "import postfix-imp",
+                                      "create postfix-c", "configure postfix-b",
+                                      "enable postfix-a"}));
+    EXPECT_EQ(listed_directories(plan),
+              (Strings{"/etc/postfix-old /etc/postfix-a",
+                       "/etc/postfix-old /etc/postfix-a /etc/postfix-b",
+                       "/etc/postfix-old /etc/postfix-a /etc/postfix-b /etc/postfix-imp",
+                       "/etc/postfix-old /etc/postfix-a /etc/postfix-b /etc/postfix-imp "
+                       "/etc/postfix-c",
+                       "", ""}));
+    expect_converges(host, yaml, plan);
+    const auto c = after_apply(host, plan, "/etc/postfix-c");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->group, "g");
+}
+
+TEST(PlannerTest, CreatesWhereAPrimaryParameterNamesTheListAreStillPlannedStepByStep) {
+    TestHost host;
+    host.initialised().primary_set({set("alternate_config_directories", "$multi_instance_directories")});
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n";
+    const Plan plan = plan_for(host, yaml);
+    ASSERT_EQ(outline(plan), (Strings{"create postfix-a", "create postfix-b"}));
+    EXPECT_EQ(listed_directories(plan),
+              (Strings{"/etc/postfix-a", "/etc/postfix-a /etc/postfix-b"}));
+    expect_converges(host, yaml, plan);
+}
+
 TEST(PlannerTest, ADirectoryWithMainCfAndMasterCfIsImported) {
     TestHost host;
     host.initialised().deported({.name = "postfix-old", .group = "g", .enabled = true,
