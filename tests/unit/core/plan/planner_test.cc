@@ -749,6 +749,22 @@ TEST(PlannerTest, CreatesInARowEachListEveryInstanceBeforeThem) {
     EXPECT_EQ(c->group, "g");
 }
 
+TEST(PlannerTest, ACreateInARowThatAlsoDropsAnAlternateDirectoryKeepsTheOrderOfTheEdits) {
+    TestHost host;
+    host.initialised().primary_set({set("alternate_config_directories", "/etc/postfix-x /srv/y")});
+    const std::string yaml =
+        "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-x\n  - name: postfix-b\n";
+    const Plan plan = plan_for(host, yaml);
+    ASSERT_EQ(outline(plan), (Strings{"create postfix-a", "create postfix-x", "create postfix-b"}));
+    EXPECT_EQ(listed_directories(plan),
+              (Strings{"/etc/postfix-a", "/etc/postfix-a /etc/postfix-x",
+                       "/etc/postfix-a /etc/postfix-x /etc/postfix-b"}));
+    EXPECT_EQ(operations(plan.steps[1])[5],
+              "edit /etc/postfix/main.cf: multi_instance_directories = /etc/postfix-a "
+              "/etc/postfix-x, alternate_config_directories =  /srv/y");
+    expect_converges(host, yaml, plan);
+}
+
 TEST(PlannerTest, CreatesWhereAPrimaryParameterNamesTheListAreStillPlannedStepByStep) {
     TestHost host;
     host.initialised().primary_set({set("alternate_config_directories", "$multi_instance_directories")});
