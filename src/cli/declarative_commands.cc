@@ -29,6 +29,7 @@
 #include "effects/output_file.h"
 #include "effects/host_reader.h"
 #include "effects/host_snapshot.h"
+#include "effects/interruption.h"
 #include "effects/read_file.h"
 #include "effects/run_lock.h"
 
@@ -290,6 +291,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         std::cerr << "pmreconcile: error: " << lock.error() << '\n';
         return to_int(ExitCode::error);
     }
+    // From here on a SIGINT or SIGTERM stops apply between steps, never inside one.
+    const effects::InterruptionGuard interruption;
     keep_postconf_defaults(context);
     const std::string command_directory =
         maincf::Configuration(*primary, context.defaults).expanded_or("command_directory", "/usr/sbin");

@@ -8,6 +8,7 @@
 #include "core/support/printable.h"
 #include "effects/change_log.h"
 #include "effects/fault_injection.h"
+#include "effects/interruption.h"
 #include "effects/native_queue_trees.h"
 #include "effects/operation_executor.h"
 #include "effects/process_runner.h"
@@ -72,6 +73,20 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
     return true;
 }
 
+namespace {
+
+/// apply's end when a signal asked it to stop before step `done` + 1: every step so far is
+/// complete and its journal cleared, so the next apply goes on from the host as it is.
+int stop_for_signal(int signal, std::size_t done, std::size_t planned) {
+    const std::string reason = std::string("interrupted by ") + effects::signal_name(signal);
+    std::cerr << "pmreconcile: " << reason << " after " << done << " of " << planned
+              << " steps, none left half done; run apply again to continue\n";
+    std::cout << plan::apply_stopped_line(done, planned, reason) << std::endl;
+    return effects::exit_status_for_signal(signal);
+}
+
+}  // namespace
+
 int execute_plan(const plan::Plan& plan, const HostContext& context,
                  const std::string& command_directory, bool color,
                  const effects::StateFiles& state_files) {
@@ -84,7 +99,12 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     const std::size_t planned = total + plan.refusals.size();
     const char* bold = color ? "\033[1m" : "";
     const char* reset = color ? "\033[0m" : "";
+    // SIGINT and SIGTERM stop apply between steps: the step in progress is finished.
+    const effects::InterruptionGuard interruption;
     for (std::size_t i = 0; i < total; ++i) {
+        if (const auto signal = interruption.pending_signal()) {
+            return stop_for_signal(*signal, i, planned);
+        }
         const plan::Step& step = plan.steps[i];
         std::cout << bold << "[" << i + 1 << "/" << total << "] " << reset << describe_step(step)
                   << std::endl;

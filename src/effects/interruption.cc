@@ -20,7 +20,7 @@ extern "C" void record_signal(int signal) {
 }  // namespace
 
 InterruptionGuard::InterruptionGuard() {
-    received = 0;
+    // `received` is not reset: a signal recorded under an enclosing guard still counts.
     struct sigaction action {};
     action.sa_handler = record_signal;
     sigemptyset(&action.sa_mask);

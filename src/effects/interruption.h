@@ -8,7 +8,8 @@ namespace pmr::effects {
 /// terminal) no longer end the process: they are recorded, and whoever runs a sequence of steps
 /// asks pending_signal() between steps, so the step in progress is always finished (its
 /// journal then cleared) and the process stops at a boundary where nothing is half done. The
-/// previous dispositions come back when it is destroyed. One at a time per process.
+/// previous dispositions come back when it is destroyed. Guards may nest; a signal, once
+/// recorded, stays pending for the rest of the process.
 class InterruptionGuard {
   public:
     InterruptionGuard();
@@ -16,7 +17,7 @@ class InterruptionGuard {
     InterruptionGuard(const InterruptionGuard&) = delete;
     InterruptionGuard& operator=(const InterruptionGuard&) = delete;
 
-    /// The first signal received since the guard was made, if any.
+    /// The first signal received under any guard, if any.
     [[nodiscard]] std::optional<int> pending_signal() const;
 };
 
