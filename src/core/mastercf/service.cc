@@ -1,0 +1,314 @@
+#include "core/mastercf/service.h"
+
+#include <array>
+#include <utility>
+
+namespace pmr::mastercf {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> field_names = {
+    "service", "type", "private", "unprivileged", "chroot", "wakeup", "process_limit", "command"};
+
+constexpr std::array<std::pair<std::string_view, ServiceType>, 5> type_names = {{
+    {"inet", ServiceType::inet},
+    {"unix", ServiceType::unix_stream},
+    {"unix-dgram", ServiceType::unix_dgram},
+    {"fifo", ServiceType::fifo},
+    {"pass", ServiceType::pass},
+}};
+
+/// Postfix's ISSPACE().
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+bool is_blank(char c) {
+    return field_blanks.find(c) != std::string_view::npos;
+}
+
+bool all_digits(std::string_view text) {
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+std::string_view trim_space(std::string_view text) {
+    while (!text.empty() && is_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+std::vector<std::string> split_fields(std::string_view text) {
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_blank(text[i]))
+            ++i;
+        if (i == text.size())
+            break;
+        const std::size_t start = i;
+        int level = 0;
+        for (; i < text.size(); ++i) {
+            const char c = text[i];
+            if (c == '{') {
+                ++level;
+            } else if (level > 0 && c == '}') {
+                --level;
+            } else if (level == 0 && is_blank(c)) {
+                break;
+            }
+        }
+        words.emplace_back(text.substr(start, i - start));
+    }
+    return words;
+}
+
+namespace {
+
+/// Length of the balanced `{...}` group at the start of `word`, or 0 (Postfix's balpar()).
+std::size_t balanced_length(std::string_view word) {
+    int level = 1;
+    for (std::size_t i = 1; i < word.size(); ++i) {
+        if (word[i] == '}') {
+            if (--level == 0)
+                return i + 1;
+        } else if (word[i] == '{') {
+            ++level;
+        }
+    }
+    return 0;
+}
+
+/// Replaces a word starting with `{` by the text inside the braces, ends trimmed (Postfix's
+/// extpar() with EXTPAR_FLAG_STRIP). A missing `}` keeps everything after the `{`; text after
+/// the closing `}` is dropped. Both are warned about.
+void extract_braces(std::string& word, std::vector<std::string>& warnings) {
+    const std::size_t length = balanced_length(word);
+    std::string_view inner;
+    if (length == 0) {
+        warnings.push_back("missing '}' in \"" + word + "\"");
+        inner = std::string_view(word).substr(1);
+    } else {
+        if (length != word.size()) {
+            warnings.push_back("syntax error after '}' in \"" + word + "\"");
+        }
+        inner = std::string_view(word).substr(1, length - 2);
+    }
+    word = std::string(trim_space(inner));
+}
+
+}  // namespace
+
+std::string_view field_name(Field field) {
+    return field_names[static_cast<std::size_t>(field)];
+}
+
+std::optional<Field> field_from_name(std::string_view name) {
+    for (std::size_t i = 0; i < field_names.size(); ++i) {
+        if (field_names[i] == name)
+            return static_cast<Field>(i);
+    }
+    return std::nullopt;
+}
+
+std::string_view type_name(ServiceType type) {
+    for (const auto& [name, value] : type_names) {
+        if (value == type)
+            return name;
+    }
+    return "unix";
+}
+
+std::optional<ServiceType> type_from_name(std::string_view name) {
+    for (const auto& [text, value] : type_names) {
+        if (text == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+const std::string& Service::field(Field f) const {
+    return words[static_cast<std::size_t>(f)];
+}
+
+ServiceType Service::type() const {
+    return type_from_name(type_text()).value_or(ServiceType::unix_stream);
+}
+
+Flag Service::flag(Field f) const {
+    const std::string& text = field(f);
+    if (text == "y")
+        return Flag::yes;
+    if (text == "n")
+        return Flag::no;
+    return Flag::default_;
+}
+
+Wakeup Service::wakeup() const {
+    std::string_view text = field(Field::wakeup);
+    Wakeup result;
+    if (!text.empty() && text.back() == '?') {
+        result.only_when_used = true;
+        text.remove_suffix(1);
+    }
+    if (!text.empty() && all_digits(text))
+        result.seconds = std::stoul(std::string(text));
+    return result;
+}
+
+std::optional<unsigned long> Service::process_limit() const {
+    const std::string& text = field(Field::process_limit);
+    if (text.empty() || !all_digits(text))
+        return std::nullopt;
+    return std::stoul(text);
+}
+
+bool split_name_value(std::string_view text, std::string& name, std::string& value,
+                      std::string* error) {
+    std::size_t begin = 0;
+    while (begin < text.size() && is_space(text[begin]))
+        ++begin;
+    if (begin == text.size() || text[begin] == '=') {
+        if (error)
+            *error = "missing attribute name";
+        return false;
+    }
+    std::size_t end = begin;
+    while (end < text.size() && !is_space(text[end]) && text[end] != '=')
+        ++end;
+    std::size_t equals = end;
+    while (equals < text.size() && is_space(text[equals]))
+        ++equals;
+    if (equals == text.size() || text[equals] != '=') {
+        if (error)
+            *error = "missing '=' after attribute name";
+        return false;
+    }
+    name = std::string(text.substr(begin, end - begin));
+    value = std::string(trim_space(text.substr(equals + 1)));
+    return true;
+}
+
+std::string check_fields(const std::vector<std::string>& words, std::string_view raw_text) {
+    std::string raw(raw_text);
+    for (char& c : raw) {
+        if (c == '\n')
+            c = ' ';  // postconf prints a multi-line entry on one line
+    }
+    auto invalid = [&](Field f, const std::string& value) {
+        return "invalid " + std::string(field_name(f)) + " field \"" + value + "\" in \"" + raw +
+               "\"";
+    };
+    if (!type_from_name(words[1]))
+        return invalid(Field::type, words[1]);
+    for (Field f : {Field::private_, Field::unprivileged, Field::chroot}) {
+        const std::string& value = words[static_cast<std::size_t>(f)];
+        if (value.size() != 1 || std::string_view("yn-").find(value[0]) == std::string_view::npos) {
+            return invalid(f, value);
+        }
+    }
+    std::string_view wakeup = words[5];
+    if (!wakeup.empty() && wakeup.back() == '?')
+        wakeup.remove_suffix(1);
+    if (!(words[5][0] == '-' && wakeup.size() == 1) && !all_digits(wakeup)) {
+        return invalid(Field::wakeup, words[5]);
+    }
+    if (words[6] != "-" && !all_digits(words[6]))
+        return invalid(Field::process_limit, words[6]);
+    return {};
+}
+
+bool takes_value(std::string_view word) {
+    return !word.empty() && word[0] == '-' && (word.size() == 1 || word[1] == 'o');
+}
+
+void normalise_arguments(std::vector<std::string>& words, std::vector<std::string>& warnings) {
+    std::size_t i = 8;
+    for (; i < words.size(); ++i) {
+        std::string& arg = words[i];
+        if (arg.empty() || arg[0] != '-' || arg == "--")
+            break;
+        // "-vozz" is "-v" followed by "-ozz".
+        const std::size_t o = arg.find('o', 2);
+        if (o != std::string::npos) {
+            std::string rest = "-" + arg.substr(o);
+            arg.resize(o);
+            words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+        }
+        if (!takes_value(words[i]))
+            continue;
+        bool braced = false;
+        if (words[i].size() > 2) {
+            // "-oname=value" is "-o" followed by "name=value".
+            std::string value = words[i].substr(2);
+            words[i].resize(2);
+            words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(value));
+        } else if (i + 1 >= words.size()) {
+            continue;
+        }
+        ++i;
+        braced = !words[i].empty() && words[i][0] == '{';
+        if (!braced)
+            continue;
+        extract_braces(words[i], warnings);
+        if (words[i - 1].size() >= 2 && words[i - 1][1] == 'o') {
+            std::string name;
+            std::string value;
+            std::string error;
+            if (split_name_value(words[i], name, value, &error)) {
+                words[i] = name + "=" + value;
+            } else {
+                warnings.push_back(error + ": \"" + words[i] + "\"");
+            }
+        }
+    }
+    for (; i < words.size(); ++i) {
+        if (!words[i].empty() && words[i][0] == '{')
+            extract_braces(words[i], warnings);
+    }
+}
+
+ParsedService parse_service(std::string_view text) {
+    ParsedService parsed;
+    std::vector<std::string> words = split_fields(text);
+    if (words.size() < 8) {
+        parsed.error = "bad field count";
+        parsed.bad_field_count = true;
+        return parsed;
+    }
+    parsed.error = check_fields(words, text);
+    if (!parsed.error.empty())
+        return parsed;
+    normalise_arguments(words, parsed.warnings);
+    parsed.service = Service{std::move(words)};
+    return parsed;
+}
+
+std::vector<ServiceParameter> parameters_of(const Service& service) {
+    std::vector<ServiceParameter> parameters;
+    const std::vector<std::string>& words = service.words;
+    for (std::size_t i = 8; i < words.size(); ++i) {
+        const std::string& arg = words[i];
+        if (arg.empty() || arg[0] != '-' || arg == "--")
+            break;
+        if (!takes_value(arg) || i + 1 >= words.size())
+            continue;
+        ++i;
+        if (arg != "-o")
+            continue;
+        ServiceParameter parameter;
+        if (split_name_value(words[i], parameter.name, parameter.value)) {
+            parameters.push_back(std::move(parameter));
+        }
+    }
+    return parameters;
+}
+
+}  // namespace pmr::mastercf

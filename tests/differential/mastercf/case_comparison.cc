@@ -1,0 +1,286 @@
+#include "case_comparison.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/mastercf/master_cf.h"
+#include "core/mastercf/views.h"
+#include "postconf_process.h"
+#include "scratch_directory.h"
+
+namespace pmr::mastercf::differential {
+
+using maincf::differential::ProcessOutcome;
+using maincf::differential::read_file;
+using maincf::differential::run_concurrently;
+using maincf::differential::ScratchDirectory;
+
+namespace {
+
+/// Postfix's rendering of log messages: bytes that are not printable ASCII become '?'.
+std::string printable(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7f)
+            c = '?';
+    }
+    return out;
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        lines.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+/// postconf's warnings, the `unused parameter` and `undefined parameter` ones left out (they are
+/// about main.cf's knowledge of parameter names, not about master.cf's syntax).
+std::vector<std::string> warnings_of(const ProcessOutcome& outcome) {
+    std::vector<std::string> warnings;
+    for (const std::string& line : lines_of(outcome.err)) {
+        if (line.find("postconf: warning: ") != 0)
+            continue;
+        if (line.find(": unused parameter: ") != std::string::npos ||
+            line.find(": undefined parameter: ") != std::string::npos) {
+            continue;
+        }
+        warnings.push_back(line);
+    }
+    return warnings;
+}
+
+std::string fatal_of(const ProcessOutcome& outcome) {
+    for (const std::string& line : lines_of(outcome.err)) {
+        if (line.find("postconf: fatal: ") == 0)
+            return line.substr(17);
+    }
+    return {};
+}
+
+std::string show(std::string_view bytes) {
+    std::string out;
+    for (char c : bytes) {
+        if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+class Comparison {
+  public:
+    Comparison(const std::string& text, Statistics& statistics)
+        : text_(text), statistics_(statistics) {}
+
+    std::vector<std::string> run(const std::vector<EditBatch>& batches) {
+        const std::string read_dir = prepare("read");
+        const MasterCf master_cf = MasterCf::parse(text_, read_dir + "/master.cf");
+        std::vector<std::vector<std::string>> argvs = {
+            {postconf_path, "-c", read_dir, "-M"},
+            {postconf_path, "-c", read_dir, "-Mf"},
+            {postconf_path, "-c", read_dir, "-F"},
+            {postconf_path, "-c", read_dir, "-P"},
+        };
+        std::vector<std::string> edit_dirs;
+        for (std::size_t i = 0; i < batches.size(); ++i) {
+            edit_dirs.push_back(prepare("edit" + std::to_string(i)));
+            std::vector<std::string> argv{postconf_path, "-c", edit_dirs.back(),
+                                          mode_option(batches[i].mode)};
+            argv.insert(argv.end(), batches[i].arguments.begin(), batches[i].arguments.end());
+            argvs.push_back(std::move(argv));
+        }
+        const std::vector<ProcessOutcome> outcomes = run_concurrently(argvs);
+        ++statistics_.documents;
+        check_views(master_cf, outcomes);
+        for (std::size_t i = 0; i < batches.size(); ++i) {
+            check_edit(batches[i], edit_dirs[i], outcomes[4 + i]);
+        }
+        if (!differences_.empty())
+            dir_.keep();
+        return differences_;
+    }
+
+  private:
+    std::string prepare(const std::string& name) {
+        const std::string path = dir_.make_subdirectory(name);
+        dir_.write_file(name + "/main.cf", "");
+        dir_.write_file(name + "/master.cf", text_);
+        return path;
+    }
+
+    void differ(const std::string& what) {
+        differences_.push_back(dir_.path() + ": " + what + "\n--- master.cf:\n" + show(text_));
+    }
+
+    void check_views(const MasterCf& master_cf, const std::vector<ProcessOutcome>& outcomes) {
+        if (master_cf.has_errors()) {
+            ++statistics_.refused_documents;
+            const auto first =
+                std::ranges::find(master_cf.diagnostics(), Severity::error, &Diagnostic::severity);
+            const std::string expected = printable(postconf_wording(*first));
+            for (std::size_t i = 0; i < 4; ++i) {
+                if (outcomes[i].succeeded() || fatal_of(outcomes[i]) != expected) {
+                    differ("view " + std::to_string(i) + ": expected fatal: " + expected +
+                           "\ngot: " + outcomes[i].describe());
+                }
+            }
+            return;
+        }
+        const std::string expected[4] = {show_entries(master_cf, Folding::none),
+                                         show_entries(master_cf, Folding::fold),
+                                         show_fields(master_cf), show_parameters(master_cf)};
+        const char* names[4] = {"-M", "-Mf", "-F", "-P"};
+        for (std::size_t i = 0; i < 4; ++i) {
+            if (!outcomes[i].succeeded()) {
+                differ(std::string(names[i]) + " failed: " + outcomes[i].describe());
+            } else if (outcomes[i].out != expected[i]) {
+                differ(std::string(names[i]) + " differs\n--- expected:\n" + show(expected[i]) +
+                       "--- postconf:\n" + show(outcomes[i].out));
+            }
+        }
+        statistics_.entries_compared += static_cast<int>(master_cf.entries().size());
+        statistics_.parameters_compared += static_cast<int>(lines_of(expected[3]).size());
+        std::vector<std::string> expected_warnings;
+        for (const Diagnostic& d : master_cf.diagnostics()) {
+            const bool brace = d.message.rfind("master.cf: ", 0) == 0;
+            expected_warnings.push_back(
+                printable("postconf: warning: " + (brace ? d.message : d.path + ": " + d.message)));
+        }
+        if (warnings_of(outcomes[0]) != expected_warnings) {
+            std::string got;
+            for (const std::string& w : warnings_of(outcomes[0]))
+                got += w + "\n";
+            std::string want;
+            for (const std::string& w : expected_warnings)
+                want += w + "\n";
+            differ("-M warnings differ\n--- expected:\n" + want + "--- postconf:\n" + got);
+        }
+    }
+
+    void check_edit(const EditBatch& batch, const std::string& dir, const ProcessOutcome& outcome) {
+        ++statistics_.edits_compared;
+        const std::string label = mode_option(batch.mode) + " " + describe(batch);
+        std::vector<Edit> edits;
+        std::vector<std::string> errors;
+        for (const std::string& argument : batch.arguments) {
+            auto parsed = parse_request(batch.mode, argument);
+            if (auto* error = std::get_if<std::string>(&parsed)) {
+                errors.push_back(*error);
+            } else {
+                edits.push_back(std::get<Edit>(std::move(parsed)));
+            }
+        }
+        const MasterCf master_cf = MasterCf::parse(text_, dir + "/master.cf");
+        const EditOutcome predicted = apply_edits(master_cf, edits);
+        for (const Diagnostic& d : predicted.errors)
+            errors.push_back(d.message);
+        const std::string written = read_file(dir + "/master.cf");
+        if (!errors.empty()) {
+            ++statistics_.refused_edits;
+            const std::string fatal = fatal_of(outcome);
+            const bool known = std::ranges::any_of(
+                errors, [&](const std::string& e) { return printable(e) == fatal; });
+            if (outcome.succeeded() || !known) {
+                differ(label + ": expected fatal: " + errors.front() +
+                       "\ngot: " + outcome.describe());
+            }
+            if (written != text_)
+                differ(label + ": postconf changed master.cf after a fatal error");
+            return;
+        }
+        if (!outcome.succeeded()) {
+            differ(label + ": postconf failed: " + outcome.describe());
+            return;
+        }
+        std::string expected = predicted.text;
+        if (predicted.newline_added_at) {
+            ++statistics_.final_newline_added;
+            expected.erase(*predicted.newline_added_at, 1);
+        }
+        if (written != expected) {
+            differ(label + ": written bytes differ\n--- expected:\n" + show(expected) +
+                   "--- postconf:\n" + show(written));
+        }
+        const auto unmatched = [](const std::vector<std::string>& lines) {
+            return std::ranges::count_if(lines, [](const std::string& l) {
+                return l.find("unmatched service_name/type") != std::string::npos;
+            });
+        };
+        std::vector<std::string> predicted_warnings;
+        for (const Diagnostic& d : predicted.warnings)
+            predicted_warnings.push_back(d.message);
+        if (unmatched(warnings_of(outcome)) != unmatched(predicted_warnings)) {
+            differ(label + ": unmatched-request warnings differ: " + outcome.err);
+        }
+    }
+
+    static std::string describe(const EditBatch& batch) {
+        std::string text;
+        for (const std::string& a : batch.arguments)
+            text += "'" + show(a) + "' ";
+        return text;
+    }
+
+    const std::string& text_;
+    Statistics& statistics_;
+    ScratchDirectory dir_;
+    std::vector<std::string> differences_;
+};
+
+}  // namespace
+
+std::string mode_option(EditMode mode) {
+    switch (mode) {
+        case EditMode::set_service:
+            return "-Me";
+        case EditMode::remove_service:
+            return "-MX";
+        case EditMode::comment_out_service:
+            return "-M#";
+        case EditMode::set_field:
+            return "-Fe";
+        case EditMode::set_parameter:
+            return "-Pe";
+        case EditMode::remove_parameter:
+            return "-PX";
+    }
+    return "?";
+}
+
+Statistics& Statistics::operator+=(const Statistics& other) {
+    documents += other.documents;
+    refused_documents += other.refused_documents;
+    entries_compared += other.entries_compared;
+    parameters_compared += other.parameters_compared;
+    edits_compared += other.edits_compared;
+    refused_edits += other.refused_edits;
+    final_newline_added += other.final_newline_added;
+    return *this;
+}
+
+std::string Statistics::summary() const {
+    std::ostringstream out;
+    out << documents << " documents (" << refused_documents << " refused by both), "
+        << entries_compared << " entries and " << parameters_compared << " parameters compared, "
+        << edits_compared << " edit runs (" << refused_edits << " refused by both, "
+        << final_newline_added << " with a final newline added)";
+    return out.str();
+}
+
+std::vector<std::string> compare_with_postconf(const std::string& text,
+                                               const std::vector<EditBatch>& batches,
+                                               Statistics& statistics) {
+    return Comparison(text, statistics).run(batches);
+}
+
+}  // namespace pmr::mastercf::differential
