@@ -83,7 +83,7 @@ class Comparison {
         : text_(text), statistics_(statistics) {}
 
     std::vector<std::string> run(const std::vector<EditBatch>& batches) {
-        const std::string read_dir = prepare("read");
+        const std::string read_dir = prepare("read", text_);
         const MasterCf master_cf = MasterCf::parse(text_, read_dir + "/master.cf");
         std::vector<std::vector<std::string>> argvs = {
             {postconf_path, "-c", read_dir, "-M"},
@@ -91,9 +91,16 @@ class Comparison {
             {postconf_path, "-c", read_dir, "-F"},
             {postconf_path, "-c", read_dir, "-P"},
         };
+        // The batches form a sequence: each edits what the one before it wrote (as predicted;
+        // a wrong prediction fails the earlier batch). They still run side by side.
         std::vector<std::string> edit_dirs;
+        std::vector<Prediction> predictions;
+        std::string input = text_;
         for (std::size_t i = 0; i < batches.size(); ++i) {
-            edit_dirs.push_back(prepare("edit" + std::to_string(i)));
+            edit_dirs.push_back(prepare("edit" + std::to_string(i), input));
+            predictions.push_back(predict(batches[i], input, edit_dirs.back()));
+            if (predictions.back().errors.empty())
+                input = predictions.back().expected;
             std::vector<std::string> argv{postconf_path, "-c", edit_dirs.back(),
                                           mode_option(batches[i].mode)};
             argv.insert(argv.end(), batches[i].arguments.begin(), batches[i].arguments.end());
@@ -103,7 +110,7 @@ class Comparison {
         ++statistics_.documents;
         check_views(master_cf, outcomes);
         for (std::size_t i = 0; i < batches.size(); ++i) {
-            check_edit(batches[i], edit_dirs[i], outcomes[4 + i]);
+            check_edit(batches[i], predictions[i], edit_dirs[i], outcomes[4 + i]);
         }
         if (!differences_.empty())
             dir_.keep();
@@ -111,10 +118,41 @@ class Comparison {
     }
 
   private:
-    std::string prepare(const std::string& name) {
+    /// What pmreconcile's engine predicts for one edit run.
+    struct Prediction {
+        std::string input;
+        std::vector<std::string> errors;  ///< postconf must fail with one of these
+        EditOutcome outcome;
+        std::string expected;  ///< the bytes postconf 3.7 writes
+    };
+
+    static Prediction predict(const EditBatch& batch, const std::string& input,
+                              const std::string& dir) {
+        Prediction prediction{input, {}, {}, {}};
+        std::vector<Edit> edits;
+        for (const std::string& argument : batch.arguments) {
+            auto parsed = parse_request(batch.mode, argument);
+            if (auto* error = std::get_if<std::string>(&parsed)) {
+                prediction.errors.push_back(*error);
+            } else {
+                edits.push_back(std::get<Edit>(std::move(parsed)));
+            }
+        }
+        prediction.outcome = apply_edits(MasterCf::parse(input, dir + "/master.cf"), edits);
+        for (const Diagnostic& d : prediction.outcome.errors) {
+            prediction.errors.push_back(d.message);
+        }
+        prediction.expected = prediction.outcome.text;
+        if (prediction.outcome.newline_added_at) {
+            prediction.expected.erase(*prediction.outcome.newline_added_at, 1);
+        }
+        return prediction;
+    }
+
+    std::string prepare(const std::string& name, const std::string& master_cf) {
         const std::string path = dir_.make_subdirectory(name);
         dir_.write_file(name + "/main.cf", "");
-        dir_.write_file(name + "/master.cf", text_);
+        dir_.write_file(name + "/master.cf", master_cf);
         return path;
     }
 
@@ -167,23 +205,12 @@ class Comparison {
         }
     }
 
-    void check_edit(const EditBatch& batch, const std::string& dir, const ProcessOutcome& outcome) {
+    void check_edit(const EditBatch& batch, const Prediction& prediction, const std::string& dir,
+                    const ProcessOutcome& outcome) {
         ++statistics_.edits_compared;
         const std::string label = mode_option(batch.mode) + " " + describe(batch);
-        std::vector<Edit> edits;
-        std::vector<std::string> errors;
-        for (const std::string& argument : batch.arguments) {
-            auto parsed = parse_request(batch.mode, argument);
-            if (auto* error = std::get_if<std::string>(&parsed)) {
-                errors.push_back(*error);
-            } else {
-                edits.push_back(std::get<Edit>(std::move(parsed)));
-            }
-        }
-        const MasterCf master_cf = MasterCf::parse(text_, dir + "/master.cf");
-        const EditOutcome predicted = apply_edits(master_cf, edits);
-        for (const Diagnostic& d : predicted.errors)
-            errors.push_back(d.message);
+        const std::vector<std::string>& errors = prediction.errors;
+        const EditOutcome& predicted = prediction.outcome;
         const std::string written = read_file(dir + "/master.cf");
         if (!errors.empty()) {
             ++statistics_.refused_edits;
@@ -194,7 +221,7 @@ class Comparison {
                 differ(label + ": expected fatal: " + errors.front() +
                        "\ngot: " + outcome.describe());
             }
-            if (written != text_)
+            if (written != prediction.input)
                 differ(label + ": postconf changed master.cf after a fatal error");
             return;
         }
@@ -202,14 +229,12 @@ class Comparison {
             differ(label + ": postconf failed: " + outcome.describe());
             return;
         }
-        std::string expected = predicted.text;
-        if (predicted.newline_added_at) {
+        const std::string& expected = prediction.expected;
+        if (predicted.newline_added_at)
             ++statistics_.final_newline_added;
-            expected.erase(*predicted.newline_added_at, 1);
-        }
         if (written != expected) {
-            differ(label + ": written bytes differ\n--- expected:\n" + show(expected) +
-                   "--- postconf:\n" + show(written));
+            differ(label + ": written bytes differ\n--- input:\n" + show(prediction.input) +
+                   "--- expected:\n" + show(expected) + "--- postconf:\n" + show(written));
         }
         const auto unmatched = [](const std::vector<std::string>& lines) {
             return std::ranges::count_if(lines, [](const std::string& l) {

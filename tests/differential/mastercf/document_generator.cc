@@ -235,7 +235,7 @@ rc::Gen<GeneratedCase> generated_case() {
     return rc::gen::exec([] {
         GeneratedCase c;
         c.text = *master_cf_document();
-        const int batches = *rc::gen::inRange(1, 3);
+        const int batches = *rc::gen::inRange(1, 4);
         for (int i = 0; i < batches; ++i)
             c.batches.push_back(*edit_batch());
         return c;

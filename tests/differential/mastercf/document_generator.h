@@ -28,7 +28,7 @@ struct GeneratedCase {
 /// three requests, now and then a malformed one.
 [[nodiscard]] rc::Gen<EditBatch> edit_batch();
 
-/// A document and one or two edit runs.
+/// A document and a sequence of one to three edit runs.
 [[nodiscard]] rc::Gen<GeneratedCase> generated_case();
 
 /// For rapidcheck's report of a failing case.
