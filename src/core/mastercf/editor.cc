@@ -15,7 +15,7 @@ bool is_space(char c) {
 }
 
 bool has_blank(std::string_view text) {
-    return text.find_first_of(field_blanks) != std::string_view::npos;
+    return std::ranges::any_of(text, is_field_blank);
 }
 
 /// Splits `name/type[/third]` as postconf's pcf_parse_service_pattern(): empty parts are

@@ -23,10 +23,6 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-bool is_blank(char c) {
-    return field_blanks.find(c) != std::string_view::npos;
-}
-
 bool all_digits(std::string_view text) {
     for (char c : text) {
         if (c < '0' || c > '9')
@@ -45,27 +41,43 @@ std::string_view trim_space(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+/// The bytes that end a run of plain word characters: field_blanks and '{'.
+constexpr std::array<bool, 256> ends_plain_word = [] {
+    std::array<bool, 256> table{};
+    for (char c : {' ', '\t', '\r', '\n', '{'})
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
+
+}  // namespace
+
 std::vector<std::string> split_fields(std::string_view text) {
     std::vector<std::string> words;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && is_blank(text[i]))
-            ++i;
-        if (i == text.size())
+    words.reserve(12);  // eight fields and a few arguments: one allocation in most entries
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        while (p < end && is_field_blank(*p))
+            ++p;
+        if (p == end)
             break;
-        const std::size_t start = i;
-        int level = 0;
-        for (; i < text.size(); ++i) {
-            const char c = text[i];
+        const char* const start = p;
+        // The common case, a word without braces, in a tight loop over a table.
+        while (p < end && !ends_plain_word[static_cast<unsigned char>(*p)])
+            ++p;
+        for (int level = 0; p < end; ++p) {
+            const char c = *p;
             if (c == '{') {
                 ++level;
             } else if (level > 0 && c == '}') {
                 --level;
-            } else if (level == 0 && is_blank(c)) {
+            } else if (level == 0 && is_field_blank(c)) {
                 break;
             }
         }
-        words.emplace_back(text.substr(start, i - start));
+        words.emplace_back(start, static_cast<std::size_t>(p - start));
     }
     return words;
 }
@@ -197,12 +209,12 @@ bool split_name_value(std::string_view text, std::string& name, std::string& val
 }
 
 std::string check_fields(const std::vector<std::string>& words, std::string_view raw_text) {
-    std::string raw(raw_text);
-    for (char& c : raw) {
-        if (c == '\n')
-            c = ' ';  // postconf prints a multi-line entry on one line
-    }
     auto invalid = [&](Field f, const std::string& value) {
+        std::string raw(raw_text);
+        for (char& c : raw) {
+            if (c == '\n')
+                c = ' ';  // postconf prints a multi-line entry on one line
+        }
         return "invalid " + std::string(field_name(f)) + " field \"" + value + "\" in \"" + raw +
                "\"";
     };

@@ -11,6 +11,11 @@ namespace pmr::mastercf {
 /// and form feed are not among them: they stay inside a field.
 inline constexpr std::string_view field_blanks = " \t\r\n";
 
+/// Whether `c` is one of field_blanks (a comparison, not a search: it runs for every byte).
+[[nodiscard]] constexpr bool is_field_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /// The transport of a service, master.cf's second column.
 enum class ServiceType { inet, unix_stream, unix_dgram, fifo, pass };
 

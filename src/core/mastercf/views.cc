@@ -1,5 +1,6 @@
 #include "core/mastercf/views.h"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -12,7 +13,7 @@ constexpr std::size_t indent_length = 4;
 constexpr std::array<std::size_t, 8> column_goal = {0, 11, 17, 25, 33, 41, 49, 57};
 
 bool has_blank(std::string_view text) {
-    return text.find_first_of(field_blanks) != std::string_view::npos;
+    return std::ranges::any_of(text, is_field_blank);
 }
 
 /// Appends the command's arguments (words[8...]) the way postconf lays them out after a first
@@ -69,12 +70,12 @@ std::string normalise_line(std::string_view text) {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && field_blanks.find(text[i]) != std::string_view::npos)
+        while (i < text.size() && is_field_blank(text[i]))
             ++i;
         if (i == text.size())
             break;
         const std::size_t start = i;
-        while (i < text.size() && field_blanks.find(text[i]) == std::string_view::npos)
+        while (i < text.size() && !is_field_blank(text[i]))
             ++i;
         if (!out.empty())
             out += ' ';
@@ -83,21 +84,28 @@ std::string normalise_line(std::string_view text) {
     return out;
 }
 
-}  // namespace
-
-std::string format_entry(const Service& service, Folding folding) {
-    std::string out;
+/// format_entry() appended to `out`, which may hold earlier entries.
+void append_entry(std::string& out, const Service& service, Folding folding) {
+    const std::size_t start = out.size();
     for (std::size_t field = 0; field < 8; ++field) {
-        if (!out.empty()) {
+        if (out.size() > start) {
             do {
                 out += ' ';
-            } while (out.size() < column_goal[field]);
+            } while (out.size() - start < column_goal[field]);
         }
         out += service.words[field];
     }
     // line_length counts characters, which equal bytes here: the fields are on one line.
-    append_arguments(out, service.words, out.size(), folding, 3);
+    append_arguments(out, service.words, out.size() - start, folding, 3);
     out += '\n';
+}
+
+}  // namespace
+
+std::string format_entry(const Service& service, Folding folding) {
+    std::string out;
+    out.reserve(96);
+    append_entry(out, service, folding);
     return out;
 }
 
@@ -117,8 +125,9 @@ std::string format_fields(const Service& service) {
 
 std::string show_entries(const MasterCf& master_cf, Folding folding) {
     std::string out;
+    out.reserve(master_cf.entries().size() * 80);
     for (const Entry& entry : master_cf.entries())
-        out += format_entry(entry.service, folding);
+        append_entry(out, entry.service, folding);
     return out;
 }
 

@@ -101,7 +101,9 @@ rc::Gen<std::string> entry_text(bool broken) {
                 text += words[i];
                 continue;
             }
-            if (i >= 2 && *rc::gen::inRange(0, 6) == 0) {
+            // Name and type on different lines: valid to read, refused by postconf's editor.
+            const std::size_t first_break = broken ? 1 : 2;
+            if (i >= first_break && *rc::gen::inRange(0, 6) == 0) {
                 if (*rc::gen::inRange(0, 3) == 0)
                     text += *pick({"\n# inside\n", "\n\n", "\n  #x\n"});
                 else
