@@ -77,6 +77,19 @@ std::string show(std::string_view bytes) {
     return out;
 }
 
+/// The number of the first line that starts an entry (content in column 1), or 0.
+int first_entry_line(std::string_view text) {
+    int number = 0;
+    for (const std::string& line : lines_of(text)) {
+        ++number;
+        if (!line.empty() && line[0] != '#' &&
+            std::string_view(" \t\n\v\f\r").find(line[0]) == std::string_view::npos) {
+            return number;
+        }
+    }
+    return 0;
+}
+
 class Comparison {
   public:
     Comparison(const std::string& text, Statistics& statistics)
@@ -138,7 +151,19 @@ class Comparison {
                 edits.push_back(std::get<Edit>(std::move(parsed)));
             }
         }
-        prediction.outcome = apply_edits(MasterCf::parse(input, dir + "/master.cf"), edits);
+        const MasterCf master_cf = MasterCf::parse(input, dir + "/master.cf");
+        prediction.outcome = apply_edits(master_cf, edits);
+        if (batch.mode == EditMode::set_service && !prediction.errors.empty()) {
+            // postconf parses -Me definitions when it meets the first entry, after checking
+            // that entry's first line: a bad first line is reported before a bad definition.
+            const RemoveService probe{{"\x01", "\x01"}};
+            const EditOutcome checked = apply_edits(master_cf, std::vector<Edit>{probe});
+            const std::string first = "line " + std::to_string(first_entry_line(input)) + ": ";
+            for (const Diagnostic& d : checked.errors) {
+                if (d.message.find(first) != std::string::npos)
+                    prediction.errors.push_back(d.message);
+            }
+        }
         for (const Diagnostic& d : prediction.outcome.errors) {
             prediction.errors.push_back(d.message);
         }
