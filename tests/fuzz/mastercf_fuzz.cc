@@ -74,8 +74,11 @@ void check_views(const MasterCf& master_cf) {
     (void)show_entries(master_cf, Folding::fold);
     (void)show_fields(master_cf);
     (void)show_parameters(master_cf);
-    for (const Entry& entry : master_cf.entries())
+    for (const Entry& entry : master_cf.entries()) {
         (void)check_service(entry.service);
+        (void)entry.service.wakeup();
+        (void)entry.service.process_limit();
+    }
 }
 
 void check_set_parameters(const EditOutcome& outcome, const std::vector<Edit>& edits) {

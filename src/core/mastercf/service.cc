@@ -1,6 +1,7 @@
 #include "core/mastercf/service.h"
 
 #include <array>
+#include <limits>
 #include <utility>
 
 namespace pmr::mastercf {
@@ -29,6 +30,22 @@ bool all_digits(std::string_view text) {
             return false;
     }
     return true;
+}
+
+/// The value of a non-empty string of digits, saturated at the largest unsigned long (master(8)
+/// would refuse such a number anyway); nullopt for anything else.
+std::optional<unsigned long> to_number(std::string_view text) {
+    if (text.empty() || !all_digits(text))
+        return std::nullopt;
+    constexpr unsigned long largest = std::numeric_limits<unsigned long>::max();
+    unsigned long value = 0;
+    for (char c : text) {
+        const auto digit = static_cast<unsigned long>(c - '0');
+        if (value > (largest - digit) / 10)
+            return largest;
+        value = value * 10 + digit;
+    }
+    return value;
 }
 
 std::string_view trim_space(std::string_view text) {
@@ -170,16 +187,12 @@ Wakeup Service::wakeup() const {
         result.only_when_used = true;
         text.remove_suffix(1);
     }
-    if (!text.empty() && all_digits(text))
-        result.seconds = std::stoul(std::string(text));
+    result.seconds = to_number(text);
     return result;
 }
 
 std::optional<unsigned long> Service::process_limit() const {
-    const std::string& text = field(Field::process_limit);
-    if (text.empty() || !all_digits(text))
-        return std::nullopt;
-    return std::stoul(text);
+    return to_number(field(Field::process_limit));
 }
 
 bool split_name_value(std::string_view text, std::string& name, std::string& value,

@@ -30,7 +30,8 @@ enum class Flag { yes, no, default_ };
 /// The `wakeup` column: `-`, or a number of seconds with an optional trailing `?` (wake up only
 /// when the service is in use).
 struct Wakeup {
-    std::optional<unsigned long> seconds;  ///< nullopt for `-` (and for a lone `?`)
+    /// nullopt for `-` (and for a lone `?`); a number too large saturates
+    std::optional<unsigned long> seconds;
     bool only_when_used = false;
 };
 

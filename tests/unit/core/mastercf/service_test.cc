@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,8 @@ TEST(ServiceTest, ReadsTheSevenFieldsAndTheCommand) {
     EXPECT_EQ(s.field(Field::wakeup), "60?");
     EXPECT_EQ(parse_service("p unix-dgram - - - - - x").service->type(), ServiceType::unix_dgram);
     EXPECT_EQ(parse_service("p unix - - - - - x").service->process_limit(), std::nullopt);
+    EXPECT_EQ(parse_service("p unix - - - 99999999999999999999999 - x").service->wakeup().seconds,
+              std::numeric_limits<unsigned long>::max());
 }
 
 TEST(ServiceTest, RefusesBadFieldsWithPostconfsWords) {
