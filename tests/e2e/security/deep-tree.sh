@@ -83,7 +83,9 @@ deep=$queue/active$(printf '/d%.0s' $(seq 65))
 expect_err "pmreconcile: error: $queue/active: refusing a directory tree more than 64 levels deep (at $deep); nothing was changed"
 max_rss_kb=$(sed -n 's/^max_rss_kb=//p' "$E2E_TMP/time")
 echo "import's maximum resident set: $max_rss_kb kB"
-[ "$max_rss_kb" -lt 65536 ] || fail "import used $max_rss_kb kB, expected under 64 MB"
+# A release build uses about 6 MB; AddressSanitizer's shadow memory adds some 70 MB (CI runs the
+# suite under it). The recursive walk this replaces used 510 MB on the same chain.
+[ "$max_rss_kb" -lt 196608 ] || fail "import used $max_rss_kb kB, expected under 192 MB"
 
 step "the chain is untouched, and nothing else changed"
 expect_eq "the chain's levels, modes, owners and ctimes" "$chain_before" "$(chain_state "$queue/active")"
