@@ -9,11 +9,14 @@
 #include <string_view>
 
 #include "cli/declarative_commands.h"
+#include "cli/error_log.h"
 #include "cli/instance_commands.h"
 #include "cli/logging.h"
 #include "cli/postmulti_frontend.h"
+#include "cli/usage_errors.h"
 #include "cli/version.h"
 #include "core/support/exit_code.h"
+#include "effects/change_log.h"
 
 namespace pmr::cli {
 
@@ -22,6 +25,21 @@ namespace {
 std::string_view basename(std::string_view path) {
     const auto slash = path.rfind('/');
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+/// `--lock-timeout SECONDS`: a whole number, 0 or more, said plainly otherwise.
+std::string check_lock_timeout(std::string& value) {
+    std::size_t used = 0;
+    long seconds = -1;
+    try {
+        seconds = std::stol(value, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != value.size() || seconds < 0) {
+        return "--lock-timeout takes a whole number of seconds, 0 or more, not '" + value + "'";
+    }
+    return {};
 }
 
 /// `pmreconcile [GLOBAL OPTIONS] postmulti ARGS...`: postmulti's arguments must reach it exactly
@@ -40,7 +58,9 @@ std::optional<int> run_postmulti_subcommand(int argc, char** argv) {
         } else if (arg.starts_with("--config-directory=")) {
             invocation.config_directory = std::string(arg.substr(19));
         } else if (arg == "--lock-timeout" && i + 1 < argc) {
-            invocation.lock_timeout = std::chrono::seconds(std::atoi(argv[++i]));
+            std::string value = argv[++i];
+            if (!check_lock_timeout(value).empty()) return std::nullopt;  // the parser says why
+            invocation.lock_timeout = std::chrono::seconds(std::stol(value));
         } else if (arg != "-v" && arg != "-q" && arg != "--no-color") {
             return std::nullopt;
         }
@@ -48,30 +68,50 @@ std::optional<int> run_postmulti_subcommand(int argc, char** argv) {
     return std::nullopt;
 }
 
+/// The options every subcommand takes, before or after its name.
+struct GlobalFlags {
+    GlobalOptions options;
+    int verbosity = 0;
+    bool quiet = false;
+};
+
+void add_global_options(CLI::App& app, GlobalFlags& flags) {
+    // Subcommands hand the options they do not know to the top level: `plan -f m.yaml -v`.
+    app.fallthrough();
+    app.add_option("-c,--config-directory", flags.options.config_directory,
+                   "The primary instance's config directory (default: Postfix's, /etc/postfix)");
+    app.add_flag("-v,--verbose", flags.verbosity,
+                 "Each change on stderr as it is made; -vv also what was read and how long each "
+                 "step took");
+    app.add_flag("-q,--quiet", flags.quiet, "Only errors on stderr");
+    app.add_flag("--no-color", flags.options.no_color, "No colour, even on a terminal");
+    app.add_option_function<std::string>(
+           "--lock-timeout",
+           [&flags](const std::string& value) {
+               flags.options.lock_timeout = std::chrono::seconds(std::stol(value));
+           },
+           "Seconds to wait while another pmreconcile changes the host (default 0)")
+        ->type_name("SECONDS")
+        ->check(CLI::Validator(check_lock_timeout, "SECONDS", "seconds"));
+}
+
 int run_pmreconcile(int argc, char** argv) {
     if (auto status = run_postmulti_subcommand(argc, argv)) return *status;
+    const ErrorLog error_log;
     CLI::App app{
         "pmreconcile manages the Postfix instances of one host: declaratively from a YAML\n"
         "manifest (plan, apply, check), or imperatively like postmulti(1).",
         "pmreconcile"};
     app.set_version_flag("--version", std::string("pmreconcile ") + version);
-    GlobalOptions options;
-    int verbosity = 0;
-    bool quiet = false;
-    app.add_option("-c,--config-directory", options.config_directory,
-                   "The primary instance's config directory (default: Postfix's, /etc/postfix)");
-    app.add_flag("-v,--verbose", verbosity, "More diagnostics on stderr (repeat for more)");
-    app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
-    app.add_flag("--no-color", options.no_color, "No colour, even on a terminal");
-    app.add_option_function<int>(
-           "--lock-timeout",
-           [&options](int seconds) { options.lock_timeout = std::chrono::seconds(seconds); },
-           "Seconds to wait while another pmreconcile changes the host (default 0)")
-        ->check(CLI::NonNegativeNumber);
+    GlobalFlags flags;
+    GlobalOptions& options = flags.options;
+    add_global_options(app, flags);
     app.require_subcommand(0, 1);
     app.footer(
         "Run 'pmreconcile SUBCOMMAND --help' for the options of one subcommand.\n"
-        "Exit status: 0 success, 1 error, 2 changes pending or drift (plan/check).");
+        "Global options may also follow the subcommand.\n"
+        "Exit status: 0 success, 1 error (usage errors included), 2 changes pending or drift\n"
+        "(plan --detailed-exitcode, check).");
 
     std::function<int()> run;
     add_declarative_commands(app, options, run);
@@ -93,12 +133,15 @@ int run_pmreconcile(int argc, char** argv) {
         };
     });
 
+    if (const auto unknown = unknown_subcommand(argc, argv, app)) {
+        return report_usage_error("", *unknown);
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        return app.exit(error);
+        return report_usage_error(app, error);
     }
-    configure_logging(quiet ? -1 : verbosity);
+    configure_logging(flags.quiet ? -1 : flags.verbosity);
     if (!run) {
         std::cout << app.help();
         return to_int(ExitCode::ok);
@@ -118,6 +161,7 @@ int run(int argc, char** argv) {
         }
         return run_pmreconcile(argc, argv);
     } catch (const std::exception& unexpected) {
+        effects::log_error(unexpected.what());
         std::cerr << "pmreconcile: error: " << unexpected.what() << '\n';
         return to_int(ExitCode::error);
     }

@@ -1,6 +1,9 @@
 #include "cli/declarative_commands.h"
 
+#include <spdlog/spdlog.h>
 #include <unistd.h>
+
+#include <chrono>
 
 #include <cstdlib>
 #include <ctime>
@@ -14,6 +17,7 @@
 #include "cli/plan_execution.h"
 #include "cli/postmulti_session.h"
 #include "cli/terminal.h"
+#include "cli/usage_errors.h"
 #include "core/manifest/host_conflicts.h"
 #include "core/manifest/manifest_parser.h"
 #include "core/manifest/manifest_writer.h"
@@ -60,6 +64,12 @@ struct LivePlan {
     std::string command_directory;
 };
 
+long long milliseconds_since(std::chrono::steady_clock::time_point started) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 started)
+        .count();
+}
+
 void print_problems(const Diagnostics& problems) {
     for (const Diagnostic& d : problems) {
         std::cerr << "pmreconcile: " << (d.severity == Severity::error ? "error: " : "warning: ")
@@ -95,6 +105,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         loading = std::async(std::launch::deferred, load);  // no thread to be had: in turn
     }
     Diagnostics problems;
+    const auto reading = std::chrono::steady_clock::now();
     auto snapshot =
         effects::begin_snapshot(live.context->config_directory, live.context->defaults, problems);
     auto manifest = loading.get();
@@ -106,6 +117,8 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     }
     if (!quiet || !live.snapshot) print_problems(problems);
     if (!live.snapshot) return std::nullopt;
+    spdlog::debug("read the manifest and the host ({}) in {} ms", live.context->config_directory,
+                  milliseconds_since(reading));
     Diagnostics ignored;
     if (const auto state = live.snapshot->host.shared_state(ignored)) {
         live.command_directory = state->shared.command_directory;
@@ -131,7 +144,9 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
                       << "); the next apply finishes it before anything else\n";
         }
     }
+    const auto planning = std::chrono::steady_clock::now();
     live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
+    spdlog::debug("planned in {} ms", milliseconds_since(planning));
     if (!live.result.plan) {
         print_problems(live.result.problems);
         return std::nullopt;
@@ -161,6 +176,12 @@ bool saved_plan_holds(const plan::SavedPlan& saved, const LivePlan& live,
     return false;
 }
 
+/// What apply says when a manifest is given where a saved plan goes.
+std::string manifest_given_as_plan(const std::string& path) {
+    return path + " is not a saved plan: a manifest is given with -f (pmreconcile apply -f " + path +
+           ")";
+}
+
 /// apply changes Postfix's files and needs root, as Postfix's own tools do.
 bool require_root(const char* what) {
     if (::geteuid() == 0) return true;
@@ -184,19 +205,19 @@ bool refuse_mail_config(const GlobalOptions& global) {
 int run_validate(const GlobalOptions& global, const DeclarativeOptions& options) {
     const HostContext context{maincf::ParameterDefaults::builtin(),
                               global.config_directory.value_or("/etc/postfix"), "/usr/sbin", {}, {}};
-    auto text = effects::read_file(options.manifest_path, effects::Symlinks::follow,
-                                   manifest::max_manifest_bytes);
+    auto text = effects::read_manifest_input(options.manifest_path, manifest::max_manifest_bytes);
     if (!text) {
         std::cerr << "pmreconcile: error: " << text.error() << '\n';
         return to_int(ExitCode::error);
     }
+    const std::string name = effects::manifest_input_name(options.manifest_path);
     // Every problem at once: of meaning too, where the structure has problems elsewhere.
     Diagnostics problems;
-    const auto manifest = manifest::parse_and_validate(*text, options.manifest_path,
+    const auto manifest = manifest::parse_and_validate(*text, name,
                                                        default_primary_directories(context), problems);
     for (const Diagnostic& problem : problems) std::cerr << problem.to_string() << '\n';
     if (!manifest) return to_int(ExitCode::error);
-    std::cout << options.manifest_path << ": valid (" << manifest->instances.size()
+    std::cout << name << ": valid (" << manifest->instances.size()
               << " instance" << (manifest->instances.size() == 1 ? "" : "s") << ")\n";
     return to_int(ExitCode::ok);
 }
@@ -238,12 +259,26 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             std::cerr << "pmreconcile: error: " << text.error() << '\n';
             return to_int(ExitCode::error);
         }
+        if (const auto start = text->find_first_not_of(" \t\r\n");
+            start == std::string::npos || (*text)[start] != '{') {
+            return report_usage_error("apply", manifest_given_as_plan(options.plan_file));
+        }
         Diagnostics problems;
         saved = plan::read_saved_plan(*text, options.plan_file, problems);
         print_problems(problems);
         if (!saved) return to_int(ExitCode::error);
     }
     const plan::PlanOrigin* origin = saved ? &saved->origin : nullptr;
+    // Read once: standard input and a pipe cannot be read again for the second plan.
+    std::optional<std::string> manifest_text;
+    if (!origin) {
+        auto text = effects::read_manifest_input(options.manifest_path, manifest::max_manifest_bytes);
+        if (!text) {
+            std::cerr << "pmreconcile: error: " << text.error() << '\n';
+            return to_int(ExitCode::error);
+        }
+        manifest_text = std::move(text).value();
+    }
     HostContext context =
         load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);
     context.lock_timeout = global.lock_timeout;
@@ -260,7 +295,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     {
         const auto preflight =
             origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::before_locking)
-                   : plan_live(context, options.manifest_path, std::nullopt, Voice::before_locking);
+                   : plan_live(context, options.manifest_path, manifest_text, Voice::before_locking);
         if (!preflight) return to_int(ExitCode::error);
         if (!preflight->snapshot->interrupted_step) {
             const plan::Plan& plan = *preflight->result.plan;
@@ -308,7 +343,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     }
 
     const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::quiet)
-                             : plan_live(context, options.manifest_path, std::nullopt, Voice::quiet);
+                             : plan_live(context, options.manifest_path, manifest_text, Voice::quiet);
     if (!live) return to_int(ExitCode::error);
     // A saved plan runs exactly as it was reviewed: the host must yield the very same steps.
     if (saved && !saved_plan_holds(*saved, *live, options.plan_file)) {
@@ -359,9 +394,9 @@ int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
     if (options.json) {
         std::cout << plan::render_json(plan, origin_of(*live));
     } else if (plan.empty()) {
-        std::cout << "In sync: the host matches " << options.manifest_path << ".\n";
+        std::cout << "In sync: the host matches " << effects::manifest_input_name(options.manifest_path) << ".\n";
     } else {
-        std::cout << "Drift: the host differs from " << options.manifest_path << ".\n\n"
+        std::cout << "Drift: the host differs from " << effects::manifest_input_name(options.manifest_path) << ".\n\n"
                   << plan::render_text(plan, plan::TextStyle{use_color(global.no_color)});
     }
     return plan.empty() ? to_int(ExitCode::ok) : to_int(ExitCode::changes);
@@ -429,8 +464,10 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     apply->callback([&run, &global, options] {
         run = [&global, options] {
             if (options->manifest_path.empty() && options->plan_file.empty()) {
-                std::cerr << "pmreconcile: error: apply needs -f MANIFEST or a saved PLANFILE\n";
-                return to_int(ExitCode::error);
+                return report_usage_error("apply", "apply needs -f MANIFEST or a saved PLANFILE");
+            }
+            if (options->plan_file.ends_with(".yaml") || options->plan_file.ends_with(".yml")) {
+                return report_usage_error("apply", manifest_given_as_plan(options->plan_file));
             }
             return run_apply(global, *options);
         };

@@ -1,5 +1,7 @@
 #include "cli/manifest_loading.h"
 
+#include <spdlog/spdlog.h>
+
 #include <iostream>
 
 #include "core/manifest/manifest_parser.h"
@@ -11,11 +13,11 @@ std::optional<LoadedManifest> load_manifest(const std::string& path,
                                             const manifest::PrimaryDirectories& primary,
                                             const std::optional<std::string>& text) {
     LoadedManifest loaded;
+    const std::string name = effects::manifest_input_name(path);
     if (text) {
         loaded.text = *text;
     } else {
-        auto read = effects::read_file(path, effects::Symlinks::follow,
-                                       manifest::max_manifest_bytes);
+        auto read = effects::read_manifest_input(path, manifest::max_manifest_bytes);
         if (!read) {
             std::cerr << "pmreconcile: error: " << read.error() << '\n';
             return std::nullopt;
@@ -23,11 +25,13 @@ std::optional<LoadedManifest> load_manifest(const std::string& path,
         loaded.text = std::move(read).value();
     }
     Diagnostics problems;
-    auto parsed = manifest::parse_manifest(loaded.text, path, problems);
+    auto parsed = manifest::parse_manifest(loaded.text, name, problems);
     if (parsed) problems = manifest::validate(*parsed, primary);
     for (const Diagnostic& problem : problems) std::cerr << problem.to_string() << '\n';
     if (!parsed || has_errors(problems)) return std::nullopt;
     loaded.manifest = std::move(*parsed);
+    spdlog::debug("read {}: {} bytes, {} instances", name, loaded.text.size(),
+                  loaded.manifest.instances.size());
     return loaded;
 }
 

@@ -15,7 +15,7 @@ struct LoadedManifest {
     std::string text;
 };
 
-/// Reads, parses and validates a manifest file; prints every problem at once on stderr as
+/// Reads (`-` is standard input, a pipe is read to its end), parses and validates a manifest; prints every problem at once on stderr as
 /// `FILE:LINE:COL: message` and returns nullopt when there is any. `text` replaces reading the
 /// file (a saved plan's embedded manifest).
 [[nodiscard]] std::optional<LoadedManifest> load_manifest(

@@ -1,5 +1,8 @@
 #include "cli/plan_execution.h"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <iostream>
 
 #include "core/lifecycle/destroy_guard.h"
@@ -17,6 +20,12 @@ namespace pmr::cli {
 
 namespace {
 
+long long milliseconds_since(std::chrono::steady_clock::time_point started) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 started)
+        .count();
+}
+
 std::string describe_step(const plan::Step& step) {
     std::string text = std::string(1, plan::symbol(step.kind)) + " " +
                        std::string(plan::to_string(step.kind)) + " " + step.instance;
@@ -31,8 +40,11 @@ bool run_operations(effects::OperationExecutor& executor,
         effects::fault_point("operation");
         std::vector<effects::Leftover> leftovers;
         const Status done = executor.execute(operation, leftovers);
-        effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation),
-                            effects::ChangeEcho::stderr_on_terminal);
+        // -v shows each change wherever stderr goes: cron mail and CI logs too.
+        const auto echo = spdlog::should_log(spdlog::level::info)
+                              ? effects::ChangeEcho::stderr_always
+                              : effects::ChangeEcho::stderr_on_terminal;
+        effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation), echo);
         for (const effects::Leftover& left : leftovers) {
             std::cerr << "pmreconcile: warning: " << printable(left.path) << ": not removed (" << left.reason
                       << "); please verify contents and remove by hand\n";
@@ -109,6 +121,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
         std::cout << bold << "[" << i + 1 << "/" << total << "] " << reset << describe_step(step)
                   << std::endl;
         std::string error;
+        const auto started = std::chrono::steady_clock::now();
         Status journaled = effects::write_journal(state_files, {describe_step(step), step.operations});
         const bool done = journaled && run_operations(executor, step.operations, error);
         if (!journaled) error = journaled.error();
@@ -130,6 +143,8 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
             std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
             return to_int(ExitCode::error);
         }
+        spdlog::debug("step {} ({}): {} operations in {} ms", i + 1, describe_step(step),
+                      step.operations.size(), milliseconds_since(started));
     }
     std::vector<std::string> refused;
     for (const plan::Refusal& refusal : plan.refusals) {

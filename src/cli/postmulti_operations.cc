@@ -1,5 +1,7 @@
 #include "cli/postmulti_operations.h"
 
+#include <spdlog/spdlog.h>
+
 #include <functional>
 
 #include "core/support/exit_code.h"
@@ -27,8 +29,10 @@ Status execute_logged(effects::OperationExecutor& executor, const lifecycle::Ope
                       const MessageStyle& style, const std::function<void()>& between_leftovers) {
     std::vector<effects::Leftover> leftovers;
     const Status done = executor.execute(operation, leftovers);
-    effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation),
-                        effects::ChangeEcho::syslog_only);
+    // postmulti's stderr stays postmulti's; pmreconcile's subcommands show changes with -v.
+    const auto echo = spdlog::should_log(spdlog::level::info) ? effects::ChangeEcho::stderr_always
+                                                              : effects::ChangeEcho::syslog_only;
+    effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation), echo);
     bool between_done = !between_leftovers;
     for (const effects::Leftover& left : leftovers) {
         if (!between_done && left.operand.starts_with('/')) {

@@ -96,7 +96,47 @@ Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
     return content;
 }
 
+/// Reads `fd` to its end, refusing more than `max_size` bytes as they arrive.
+Expected<std::string> read_stream(int fd, const std::string& name, std::size_t max_size) {
+    std::string content;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return Expected<std::string>::failure(errno_message("read", name, errno));
+        }
+        if (n == 0) return content;
+        if (content.size() + static_cast<std::size_t>(n) > max_size) {
+            return Expected<std::string>::failure("read " + name + ": more than " +
+                                                  std::to_string(max_size) + " bytes");
+        }
+        content.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
 }  // namespace
+
+std::string manifest_input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+Expected<std::string> read_manifest_input(const std::string& path, std::size_t max_size) {
+    if (path == "-") return read_stream(STDIN_FILENO, "<stdin>", max_size);
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISFIFO(st.st_mode)) {
+        return read_file(path, Symlinks::follow, max_size);  // it says what is wrong
+    }
+    // A pipe the administrator named: waiting for its writer is what they asked for.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return Expected<std::string>::failure(errno_message("open", path, errno));
+    struct stat opened {};
+    if (::fstat(fd, &opened) != 0 || !S_ISFIFO(opened.st_mode)) {
+        ::close(fd);
+        return Expected<std::string>::failure("open " + path + ": not a regular file or a pipe");
+    }
+    auto content = read_stream(fd, path, max_size);
+    ::close(fd);
+    return content;
+}
 
 Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
                                 std::size_t max_size) {

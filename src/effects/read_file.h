@@ -18,6 +18,16 @@ enum class Symlinks { follow, refuse };
                                               Symlinks symlinks = Symlinks::refuse,
                                               std::size_t max_size = 64u << 20);
 
+/// Reads a manifest the administrator names: `-` is standard input, a FIFO or a pipe
+/// (`-f <(generate)`, `/dev/fd/N`) is read to its end, waiting for its writer as they chose;
+/// anything else as read_file() with Symlinks::follow. More than `max_size` bytes is refused
+/// while reading, a pipe's too (`read <stdin>: more than N bytes`).
+[[nodiscard]] Expected<std::string> read_manifest_input(const std::string& path,
+                                                        std::size_t max_size);
+
+/// The name a manifest read by read_manifest_input() has in messages: `<stdin>` for `-`.
+[[nodiscard]] std::string manifest_input_name(const std::string& path);
+
 /// Reads a Postfix configuration file the declarative commands may trust: a regular file, not a
 /// symbolic link, and not writable by everyone (`PATH: refusing a world-writable main.cf`).
 [[nodiscard]] Expected<std::string> read_config_file(const std::string& path);

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+namespace pmr::cli {
+
+/// Whether `arg` is a global option that takes the next argument as its value.
+[[nodiscard]] bool global_option_takes_value(std::string_view arg);
+
+/// When the first word of the command line (after the global options) names no subcommand of
+/// `app`: the error to give, `unknown subcommand 'plna'; did you mean 'plan'?`.
+[[nodiscard]] std::optional<std::string> unknown_subcommand(int argc, char** argv,
+                                                            const CLI::App& app);
+
+/// Reports a usage error as every other error is reported, on stderr as
+/// `pmreconcile: error: MESSAGE` with a line saying where the usage is, and returns 1 (README:
+/// 0, 1 or 2 only). `--help` and `--version` print what they print and return 0.
+[[nodiscard]] int report_usage_error(const CLI::App& app, const CLI::ParseError& error);
+
+/// report_usage_error() for a message of pmreconcile's own; `subcommand` may be empty.
+[[nodiscard]] int report_usage_error(const std::string& subcommand, const std::string& message);
+
+}  // namespace pmr::cli
