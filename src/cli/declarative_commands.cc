@@ -21,6 +21,7 @@
 #include "core/manifest/host_conflicts.h"
 #include "core/manifest/manifest_parser.h"
 #include "core/manifest/manifest_writer.h"
+#include "core/manifest/parameter_names.h"
 #include "core/maincf/configuration.h"
 #include "core/plan/metrics.h"
 #include "core/plan/plan_json.h"
@@ -51,6 +52,7 @@ struct DeclarativeOptions {
     bool detailed_exitcode = false;
     bool auto_approve = false;
     bool with_parameters = false;
+    bool strict = false;  ///< validate: unknown parameter names are errors
 };
 
 /// A plan of the live host, with what it was made from.
@@ -202,6 +204,45 @@ bool refuse_mail_config(const GlobalOptions& global) {
     return false;
 }
 
+/// The service names whose derived parameters are known: the stock master.cf's, and those of
+/// the master.cf of the primary and of each instance the manifest lists, where it exists.
+std::vector<std::string> known_services(const manifest::Manifest& manifest,
+                                        const std::string& primary_directory) {
+    std::vector<std::string> services = manifest::stock_service_names();
+    std::vector<std::string> directories{primary_directory};
+    for (const manifest::DesiredInstance& instance : manifest.instances) {
+        directories.push_back(instance.config_directory.value_or(
+            manifest::derived_directory(primary_directory, instance.name)));
+    }
+    for (const std::string& directory : directories) {
+        auto text = effects::read_config_file_if_exists(directory + "/master.cf");
+        if (!text || !*text) continue;
+        for (std::string& service : manifest::master_cf_service_names(**text)) {
+            services.push_back(std::move(service));
+        }
+    }
+    return services;
+}
+
+/// validate's check of parameter names against Postfix's (postconf -d, from its cache when
+/// valid): warnings, errors with --strict. Skipped without Postfix: the built-in table knows
+/// only the parameters pmreconcile reads.
+Diagnostics check_parameter_names(const manifest::Manifest& manifest, const GlobalOptions& global,
+                                  bool strict) {
+    const HostContext context = load_host_context(global.config_directory);
+    if (context.defaults.size() <= maincf::ParameterDefaults::builtin().size()) {
+        spdlog::info("Postfix's parameter names are not known (no postconf -d): names not checked");
+        return {};
+    }
+    std::vector<std::string> known = context.defaults.names();
+    for (std::string& name :
+         manifest::service_parameter_names(known_services(manifest, context.config_directory))) {
+        known.push_back(std::move(name));
+    }
+    return manifest::check_parameter_names(manifest, known,
+                                           strict ? Severity::error : Severity::warning);
+}
+
 int run_validate(const GlobalOptions& global, const DeclarativeOptions& options) {
     const HostContext context{maincf::ParameterDefaults::builtin(),
                               global.config_directory.value_or("/etc/postfix"), "/usr/sbin", {}, {}};
@@ -215,8 +256,18 @@ int run_validate(const GlobalOptions& global, const DeclarativeOptions& options)
     Diagnostics problems;
     const auto manifest = manifest::parse_and_validate(*text, name,
                                                        default_primary_directories(context), problems);
-    for (const Diagnostic& problem : problems) std::cerr << problem.to_string() << '\n';
-    if (!manifest) return to_int(ExitCode::error);
+    if (manifest) {
+        const Diagnostics names = check_parameter_names(*manifest, global, options.strict);
+        problems.insert(problems.end(), names.begin(), names.end());
+        std::ranges::stable_sort(problems, [](const Diagnostic& x, const Diagnostic& y) {
+            return x.line < y.line;
+        });
+    }
+    for (Diagnostic problem : problems) {
+        if (problem.severity == Severity::warning) problem.message = "warning: " + problem.message;
+        std::cerr << problem.to_string() << '\n';
+    }
+    if (!manifest || has_errors(problems)) return to_int(ExitCode::error);
     std::cout << name << ": valid (" << manifest->instances.size()
               << " instance" << (manifest->instances.size() == 1 ? "" : "s") << ")\n";
     return to_int(ExitCode::ok);
@@ -438,12 +489,15 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     };
 
     auto* validate = app.add_subcommand("validate", "Check a manifest without reading the host");
-    validate->add_option("-f,--file", options->manifest_path, "The manifest")->required();
+    validate->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")
+        ->required();
+    validate->add_flag("--strict", options->strict,
+                       "A parameter name Postfix does not know is an error, not a warning");
     validate->footer("Example:\n  pmreconcile validate -f /etc/pmreconcile/instances.yaml\n");
     validate->callback(bind(run_validate));
 
     auto* plan = app.add_subcommand("plan", "Show the steps that would make the host match a manifest");
-    plan->add_option("-f,--file", options->manifest_path, "The manifest")->required();
+    plan->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")->required();
     plan->add_flag("--json", options->json, "Machine-readable plan (with format_version)");
     plan->add_option("--out", options->out, "Also save the plan for 'apply PLANFILE'");
     plan->add_flag("--detailed-exitcode", options->detailed_exitcode,
@@ -454,7 +508,7 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     plan->callback(bind(run_plan));
 
     auto* apply = app.add_subcommand("apply", "Make the host match a manifest or a saved plan");
-    auto* file = apply->add_option("-f,--file", options->manifest_path, "The manifest");
+    auto* file = apply->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)");
     auto* plan_file = apply->add_option("planfile", options->plan_file, "A plan saved by 'plan --out'");
     file->excludes(plan_file);
     apply->add_flag("--auto-approve", options->auto_approve, "Do not ask for confirmation");
@@ -474,7 +528,7 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     });
 
     auto* check = app.add_subcommand("check", "Detect drift from a manifest (read-only)");
-    check->add_option("-f,--file", options->manifest_path, "The manifest")->required();
+    check->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")->required();
     check->add_flag("--json", options->json, "Machine-readable result");
     check->add_option("--prometheus", options->prometheus,
                       "Write a node_exporter textfile (e.g. /var/lib/node_exporter/pmreconcile.prom)");

@@ -72,6 +72,13 @@ bool is_read_only_parameter(std::string_view name) {
     return name == "process_name" || name == "process_id" || name == "service_name";
 }
 
+std::vector<std::string> ParameterDefaults::names() const {
+    std::vector<std::string> names;
+    names.reserve(entries_.size());
+    for (const auto& [name, value] : entries_) names.push_back(name);
+    return names;
+}
+
 const ParameterDefaults& ParameterDefaults::builtin() {
     static const ParameterDefaults defaults = [] {
         ParameterDefaults d;

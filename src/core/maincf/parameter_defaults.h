@@ -34,6 +34,9 @@ public:
     /// Sets or replaces one default.
     void set(std::string_view name, std::string_view value);
 
+    /// Every parameter name with a default, sorted.
+    [[nodiscard]] std::vector<std::string> names() const;
+
     /// How many parameters have a default.
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 

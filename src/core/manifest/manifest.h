@@ -42,6 +42,10 @@ struct DesiredInstance {
     DesiredState state = DesiredState::present;
     Position position;  ///< of the list entry
     Position name_position;
+    Position group_position;  ///< of the value of each key, for messages (0 when not given)
+    Position config_directory_position;
+    Position queue_directory_position;
+    Position data_directory_position;
     friend bool operator==(const DesiredInstance&, const DesiredInstance&) = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "core/manifest/yaml_tree.h"
 
@@ -91,6 +92,7 @@ private:
             instance.name_position = name->position;
         }
         if (const YamlNode* group = entry.find("group")) {
+            instance.group_position = group->position;
             instance.group = group->is_null() ? "" : string_value(*group, "group").value_or("");
         }
         if (const YamlNode* enable = entry.find("enable")) {
@@ -99,10 +101,17 @@ private:
         if (const YamlNode* protect = entry.find("protect")) {
             instance.protect = bool_value(*protect, "protect").value_or(false);
         }
-        for (auto [key, slot] : {std::pair{"config_directory", &instance.config_directory},
-                                 std::pair{"queue_directory", &instance.queue_directory},
-                                 std::pair{"data_directory", &instance.data_directory}}) {
-            if (const YamlNode* node = entry.find(key)) *slot = string_value(*node, key);
+        for (auto [key, slot, where] :
+             {std::tuple{"config_directory", &instance.config_directory,
+                         &instance.config_directory_position},
+              std::tuple{"queue_directory", &instance.queue_directory,
+                         &instance.queue_directory_position},
+              std::tuple{"data_directory", &instance.data_directory,
+                         &instance.data_directory_position}}) {
+            if (const YamlNode* node = entry.find(key)) {
+                *slot = string_value(*node, key);
+                *where = node->position;
+            }
         }
         if (const YamlNode* parameters = entry.find("parameters")) {
             instance.parameters = read_parameters(*parameters);
@@ -158,6 +167,12 @@ private:
 
     std::optional<bool> bool_value(const YamlNode& node, std::string_view key) {
         const std::string word = scalar_text(node);
+        if (node.quoted) {
+            // A string, as the JSON Schema sees it: "yes" in quotes is not a boolean.
+            report(node, "'" + std::string(key) + "' must be true or false, not the string \"" +
+                             word + "\" (remove the quotes)");
+            return std::nullopt;
+        }
         if (word == "true" || word == "yes") return true;
         if (word == "false" || word == "no") return false;
         report(node, "'" + std::string(key) + "' must be true or false, not '" + word + "'");

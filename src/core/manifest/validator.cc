@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,11 @@ bool is_safe(std::string_view text, std::string_view extra = "") {
         return alnum || safe_punctuation.find(c) != std::string_view::npos ||
                extra.find(c) != std::string_view::npos;
     });
+}
+
+/// Where a key's value was written, else (a derived directory) where its instance's entry is.
+Position or_entry(Position key, const DesiredInstance& instance) {
+    return key.line != 0 ? key : instance.position;
 }
 
 /// `directory` and every directory above it, "/" included (for an absolute path).
@@ -133,13 +139,16 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
                    "instance name '" + name +
                        "' may only contain letters, digits and !@%-_=+:.");
         }
-        if (auto [it, inserted] = names.emplace(name, instance.name_position); !inserted) {
+        // A second entry of a name is one mistake: its directories are the first's, and
+        // reporting them as overlapping too would say it four times.
+        const bool repeated = !names.emplace(name, instance.name_position).second;
+        if (repeated) {
             report(instance.name_position, "instance name '" + name +
                                                "' is listed twice (first at line " +
-                                               std::to_string(it->second.line) + ")");
+                                               std::to_string(names[name].line) + ")");
         }
         if (instance.group && !instance.group->empty() && !is_safe(*instance.group)) {
-            report(instance.position, "group '" + *instance.group +
+            report(or_entry(instance.group_position, instance), "group '" + *instance.group +
                                           "' may only contain letters, digits and !@%-_=+:.");
         }
         if (instance.protect && instance.state == DesiredState::absent) {
@@ -148,25 +157,29 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
         }
         check_parameters(instance.parameters, false);
 
-        const std::pair<const char*, const std::optional<std::string>*> directories[] = {
-            {"config_directory", &instance.config_directory},
-            {"queue_directory", &instance.queue_directory},
-            {"data_directory", &instance.data_directory}};
+        if (repeated) continue;
+        const std::tuple<const char*, const std::optional<std::string>*, Position> directories[] = {
+            {"config_directory", &instance.config_directory,
+             or_entry(instance.config_directory_position, instance)},
+            {"queue_directory", &instance.queue_directory,
+             or_entry(instance.queue_directory_position, instance)},
+            {"data_directory", &instance.data_directory,
+             or_entry(instance.data_directory_position, instance)}};
         const std::string* primary_values[] = {&primary.config_directory, &primary.queue_directory,
                                                &primary.data_directory};
         for (std::size_t i = 0; i < 3; ++i) {
-            const auto& [key, value] = directories[i];
+            const auto& [key, value, where] = directories[i];
             std::string directory;
             if (*value) {
                 if (const std::string why = check_directory(**value, directory); !why.empty()) {
-                    report(instance.position, name + ": " + key + " '" + **value + "' " + why);
+                    report(where, name + ": " + key + " '" + **value + "' " + why);
                     continue;
                 }
             } else {
                 directory = derived_directory(*primary_values[i], name);
             }
             if (instance.state == DesiredState::absent) continue;
-            claims.push_back({directory, name + "'s " + key, instance.position});
+            claims.push_back({directory, name + "'s " + key, where});
         }
     }
 

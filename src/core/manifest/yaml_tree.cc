@@ -4,6 +4,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/manifest/yaml_nesting.h"
@@ -70,10 +71,12 @@ public:
         report(mark, "YAML aliases are not allowed in a manifest");
         add(leaf(YamlNode::Kind::null, mark, {}));  // keeps keys and values paired
     }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
         check(mark, anchor);
-        add(leaf(YamlNode::Kind::scalar, mark, value));
+        YamlNode node = leaf(YamlNode::Kind::scalar, mark, value);
+        node.quoted = tag == "!";  // yaml-cpp's non-specific tag of a quoted scalar
+        add(std::move(node));
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
@@ -157,6 +160,22 @@ private:
     YamlNode root_;
 };
 
+/// The first tab in the leading white space of a line up to `last_line` (1-based), if any.
+std::optional<Position> tab_in_indentation(std::string_view text, int last_line) {
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= text.size() && (last_line <= 0 || line <= last_line)) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        for (std::size_t i = start; i < end && (text[i] == ' ' || text[i] == '\t'); ++i) {
+            if (text[i] == '\t') return Position{line, static_cast<int>(i - start) + 1};
+        }
+        if (end == text.size()) break;
+        start = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string& path,
@@ -178,6 +197,12 @@ std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string
     } catch (const NestedTooDeep&) {
         return std::nullopt;
     } catch (const YAML::Exception& error) {
+        // yaml-cpp's message for a tab in indentation does not say so, nor where the tab is.
+        if (const auto tab = tab_in_indentation(text, position_of(error.mark).line)) {
+            problems.push_back(make_error(path, tab->line, tab->column,
+                                          "a tab in indentation: YAML indents with spaces only"));
+            return std::nullopt;
+        }
         const Position p = position_of(error.mark);
         problems.push_back(make_error(path, p.line, p.column, "invalid YAML: " + error.msg));
         return std::nullopt;

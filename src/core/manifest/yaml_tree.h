@@ -23,6 +23,7 @@ struct YamlNode {
     /// key: the parser would place it where the next token starts, often on a later line.
     Position position;
     std::string scalar;            ///< the text of a scalar
+    bool quoted = false;           ///< a scalar written in quotes: a string, never a boolean
     std::vector<YamlNode> items;   ///< a sequence's items
     std::vector<YamlEntry> entries;  ///< a mapping's entries, in document order, repeats kept
 
