@@ -33,12 +33,12 @@ std::string list_line(const Instance& instance) {
 
 std::string list_json(std::span<const Instance* const> instances) {
     JsonWriter json;
-    json.begin_object().key("format_version").value("1.0").key("instances").begin_array();
+    json.begin_object().key("format_version").value("2.0").key("instances").begin_array();
     for (const Instance* instance : instances) {
         json.begin_object()
             .key("name").value(or_null(instance->name))
             .key("group").value(or_null(instance->group))
-            .key("enabled").value(instance->enabled)
+            .key("enable").value(instance->enabled)
             .key("primary").value(instance->primary)
             .key("config_directory").value(instance->config_directory)
             .key("queue_directory").value(instance->queue_directory)

@@ -12,7 +12,7 @@ namespace pmr::instance {
 [[nodiscard]] std::string list_line(const Instance& instance);
 
 /// The instances as a JSON document for `pmreconcile list --json`:
-/// `{"format_version":"1.0","instances":[{"name":...,"group":...,"enabled":...,"primary":...,
+/// `{"format_version":"2.0","instances":[{"name":...,"group":...,"enable":...,"primary":...,
 /// "config_directory":...,"queue_directory":...,"data_directory":...}]}` (empty name or group
 /// is null).
 [[nodiscard]] std::string list_json(std::span<const Instance* const> instances);

@@ -92,6 +92,13 @@ std::string write_manifest(const Manifest& manifest) {
 Manifest manifest_from_host(const instance::HostState& state,
                             const instance::HostFiles* host_files) {
     Manifest manifest;
+    if (host_files != nullptr) {
+        for (const maincf::Definition* def : host_files->primary.effective()) {
+            if (is_reserved_primary_parameter(def->name)) continue;
+            manifest.primary_parameters.push_back(
+                Parameter{std::string(def->name), std::string(def->value), {}});
+        }
+    }
     for (const instance::Instance& i : state.instances) {
         if (i.primary) continue;
         DesiredInstance d;

@@ -12,8 +12,9 @@ namespace pmr::manifest {
 [[nodiscard]] std::string write_manifest(const Manifest& manifest);
 
 /// A manifest describing the host as it is: every secondary with its name, group, enable flag
-/// and directories, in start order. With `host_files`, each instance's explicit main.cf
-/// settings are listed as managed parameters too (reserved ones excepted).
+/// and directories, in start order. With `host_files`, the explicit main.cf settings of each
+/// instance, the primary's included, are listed as managed parameters too (reserved ones
+/// excepted).
 [[nodiscard]] Manifest manifest_from_host(const instance::HostState& state,
                                           const instance::HostFiles* host_files);
 

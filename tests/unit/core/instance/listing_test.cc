@@ -48,7 +48,7 @@ TEST(ListLineTest, ConfigDirectoryIsPrintedAsIs) {
 }
 
 TEST(ListJsonTest, NoInstancesIsAnEmptyArray) {
-    EXPECT_EQ(list_json({}), "{\"format_version\":\"1.0\",\"instances\":[]}\n");
+    EXPECT_EQ(list_json({}), "{\"format_version\":\"2.0\",\"instances\":[]}\n");
 }
 
 TEST(ListJsonTest, EveryFieldInOrderWithNullForEmptyNameAndGroup) {
@@ -56,11 +56,11 @@ TEST(ListJsonTest, EveryFieldInOrderWithNullForEmptyNameAndGroup) {
     const Instance out = make("/etc/postfix-out", "postfix-out", "mta", false);
     const std::vector<const Instance*> instances{&p, &out};
     EXPECT_EQ(list_json(instances),
-              "{\"format_version\":\"1.0\",\"instances\":["
-              "{\"name\":null,\"group\":null,\"enabled\":true,\"primary\":true,"
+              "{\"format_version\":\"2.0\",\"instances\":["
+              "{\"name\":null,\"group\":null,\"enable\":true,\"primary\":true,"
               "\"config_directory\":\"/etc/postfix\",\"queue_directory\":\"/var/spool/postfix\","
               "\"data_directory\":\"/var/lib/postfix\"},"
-              "{\"name\":\"postfix-out\",\"group\":\"mta\",\"enabled\":false,\"primary\":false,"
+              "{\"name\":\"postfix-out\",\"group\":\"mta\",\"enable\":false,\"primary\":false,"
               "\"config_directory\":\"/etc/postfix-out\","
               "\"queue_directory\":\"/var/spool/postfix-out\","
               "\"data_directory\":\"/var/lib/postfix-out\"}]}\n");
@@ -79,8 +79,8 @@ TEST(ListJsonTest, EscapesQuotesBackslashesAndControlCharacters) {
                        "g\x7f",             false,            false};
     const std::vector<const Instance*> instances{&odd};
     EXPECT_EQ(list_json(instances),
-              "{\"format_version\":\"1.0\",\"instances\":["
-              "{\"name\":\"postfix-\\u0001\",\"group\":\"g\\u007f\",\"enabled\":false,"
+              "{\"format_version\":\"2.0\",\"instances\":["
+              "{\"name\":\"postfix-\\u0001\",\"group\":\"g\\u007f\",\"enable\":false,"
               "\"primary\":false,\"config_directory\":\"/etc/post\\\"fix\\\\x\","
               "\"queue_directory\":\"/var/spool/a\\tb\",\"data_directory\":\"/var/lib/a\\nb\"}]}\n");
 }
