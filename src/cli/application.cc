@@ -37,7 +37,7 @@ std::string check_lock_timeout(std::string& value) {
         used = 0;
     }
     if (used != value.size() || seconds < 0) {
-        return "--lock-timeout takes a whole number of seconds, 0 or more, not '" + value + "'";
+        return "a whole number of seconds, 0 or more, is expected, not '" + value + "'";
     }
     return {};
 }

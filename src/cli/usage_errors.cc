@@ -13,14 +13,19 @@ namespace {
 /// CLI11's wording, in pmreconcile's: lower case, and the options as the help names them.
 std::string reworded(const CLI::ParseError& error) {
     std::string message = error.what();
-    const std::string name = error.get_name();
-    if (name == "ExtrasError") {
+    // By type: CLI11 names an ExtrasError after the subcommand that had the extras.
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
         const auto colon = message.find(": ");
         const std::string extras = colon == std::string::npos ? message : message.substr(colon + 2);
         return (extras.starts_with("-") ? "unknown option " : "unexpected argument ") + extras;
     }
-    if (name == "ExcludesError" && message.find("planfile") != std::string::npos) {
+    if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr &&
+        message.find("planfile") != std::string::npos) {
         return "give either -f MANIFEST or a saved PLANFILE, not both";
+    }
+    if (const auto missing = message.find(": 1 required "); missing != std::string::npos &&
+        dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
+        return message.substr(0, missing) + " needs a value";
     }
     if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
     return message;
@@ -68,10 +73,7 @@ int report_usage_error(const std::string& subcommand, const std::string& message
 }
 
 int report_usage_error(const CLI::App& app, const CLI::ParseError& error) {
-    const std::string name = error.get_name();
-    if (name == "CallForHelp" || name == "CallForAllHelp" || name == "CallForVersion") {
-        return app.exit(error);
-    }
+    if (dynamic_cast<const CLI::Success*>(&error) != nullptr) return app.exit(error);  // --help
     return report_usage_error(parsed_subcommand(app), reworded(error));
 }
 
