@@ -92,7 +92,7 @@ void add_global_options(CLI::App& app, GlobalFlags& flags) {
            },
            "Seconds to wait while another pmreconcile changes the host (default 0)")
         ->type_name("SECONDS")
-        ->check(CLI::Validator(check_lock_timeout, "SECONDS", "seconds"));
+        ->check(CLI::Validator(check_lock_timeout, ""));
 }
 
 int run_pmreconcile(int argc, char** argv) {
@@ -139,7 +139,7 @@ int run_pmreconcile(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        return report_usage_error(app, error);
+        return report_usage_error(app, error, std::vector<std::string>(argv + 1, argv + argc));
     }
     configure_logging(flags.quiet ? -1 : flags.verbosity);
     if (!run) {

@@ -488,7 +488,7 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
         };
     };
 
-    auto* validate = app.add_subcommand("validate", "Check a manifest without reading the host");
+    auto* validate = app.add_subcommand("validate", "Check a manifest (of the host, only Postfix's parameter names are read)");
     validate->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")
         ->required();
     validate->add_flag("--strict", options->strict,

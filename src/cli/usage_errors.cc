@@ -31,6 +31,28 @@ std::string reworded(const CLI::ParseError& error) {
     return message;
 }
 
+/// Whether `app` or, when given, `sub` has an option of this name (`-f`, `--file`).
+bool knows_option(const CLI::App& app, const CLI::App* sub, const std::string& name) {
+    return app.get_option_no_throw(name) != nullptr ||
+           (sub != nullptr && sub->get_option_no_throw(name) != nullptr);
+}
+
+/// The first option on the command line that neither the top level nor the subcommand knows.
+/// CLI11 checks the required ones first: `validate --bgus` would say `--file is required`.
+std::optional<std::string> first_unknown_option(const CLI::App& app, const CLI::App* sub,
+                                                const std::vector<std::string>& args) {
+    for (const std::string& arg : args) {
+        if (arg == "--") break;
+        if (arg.size() < 2 || arg[0] != '-' || std::isdigit(static_cast<unsigned char>(arg[1]))) {
+            continue;
+        }
+        const std::string name =
+            arg.starts_with("--") ? arg.substr(0, arg.find('=')) : arg.substr(0, 2);
+        if (name != "--help" && name != "-h" && !knows_option(app, sub, name)) return arg;
+    }
+    return std::nullopt;
+}
+
 /// The subcommand the parse got to, as in `pmreconcile plan`; empty for the top level.
 std::string parsed_subcommand(const CLI::App& app) {
     const auto parsed = app.get_subcommands();
@@ -72,8 +94,16 @@ int report_usage_error(const std::string& subcommand, const std::string& message
     return to_int(ExitCode::error);
 }
 
-int report_usage_error(const CLI::App& app, const CLI::ParseError& error) {
+int report_usage_error(const CLI::App& app, const CLI::ParseError& error,
+                       const std::vector<std::string>& args) {
     if (dynamic_cast<const CLI::Success*>(&error) != nullptr) return app.exit(error);  // --help
+    const auto parsed = app.get_subcommands();
+    const CLI::App* sub = parsed.empty() ? nullptr : parsed.front();
+    if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+        if (const auto unknown = first_unknown_option(app, sub, args)) {
+            return report_usage_error(parsed_subcommand(app), "unknown option " + *unknown);
+        }
+    }
     return report_usage_error(parsed_subcommand(app), reworded(error));
 }
 

@@ -30,7 +30,7 @@ usage_error() {
 step "every subcommand --help lists"
 pmr --help
 expect_status 0
-subcommands=$(awk '/^SUBCOMMANDS:/ {on = 1; next} on && /^  [a-z]/ {print $1}' "$OUT")
+subcommands=$(awk '/^Subcommands:/ {on = 1; next} on && /^  [a-z]/ {print $1}' "$OUT")
 expect_eq "subcommands listed" \
     "validate plan apply check export list init create import destroy deport enable disable assign exec postfix postmulti" \
     "$(echo $subcommands)"
@@ -88,7 +88,7 @@ pmr --version
 expect_status 0
 pmr
 expect_status 0
-expect_out_has "SUBCOMMANDS:"
+expect_out_has "Subcommands:"
 
 step "global options before or after the subcommand"
 for args in "-v validate -f m.yaml" "validate -f m.yaml -v" "validate -vv -f m.yaml" \
