@@ -127,7 +127,7 @@ must postconf -c /etc/postfix -e inet_interfaces=loopback-only
 pmr export --with-parameters
 expect_status 0
 expect_out_has "primary:"
-expect_out_has "    inet_interfaces: loopback-only"
+expect_out_has "    inet_interfaces: \"loopback-only\""
 cp "$OUT" exported.yaml
 pmr plan -f exported.yaml
 expect_status 0
