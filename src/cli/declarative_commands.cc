@@ -229,6 +229,12 @@ std::vector<std::string> known_services(const manifest::Manifest& manifest,
 /// only the parameters pmreconcile reads.
 Diagnostics check_parameter_names(const manifest::Manifest& manifest, const GlobalOptions& global,
                                   bool strict) {
+    const bool sets_parameters =
+        !manifest.primary_parameters.empty() ||
+        std::ranges::any_of(manifest.instances, [](const manifest::DesiredInstance& instance) {
+            return !instance.parameters.empty();
+        });
+    if (!sets_parameters) return {};  // nothing to check: nothing of the host is read
     const HostContext context = load_host_context(global.config_directory);
     if (context.defaults.size() <= maincf::ParameterDefaults::builtin().size()) {
         spdlog::info("Postfix's parameter names are not known (no postconf -d): names not checked");
