@@ -377,7 +377,37 @@ TEST(ManifestParserTest, InvalidYamlIsLocated) {
     EXPECT_EQ(refused("version: 1\n  bad indent: x\n"),
               (Strings{"m.yaml:2:13: invalid YAML: illegal map value"}));
     EXPECT_EQ(refused("version: 1\n\tinstances: []\n"),
-              (Strings{"m.yaml:2:1: invalid YAML: illegal tab when looking for indentation"}));
+              (Strings{"m.yaml:2:1: a tab in indentation: YAML indents with spaces only"}));
+}
+
+TEST(ManifestParserTest, ATabInIndentationSaysSoWhereItIs) {
+    // yaml-cpp reports these elsewhere, in words that do not mention the tab (#14).
+    EXPECT_EQ(refused("version: 1\ninstances:\n  - name: postfix-a\n  \tenable: true\n"),
+              (Strings{"m.yaml:4:3: a tab in indentation: YAML indents with spaces only"}));
+    EXPECT_EQ(refused("version: 1\ninstances:\n\t- name: postfix-a\n"),
+              (Strings{"m.yaml:3:1: a tab in indentation: YAML indents with spaces only"}));
+    // A tab inside a value is no indentation.
+    EXPECT_EQ(read("version: 1\nprimary:\n  parameters:\n    a: \"x\\ty\"\n").primary_parameters.size(),
+              1u);
+}
+
+TEST(ManifestParserTest, AQuotedBooleanIsAString) {
+    // As the JSON Schema sees it (#14): "yes" in quotes is refused as ON is.
+    for (const char* key : {"enable", "protect"}) {
+        for (const char* word : {"\"yes\"", "'true'", "\"no\""}) {
+            const std::string text = "version: 1\ninstances:\n  - name: postfix-a\n    " +
+                                     std::string(key) + ": " + word + "\n";
+            const std::string bare = std::string(word).substr(1, std::string(word).size() - 2);
+            EXPECT_EQ(refused(text), (Strings{"m.yaml:4:" + std::to_string(std::string(key).size() + 7) +
+                                              ": '" + key + "' must be true or false, not the string \"" +
+                                              bare + "\" (remove the quotes)"}))
+                << text;
+        }
+    }
+    EXPECT_EQ(refused("version: 1\ninstances:\n  - name: postfix-a\n    enable: ON\n"),
+              (Strings{"m.yaml:4:13: 'enable' must be true or false, not 'ON'"}));
+    EXPECT_EQ(read("version: 1\ninstances:\n  - name: postfix-a\n    enable: yes\n").instances[0].enable,
+              true);
 }
 
 TEST(ManifestParserTest, AnEmptyValueIsLocatedAtItsKey) {

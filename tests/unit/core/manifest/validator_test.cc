@@ -265,5 +265,23 @@ TEST(ValidatorTest, EveryProblemIsReportedInLineOrder) {
                        "use the instance's name, group, enable and directory keys instead"}));
 }
 
+TEST(ValidatorTest, ADirectoryProblemIsLocatedAtItsKey) {
+    // At the value of the key that is wrong, not at the instance (#14).
+    EXPECT_EQ(problems("version: 1\ninstances:\n  - name: postfix-a\n    group: mta\n"
+                       "    queue_directory: spool/a\n"),
+              (Strings{"m.yaml:5:22: postfix-a: queue_directory 'spool/a' must be an absolute path"}));
+    EXPECT_EQ(problems("version: 1\ninstances:\n  - name: postfix-a\n"
+                       "  - name: postfix-b\n    data_directory: /var/lib/postfix-a/b\n"),
+              (Strings{"m.yaml:5:21: postfix-b's data_directory /var/lib/postfix-a/b overlaps "
+                       "postfix-a's data_directory /var/lib/postfix-a"}));
+}
+
+TEST(ValidatorTest, ARepeatedNameIsOneProblem) {
+    // Not also three overlaps of its derived directories with the first entry's (#14).
+    EXPECT_EQ(problems("version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n"
+                       "  - name: postfix-a\n"),
+              (Strings{"m.yaml:5:11: instance name 'postfix-a' is listed twice (first at line 3)"}));
+}
+
 }  // namespace
 }  // namespace pmr::manifest
