@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <thread>
 
 #include <filesystem>
 #include <fstream>
@@ -63,6 +67,65 @@ TEST(ReadFileTest, WorldWritableOrLinkedConfigurationFileIsRefused) {
     ASSERT_FALSE(linked);
     EXPECT_EQ(linked.error(),
               "open " + temp.path() + "/link.cf: is a symbolic link, refusing to follow it");
+}
+
+/// A pipe whose write end a thread fills with `content`, then closes; returns the read end's
+/// /dev/fd path, as bash's `<(...)` gives.
+struct Pipe {
+    int fds[2] = {-1, -1};
+    std::thread writer;
+    explicit Pipe(std::string content) {
+        EXPECT_EQ(::pipe(fds), 0);
+        writer = std::thread([fd = fds[1], content = std::move(content)] {
+            std::size_t done = 0;
+            while (done < content.size()) {
+                const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+                if (n <= 0) break;  // the reader stopped: the limit was reached
+                done += static_cast<std::size_t>(n);
+            }
+            ::close(fd);
+        });
+    }
+    ~Pipe() {
+        ::close(fds[0]);
+        writer.join();
+    }
+    std::string path() const { return "/dev/fd/" + std::to_string(fds[0]); }
+};
+
+TEST(ReadManifestInputTest, APipeIsReadToItsEnd) {
+    // Not `not a regular file` (#14): `-f <(generate)` is the administrator's choice.
+    const std::string text(300000, 'y');
+    Pipe pipe(text);
+    const auto read = read_manifest_input(pipe.path(), 1u << 20);
+    ASSERT_TRUE(read) << read.error();
+    EXPECT_EQ(*read, text);
+}
+
+TEST(ReadManifestInputTest, APipeLargerThanTheLimitIsRefusedWhileReading) {
+    ::signal(SIGPIPE, SIG_IGN);
+    Pipe pipe(std::string(200000, 'y'));
+    const auto read = read_manifest_input(pipe.path(), 100000);
+    ASSERT_FALSE(read);
+    EXPECT_EQ(read.error(), "read " + pipe.path() + ": more than 100000 bytes");
+}
+
+TEST(ReadManifestInputTest, ARegularFileAsReadFileReadsIt) {
+    testing::TemporaryDirectory temp;
+    const auto read = read_manifest_input(write(temp, "m.yaml", "version: 1\n"), 100);
+    ASSERT_TRUE(read) << read.error();
+    EXPECT_EQ(*read, "version: 1\n");
+    const auto big = read_manifest_input(write(temp, "big.yaml", std::string(101, 'x')), 100);
+    ASSERT_FALSE(big);
+    EXPECT_EQ(big.error(), "read " + temp.path() + "/big.yaml: file too large (101 bytes)");
+    const auto directory = read_manifest_input(temp.path(), 100);
+    ASSERT_FALSE(directory);
+    EXPECT_EQ(directory.error(), "open " + temp.path() + ": not a regular file");
+}
+
+TEST(ReadManifestInputTest, StandardInputIsNamedSo) {
+    EXPECT_EQ(manifest_input_name("-"), "<stdin>");
+    EXPECT_EQ(manifest_input_name("m.yaml"), "m.yaml");
 }
 
 }  // namespace

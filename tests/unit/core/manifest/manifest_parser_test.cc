@@ -462,7 +462,7 @@ TEST(ParseAndValidateTest, ProblemsOfStructureAndOfMeaningTogetherInLineOrder) {
               (Strings{"m.yaml:2:12: 'unmanaged' must be keep, deport or destroy, not 'sometimes'",
                        "m.yaml:4:11: instance name 'out' must start with 'postfix-'",
                        "m.yaml:5:13: 'enable' must be true or false, not 'maybe'",
-                       "m.yaml:6:5: postfix-b: queue_directory 'relative' must be an absolute "
+                       "m.yaml:7:22: postfix-b: queue_directory 'relative' must be an absolute "
                        "path"}));
     EXPECT_FALSE(m);
 }

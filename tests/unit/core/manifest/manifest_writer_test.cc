@@ -16,6 +16,10 @@ Manifest without_positions(Manifest m) {
     for (DesiredInstance& d : m.instances) {
         d.position = {};
         d.name_position = {};
+        d.group_position = {};
+        d.config_directory_position = {};
+        d.queue_directory_position = {};
+        d.data_directory_position = {};
         for (Parameter& p : d.parameters) p.position = {};
     }
     return m;
@@ -161,7 +165,12 @@ TEST(ManifestFromHostTest, EverySecondaryWithItsSettings) {
          false},
         {"/srv/a", "/srv/a/q", "/srv/a/d", "postfix-a", "", false, false},
     };
-    instance::HostFiles files{maincf::MainCf::parse("", "/etc/postfix/main.cf"), {}, {}};
+    instance::HostFiles files{
+        maincf::MainCf::parse("inet_interfaces = loopback-only\nmulti_instance_enable = yes\n"
+                              "multi_instance_directories = /etc/postfix-b /srv/a\n",
+                              "/etc/postfix/main.cf"),
+        {},
+        {}};
     files.secondaries.emplace(
         "/etc/postfix-b",
         maincf::MainCf::parse("queue_directory = /var/spool/postfix-b\nmyhostname = b\n"
@@ -183,6 +192,9 @@ TEST(ManifestFromHostTest, EverySecondaryWithItsSettings) {
     EXPECT_EQ(bare.instances[1].enable, false);
 
     const Manifest full = manifest_from_host(state, &files);
+    // The primary's too (#14), its reserved ones left out: a round trip keeps inet_interfaces.
+    EXPECT_EQ(full.primary_parameters,
+              (std::vector<Parameter>{{"inet_interfaces", "loopback-only", {}}}));
     // The effective settings in name order, reserved ones left out.
     EXPECT_EQ(full.instances[0].parameters,
               (std::vector<Parameter>{{"biff", "no", {}}, {"myhostname", "b2", {}}}));

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/manifest/manifest_parser.h"
 
 namespace pmr::manifest {

@@ -74,9 +74,9 @@ TEST(ValidatorTest, ANameIsListedOnce) {
 
 TEST(ValidatorTest, AGroupUsesOnlySafeCharacters) {
     EXPECT_EQ(problems(instance("{name: postfix-a, group: \"m t a\"}")),
-              (Strings{"m.yaml:3:5: group 'm t a' may only contain letters, digits and !@%-_=+:."}));
+              (Strings{"m.yaml:3:30: group 'm t a' may only contain letters, digits and !@%-_=+:."}));
     EXPECT_EQ(problems(instance("{name: postfix-a, group: a/b}")),
-              (Strings{"m.yaml:3:5: group 'a/b' may only contain letters, digits and !@%-_=+:."}));
+              (Strings{"m.yaml:3:30: group 'a/b' may only contain letters, digits and !@%-_=+:."}));
     EXPECT_EQ(problems(instance("{name: postfix-a, group: \"\"}")), Strings{});
     EXPECT_EQ(problems(instance("{name: postfix-a, group: mta-1}")), Strings{});
 }
@@ -174,7 +174,8 @@ TEST(ValidatorTest, DirectoriesMustBeCleanAbsolutePaths) {
     for (const auto& [path, why] : cases) {
         for (const char* key : {"config_directory", "queue_directory", "data_directory"}) {
             EXPECT_EQ(problems(instance("{name: postfix-a, " + std::string(key) + ": \"" + path + "\"}")),
-                      (Strings{"m.yaml:3:5: postfix-a: " + std::string(key) + " '" + path + "' " + why}))
+                      (Strings{"m.yaml:3:" + std::to_string(25 + std::string(key).size()) +
+                               ": postfix-a: " + std::string(key) + " '" + path + "' " + why}))
                 << key << " " << path;
         }
     }
@@ -193,19 +194,19 @@ TEST(ValidatorTest, DirectoriesDeriveFromTheName) {
 
 TEST(ValidatorTest, NoDirectoryIsTheOneOfThePrimary) {
     EXPECT_EQ(problems(instance("{name: postfix-a, config_directory: /etc/postfix/}")),
-              (Strings{"m.yaml:3:5: postfix-a's config_directory /etc/postfix is also the "
+              (Strings{"m.yaml:3:41: postfix-a's config_directory /etc/postfix is also the "
                        "primary's config_directory /etc/postfix"}));
     EXPECT_EQ(problems(instance("{name: postfix-a, data_directory: /var/spool/postfix}")),
-              (Strings{"m.yaml:3:5: postfix-a's data_directory /var/spool/postfix is also the "
+              (Strings{"m.yaml:3:39: postfix-a's data_directory /var/spool/postfix is also the "
                        "primary's queue_directory /var/spool/postfix"}));
 }
 
 TEST(ValidatorTest, NoDirectoryLiesInsideAnother) {
     EXPECT_EQ(problems(instance("{name: postfix-a, queue_directory: /var/spool/postfix/a}")),
-              (Strings{"m.yaml:3:5: postfix-a's queue_directory /var/spool/postfix/a overlaps the "
+              (Strings{"m.yaml:3:40: postfix-a's queue_directory /var/spool/postfix/a overlaps the "
                        "primary's queue_directory /var/spool/postfix"}));
     EXPECT_EQ(problems(instance("{name: postfix-a, config_directory: /etc}")),
-              (Strings{"m.yaml:3:5: postfix-a's config_directory /etc overlaps the primary's "
+              (Strings{"m.yaml:3:41: postfix-a's config_directory /etc overlaps the primary's "
                        "config_directory /etc/postfix"}));
     // A common prefix is not an overlap.
     EXPECT_EQ(problems(instance("{name: postfix-a, config_directory: /etc/postfix2}")), Strings{});
@@ -216,9 +217,9 @@ TEST(ValidatorTest, TwoInstancesClaimingOneDirectory) {
                        "  - name: postfix-a\n"
                        "  - name: postfix-b\n    config_directory: /etc/postfix-a\n"
                        "  - name: postfix-c\n    queue_directory: /var/spool/postfix-b/q\n"),
-              (Strings{"m.yaml:4:5: postfix-b's config_directory /etc/postfix-a is also postfix-a's "
+              (Strings{"m.yaml:5:23: postfix-b's config_directory /etc/postfix-a is also postfix-a's "
                        "config_directory /etc/postfix-a",
-                       "m.yaml:6:5: postfix-c's queue_directory /var/spool/postfix-b/q overlaps "
+                       "m.yaml:7:22: postfix-c's queue_directory /var/spool/postfix-b/q overlaps "
                        "postfix-b's queue_directory /var/spool/postfix-b"}));
 }
 
@@ -232,11 +233,11 @@ TEST(ValidatorTest, AnAbsentInstanceClaimsNothing) {
 TEST(ValidatorTest, ThePrimarysOwnDirectoriesAreThoseGiven) {
     const PrimaryDirectories primary{"/srv/etc/postfix", "/srv/spool/postfix", "/srv/lib/postfix"};
     EXPECT_EQ(problems(instance("{name: postfix-a, queue_directory: /srv/spool/postfix}"), primary),
-              (Strings{"m.yaml:3:5: postfix-a's queue_directory /srv/spool/postfix is also the "
+              (Strings{"m.yaml:3:40: postfix-a's queue_directory /srv/spool/postfix is also the "
                        "primary's queue_directory /srv/spool/postfix"}));
     // Derived from the primary's directories given, not from Debian's.
     EXPECT_EQ(problems(instance("{name: postfix-a, queue_directory: /srv/etc/postfix-a/q}"), primary),
-              (Strings{"m.yaml:3:5: postfix-a's queue_directory /srv/etc/postfix-a/q overlaps "
+              (Strings{"m.yaml:3:40: postfix-a's queue_directory /srv/etc/postfix-a/q overlaps "
                        "postfix-a's config_directory /srv/etc/postfix-a"}));
 }
 
@@ -255,12 +256,12 @@ TEST(ValidatorTest, EveryProblemIsReportedInLineOrder) {
                        "primary:\n"                                                // 10
                        "  parameters: {multi_instance_enable: \"yes\"}\n"),        // 11
               (Strings{"m.yaml:3:11: instance name 'out' must start with 'postfix-'",
-                       "m.yaml:3:5: group 'a b' may only contain letters, digits and !@%-_=+:.",
+                       "m.yaml:4:12: group 'a b' may only contain letters, digits and !@%-_=+:.",
                        "m.yaml:5:18: parameter 'queue_directory' is managed by pmreconcile; use "
                        "the instance's name, group, enable and directory keys instead",
                        "m.yaml:5:39: bad parameter name \"a b\": white space or '=' not allowed",
                        "m.yaml:6:5: instance 'postfix-b' is protected and cannot be 'state: absent'",
-                       "m.yaml:6:5: postfix-b: config_directory 'relative' must be an absolute path",
+                       "m.yaml:7:23: postfix-b: config_directory 'relative' must be an absolute path",
                        "m.yaml:11:16: parameter 'multi_instance_enable' is managed by pmreconcile; "
                        "use the instance's name, group, enable and directory keys instead"}));
 }
