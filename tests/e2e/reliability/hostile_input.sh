@@ -159,7 +159,7 @@ instances:
   - name: postfix-x
     config_directory: /
 YAML
-rows "config_directory /" "dir-root.yaml:3:5: postfix-x: config_directory '/' must not be the root directory" dir-root.yaml
+rows "config_directory /" "dir-root.yaml:4:23: postfix-x: config_directory '/' must not be the root directory" dir-root.yaml
 row "config_directory / (postmulti)" 1 "postmulti: fatal: Parameter setting 'config_directory' is the root directory" \
     "$P" postmulti -I postfix-x -e create config_directory=/
 
@@ -169,7 +169,7 @@ instances:
   - name: postfix-x
     queue_directory: var/spool/postfix-x
 YAML
-rows "relative directory" "dir-relative.yaml:3:5: postfix-x: queue_directory 'var/spool/postfix-x' must be an absolute path" dir-relative.yaml
+rows "relative directory" "dir-relative.yaml:4:22: postfix-x: queue_directory 'var/spool/postfix-x' must be an absolute path" dir-relative.yaml
 row "relative directory (postmulti)" 1 "postmulti: fatal: Parameter setting 'queue_directory' is not an absolute path" \
     "$P" postmulti -I postfix-x -e create queue_directory=var/spool/postfix-x
 
@@ -179,7 +179,7 @@ instances:
   - name: postfix-x
     config_directory: /etc/postfix-a/../postfix-x
 YAML
-rows "directory with .." "dir-dotdot.yaml:3:5: postfix-x: config_directory '/etc/postfix-a/../postfix-x' must not contain '.' or '..'" dir-dotdot.yaml
+rows "directory with .." "dir-dotdot.yaml:4:23: postfix-x: config_directory '/etc/postfix-a/../postfix-x' must not contain '.' or '..'" dir-dotdot.yaml
 
 manifest dir-primary.yaml <<'YAML'
 version: 1
@@ -187,7 +187,7 @@ instances:
   - name: postfix-x
     data_directory: /var/lib/postfix/x
 YAML
-rows "inside the primary's" "dir-primary.yaml:3:5: postfix-x's data_directory /var/lib/postfix/x overlaps the primary's data_directory /var/lib/postfix" dir-primary.yaml
+rows "inside the primary's" "dir-primary.yaml:4:21: postfix-x's data_directory /var/lib/postfix/x overlaps the primary's data_directory /var/lib/postfix" dir-primary.yaml
 
 manifest dir-listed.yaml <<'YAML'
 version: 1
@@ -196,7 +196,7 @@ instances:
   - name: postfix-x
     config_directory: /etc/postfix-a/x
 YAML
-rows "inside a listed instance's" "dir-listed.yaml:4:5: postfix-x's config_directory /etc/postfix-a/x overlaps postfix-a's config_directory /etc/postfix-a" dir-listed.yaml
+rows "inside a listed instance's" "dir-listed.yaml:5:23: postfix-x's config_directory /etc/postfix-a/x overlaps postfix-a's config_directory /etc/postfix-a" dir-listed.yaml
 
 manifest dir-host.yaml <<'YAML'
 version: 1
