@@ -209,6 +209,9 @@ void add_instance_commands(CLI::App& app, const GlobalOptions& options,
                      "Run `postfix COMMAND` for each selected instance, like `postmulti -p`",
                      "pmreconcile postfix -- start"}}) {
         auto* sub = app.add_subcommand(name, description);
+        // The command's own options stay its own: `exec postconf -c DIR` must not select
+        // another primary, so global options go before the subcommand here.
+        sub->fallthrough(false);
         add_selection(*sub, state->selection);
         sub->add_option("command", state->command, "The command and its arguments")->required();
         sub->footer(std::string("Example:\n  ") + example);

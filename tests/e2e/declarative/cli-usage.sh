@@ -104,3 +104,8 @@ expect_status 0
 expect_out_has '"enable":'
 pmr -v postmulti -l
 expect_status 0
+# exec and postfix: what follows is the command's, never a global option.
+usage_error exec exec postconf -c /etc/postfix-nowhere
+expect_err_has "pmreconcile: error: unknown option -c"
+pmr -q exec -- postconf -h -c /etc/postfix mail_version
+expect_status 0
