@@ -184,6 +184,24 @@ std::string manifest_given_as_plan(const std::string& path) {
            ")";
 }
 
+/// Whether `text` may be a saved plan (a JSON object) rather than, say, a manifest.
+bool looks_like_json(std::string_view text) {
+    const auto start = text.find_first_not_of(" \t\r\n");
+    return start != std::string_view::npos && text[start] == '{';
+}
+
+/// apply's manifest, read once: standard input and a pipe cannot be read again for the second
+/// plan. Reports and returns false when it cannot be read.
+bool read_manifest_once(const std::string& path, std::optional<std::string>& text) {
+    auto read = effects::read_manifest_input(path, manifest::max_manifest_bytes);
+    if (!read) {
+        std::cerr << "pmreconcile: error: " << read.error() << '\n';
+        return false;
+    }
+    text = std::move(read).value();
+    return true;
+}
+
 /// apply changes Postfix's files and needs root, as Postfix's own tools do.
 bool require_root(const char* what) {
     if (::geteuid() == 0) return true;
@@ -316,8 +334,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             std::cerr << "pmreconcile: error: " << text.error() << '\n';
             return to_int(ExitCode::error);
         }
-        if (const auto start = text->find_first_not_of(" \t\r\n");
-            start == std::string::npos || (*text)[start] != '{') {
+        if (!looks_like_json(*text)) {
             return report_usage_error("apply", manifest_given_as_plan(options.plan_file));
         }
         Diagnostics problems;
@@ -326,15 +343,9 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         if (!saved) return to_int(ExitCode::error);
     }
     const plan::PlanOrigin* origin = saved ? &saved->origin : nullptr;
-    // Read once: standard input and a pipe cannot be read again for the second plan.
     std::optional<std::string> manifest_text;
-    if (!origin) {
-        auto text = effects::read_manifest_input(options.manifest_path, manifest::max_manifest_bytes);
-        if (!text) {
-            std::cerr << "pmreconcile: error: " << text.error() << '\n';
-            return to_int(ExitCode::error);
-        }
-        manifest_text = std::move(text).value();
+    if (!origin && !read_manifest_once(options.manifest_path, manifest_text)) {
+        return to_int(ExitCode::error);
     }
     HostContext context =
         load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);

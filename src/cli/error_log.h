@@ -8,13 +8,13 @@ namespace pmr::cli {
 /// syslog (facility mail, tag postfix/pmreconcile), as postmulti logs its fatal errors: the
 /// errors of a run from cron or a timer are in the mail log with the changes it made.
 class ErrorLog {
-public:
+  public:
     ErrorLog();
     ~ErrorLog();
     ErrorLog(const ErrorLog&) = delete;
     ErrorLog& operator=(const ErrorLog&) = delete;
 
-private:
+  private:
     class Tee;
     std::unique_ptr<Tee> tee_;
 };

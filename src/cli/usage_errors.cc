@@ -23,11 +23,13 @@ std::string reworded(const CLI::ParseError& error) {
         message.find("planfile") != std::string::npos) {
         return "give either -f MANIFEST or a saved PLANFILE, not both";
     }
-    if (const auto missing = message.find(": 1 required "); missing != std::string::npos &&
+    if (const auto missing = message.find(": 1 required ");
+        missing != std::string::npos &&
         dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
         return message.substr(0, missing) + " needs a value";
     }
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+    if (!message.empty())
+        message[0] = static_cast<char>(std::tolower(message[0]));
     return message;
 }
 
@@ -42,13 +44,15 @@ bool knows_option(const CLI::App& app, const CLI::App* sub, const std::string& n
 std::optional<std::string> first_unknown_option(const CLI::App& app, const CLI::App* sub,
                                                 const std::vector<std::string>& args) {
     for (const std::string& arg : args) {
-        if (arg == "--") break;
+        if (arg == "--")
+            break;
         if (arg.size() < 2 || arg[0] != '-' || std::isdigit(static_cast<unsigned char>(arg[1]))) {
             continue;
         }
         const std::string name =
             arg.starts_with("--") ? arg.substr(0, arg.find('=')) : arg.substr(0, 2);
-        if (name != "--help" && name != "-h" && !knows_option(app, sub, name)) return arg;
+        if (name != "--help" && name != "-h" && !knows_option(app, sub, name))
+            return arg;
     }
     return std::nullopt;
 }
@@ -72,11 +76,14 @@ std::optional<std::string> unknown_subcommand(int argc, char** argv, const CLI::
             ++i;
             continue;
         }
-        if (arg.starts_with("-")) continue;
+        if (arg.starts_with("-"))
+            continue;
         std::vector<std::string> names;
-        for (const CLI::App* sub : app.get_subcommands(std::function<bool(const CLI::App*)>())) names.push_back(sub->get_name());
+        for (const CLI::App* sub : app.get_subcommands(std::function<bool(const CLI::App*)>()))
+            names.push_back(sub->get_name());
         for (const std::string& known : names) {
-            if (known == arg) return std::nullopt;
+            if (known == arg)
+                return std::nullopt;
         }
         std::string message = "unknown subcommand '" + std::string(arg) + "'";
         if (const auto nearest = nearest_name(arg, names)) {
@@ -96,7 +103,8 @@ int report_usage_error(const std::string& subcommand, const std::string& message
 
 int report_usage_error(const CLI::App& app, const CLI::ParseError& error,
                        const std::vector<std::string>& args) {
-    if (dynamic_cast<const CLI::Success*>(&error) != nullptr) return app.exit(error);  // --help
+    if (dynamic_cast<const CLI::Success*>(&error) != nullptr)
+        return app.exit(error);  // --help
     const auto parsed = app.get_subcommands();
     const CLI::App* sub = parsed.empty() ? nullptr : parsed.front();
     if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {

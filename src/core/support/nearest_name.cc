@@ -8,7 +8,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     // Three rows of the dynamic programme: the one before the previous is needed for
     // transpositions (optimal string alignment distance).
     std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         current[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
@@ -33,8 +34,9 @@ std::optional<std::string> nearest_name(std::string_view word,
     for (const std::string& candidate : candidates) {
         // The distance is at least the difference in length: skip the work when that is too far.
         const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
-                                                                : word.size() - candidate.size();
-        if (gap >= best_distance) continue;
+                                                               : word.size() - candidate.size();
+        if (gap >= best_distance)
+            continue;
         const std::size_t distance = edit_distance(word, candidate);
         if (distance < best_distance) {
             best_distance = distance;

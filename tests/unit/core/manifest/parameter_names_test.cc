@@ -21,7 +21,8 @@ Manifest parsed(std::string_view yaml) {
     return m.value_or(Manifest{});
 }
 
-Strings checked(std::string_view yaml, const Strings& known, Severity severity = Severity::warning) {
+Strings checked(std::string_view yaml, const Strings& known,
+                Severity severity = Severity::warning) {
     Strings out;
     for (const Diagnostic& d : check_parameter_names(parsed(yaml), known, severity)) {
         EXPECT_EQ(d.severity, severity);
@@ -30,7 +31,7 @@ Strings checked(std::string_view yaml, const Strings& known, Severity severity =
     return out;
 }
 
-const Strings postfix_names{"inet_interfaces", "myhostname", "mynetworks", "relayhost",
+const Strings postfix_names{"inet_interfaces",           "myhostname",  "mynetworks", "relayhost",
                             "smtpd_client_restrictions", "smtpd_banner"};
 
 TEST(ParameterNamesTest, AnUnknownNameIsReportedWithTheNearestKnownOne) {
@@ -60,9 +61,9 @@ TEST(ParameterNamesTest, NamesTheValuesReferToAreKnown) {
                       "    mynetworks: $my_clients, ${my_other}\n",
                       postfix_names),
               Strings{});
-    EXPECT_EQ(referenced_parameter_names(parsed(
-                  "version: 1\ninstances:\n  - name: postfix-a\n    parameters:\n"
-                  "      smtpd_banner: $myhostname ESMTP $(a) ${b?yes} ${c:no} $$ $\n")),
+    EXPECT_EQ(referenced_parameter_names(
+                  parsed("version: 1\ninstances:\n  - name: postfix-a\n    parameters:\n"
+                         "      smtpd_banner: $myhostname ESMTP $(a) ${b?yes} ${c:no} $$ $\n")),
               (Strings{"a", "b", "c", "myhostname"}));
 }
 
@@ -83,14 +84,15 @@ TEST(ParameterNamesTest, ServiceSpecificNamesDeriveFromServiceNames) {
 }
 
 TEST(ParameterNamesTest, MasterCfServiceNames) {
-    EXPECT_EQ(master_cf_service_names("# comment\n"
-                                      "smtp      inet  n       -       y       -       -       smtpd\n"
-                                      "  -o smtpd_sasl_auth_enable=yes\n"
-                                      "127.0.0.1:10025 inet n  -       n       -       -       smtpd\n"
-                                      "\n"
-                                      "dovecot   unix  -       n       n       -       -       pipe\n"
-                                      "\tflags=DRhu user=vmail\n"),
-              (Strings{"smtp", "10025", "dovecot"}));
+    EXPECT_EQ(
+        master_cf_service_names("# comment\n"
+                                "smtp      inet  n       -       y       -       -       smtpd\n"
+                                "  -o smtpd_sasl_auth_enable=yes\n"
+                                "127.0.0.1:10025 inet n  -       n       -       -       smtpd\n"
+                                "\n"
+                                "dovecot   unix  -       n       n       -       -       pipe\n"
+                                "\tflags=DRhu user=vmail\n"),
+        (Strings{"smtp", "10025", "dovecot"}));
     const Strings& stock = stock_service_names();
     for (const char* name : {"smtp", "relay", "local", "virtual", "lmtp", "error", "retry"}) {
         EXPECT_NE(std::ranges::find(stock, name), stock.end()) << name;
