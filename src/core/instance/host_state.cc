@@ -9,6 +9,16 @@ namespace pmr::instance {
 
 namespace {
 
+/// `elements` separated by single spaces.
+std::string joined(const std::vector<std::string>& elements) {
+    std::string text;
+    for (const std::string& element : elements) {
+        if (!text.empty()) text += ' ';
+        text += element;
+    }
+    return text;
+}
+
 /// Lowercase copy, for mail_conf_bool's case-insensitive yes/no.
 std::string lowercase(std::string_view text) {
     std::string out(text);
@@ -185,6 +195,8 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
     state.control_commands = split_list(value("postmulti_control_commands"));
     const std::vector<std::string> secondaries = split_list(value("multi_instance_directories"));
     if (problems.size() > problems_before) return std::nullopt;
+    state.directories_listed_plainly =
+        primary_main_cf.get("multi_instance_directories").value_or("") == joined(secondaries);
 
     const std::string enable_word = lowercase(state.multi_instance_enable);
     if (enable_word != "yes" && enable_word != "no") {

@@ -43,6 +43,11 @@ struct HostState {
     std::vector<std::string> stop_commands;     ///< postmulti_stop_commands
     std::vector<std::string> control_commands;  ///< postmulti_control_commands
     ClaimRegistry claims;  ///< every name and directory claimed by the instances above
+    /// Whether the primary's main.cf writes multi_instance_directories (unexpanded, as
+    /// MainCf::get() gives it; unset counts as "") as the secondaries' config directories
+    /// separated by single spaces: then postmulti's list with one more directory at its end is
+    /// that value with the directory appended (maincf::EditKind::append_to_list).
+    bool directories_listed_plainly = false;
 
     [[nodiscard]] const Instance& primary() const { return instances.front(); }
     /// The instance whose config directory is `config_directory`, or nullptr.

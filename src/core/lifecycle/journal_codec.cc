@@ -2,19 +2,46 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
 #include "core/support/json_writer.h"
 
 namespace pmr::lifecycle {
 
 namespace {
 
+constexpr std::pair<maincf::EditKind, std::string_view> edit_kind_names[] = {
+    {maincf::EditKind::set, "set"},
+    {maincf::EditKind::remove, "remove"},
+    {maincf::EditKind::comment_out, "comment_out"},
+    {maincf::EditKind::append_to_list, "append_to_list"},
+};
+
 std::string_view edit_kind_name(maincf::EditKind kind) {
-    switch (kind) {
-        case maincf::EditKind::set: return "set";
-        case maincf::EditKind::remove: return "remove";
-        case maincf::EditKind::comment_out: return "comment_out";
+    for (const auto& [known, name] : edit_kind_names) {
+        if (known == kind) return name;
     }
-    return "set";
+    throw std::logic_error("edit kind without a journal name");
+}
+
+/// The kind named `name`; an unknown one (of a newer pmreconcile) is refused, never guessed.
+maincf::EditKind edit_kind_named(const YAML::Node& node) {
+    const std::string name = node.as<std::string>();
+    for (const auto& [kind, known] : edit_kind_names) {
+        if (known == name) return kind;
+    }
+    throw YAML::Exception(node.Mark(), "unknown edit kind '" + name + "'");
+}
+
+bool appends_to_a_list(const JournalEntry& entry) {
+    return std::ranges::any_of(entry.operations, [](const Operation& operation) {
+        const auto* edit = std::get_if<EditMainCf>(&operation);
+        return edit != nullptr && std::ranges::any_of(edit->edits, [](const maincf::Edit& e) {
+                   return e.kind == maincf::EditKind::append_to_list;
+               });
+    });
 }
 
 struct Encoder {
@@ -72,12 +99,9 @@ Operation decode_operation(const YAML::Node& node) {
     if (op == "edit_main_cf") {
         EditMainCf edit{text("path"), {}};
         for (const YAML::Node& e : node["edits"]) {
-            const std::string kind = e["kind"].as<std::string>();
-            edit.edits.push_back(maincf::Edit{
-                kind == "remove" ? maincf::EditKind::remove
-                : kind == "comment_out" ? maincf::EditKind::comment_out
-                                        : maincf::EditKind::set,
-                e["name"].as<std::string>(), e["value"].as<std::string>()});
+            edit.edits.push_back(maincf::Edit{edit_kind_named(e["kind"]),
+                                              e["name"].as<std::string>(),
+                                              e["value"].as<std::string>()});
         }
         return edit;
     }
@@ -107,7 +131,9 @@ Operation decode_operation(const YAML::Node& node) {
 
 std::string encode_journal(const JournalEntry& entry) {
     JsonWriter json;
-    json.begin_object().key("format_version").value("1.0").key("step").value(entry.step);
+    json.begin_object()
+        .key("format_version").value(appends_to_a_list(entry) ? "1.1" : "1.0")
+        .key("step").value(entry.step);
     json.key("operations").begin_array();
     for (const Operation& operation : entry.operations) {
         json.begin_object();
@@ -122,6 +148,12 @@ std::optional<JournalEntry> decode_journal(std::string_view text, const std::str
                                            Diagnostics& problems) {
     try {
         const YAML::Node root = YAML::Load(std::string(text));
+        const std::string version = root["format_version"].as<std::string>();
+        if (version.substr(0, version.find('.')) != "1") {
+            throw YAML::Exception(root["format_version"].Mark(),
+                                  "format_version " + version +
+                                      " is not supported (this pmreconcile reads 1.x)");
+        }
         JournalEntry entry;
         entry.step = root["step"].as<std::string>();
         for (const YAML::Node& node : root["operations"]) {

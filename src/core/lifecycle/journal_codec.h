@@ -16,10 +16,13 @@ struct JournalEntry {
     std::vector<Operation> operations;
 };
 
-/// The entry as JSON (`format_version` 1.0).
+/// The entry as JSON: `format_version` 1.1 when an edit appends to a list (a kind that 1.0
+/// readers took for a set), else 1.0, so that the other entries, and the digests of the steps
+/// in a plan (see operations_digest()), are the same as before 1.1.
 [[nodiscard]] std::string encode_journal(const JournalEntry& entry);
 
-/// Reads an entry written by encode_journal(); reports a damaged one located at `path`.
+/// Reads an entry written by encode_journal(); reports a damaged one located at `path`, and
+/// refuses a format_version other than 1.x and an operation or edit kind it does not know.
 [[nodiscard]] std::optional<JournalEntry> decode_journal(std::string_view text,
                                                          const std::string& path,
                                                          Diagnostics& problems);

@@ -12,6 +12,8 @@ std::string describe_edit(const maincf::Edit& edit) {
             return "remove " + edit.name;
         case maincf::EditKind::comment_out:
             return "comment out " + edit.name;
+        case maincf::EditKind::append_to_list:
+            return "append " + edit.value + " to " + edit.name;
     }
     return edit.name;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include "core/maincf/line_scanner.h"
 
@@ -24,8 +25,30 @@ std::string describe(const Edit& edit) {
         case EditKind::set: return edit.name + " = " + std::string(trim(edit.value));
         case EditKind::remove: return "-X " + edit.name;
         case EditKind::comment_out: return "-# " + edit.name;
+        case EditKind::append_to_list: return edit.name + " += " + std::string(trim(edit.value));
     }
     return edit.name;
+}
+
+/// `list` with `element` after it, both trimmed, separated by one space unless either is empty.
+std::string appended(std::string_view list, std::string_view element) {
+    list = trim(list);
+    element = trim(element);
+    if (list.empty()) return std::string(element);
+    if (element.empty()) return std::string(list);
+    std::string text;
+    text.reserve(list.size() + 1 + element.size());
+    return text.append(list).append(" ").append(element);
+}
+
+/// `edits` with each append_to_list replaced by the set it stands for in `main_cf`.
+std::vector<Edit> as_sets(const MainCf& main_cf, std::span<const Edit> edits) {
+    std::vector<Edit> resolved(edits.begin(), edits.end());
+    for (Edit& edit : resolved) {
+        if (edit.kind != EditKind::append_to_list) continue;
+        edit = Edit{EditKind::set, edit.name, *value_after(main_cf, edit)};
+    }
+    return resolved;
 }
 
 struct Request {
@@ -52,7 +75,7 @@ Diagnostics validate_edits(std::span<const Edit> edits, std::string_view origin)
         } else if (edit.name.find('\0') != std::string::npos) {
             reject("bad parameter name: NUL byte");
         }
-        if (edit.kind != EditKind::set) continue;
+        if (edit.kind != EditKind::set && edit.kind != EditKind::append_to_list) continue;
         if (edit.value.find('\n') != std::string::npos) {
             reject("parameter " + edit.name + ": value must be a single line");
         }
@@ -63,7 +86,36 @@ Diagnostics validate_edits(std::span<const Edit> edits, std::string_view origin)
     return problems;
 }
 
-EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> edits) {
+std::optional<std::string> value_after(const MainCf& main_cf, const Edit& edit) {
+    switch (edit.kind) {
+        case EditKind::set: return std::string(trim(edit.value));
+        case EditKind::append_to_list:
+            return appended(main_cf.get(edit.name).value_or(""), edit.value);
+        case EditKind::remove:
+        case EditKind::comment_out: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<Edit> compose_edits(const Edit& earlier, const Edit& later) {
+    const bool sets = earlier.kind == EditKind::set || earlier.kind == EditKind::append_to_list;
+    if (!sets || earlier.name != later.name) return std::nullopt;
+    switch (later.kind) {
+        case EditKind::set:
+        case EditKind::remove: return later;
+        case EditKind::append_to_list:
+            return Edit{earlier.kind, later.name, appended(earlier.value, later.value)};
+        case EditKind::comment_out: return std::nullopt;  // of the set's one line only
+    }
+    return std::nullopt;
+}
+
+EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> requested) {
+    const bool appends = std::ranges::any_of(
+        requested, [](const Edit& e) { return e.kind == EditKind::append_to_list; });
+    std::vector<Edit> resolved;
+    if (appends) resolved = as_sets(main_cf, requested);
+    const std::span<const Edit> edits = appends ? std::span<const Edit>(resolved) : requested;
     EditOutcome outcome;
     std::map<std::string_view, Request, std::less<>> requests;
     for (const Edit& edit : edits) {
@@ -116,6 +168,7 @@ EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> edits) {
                         output.append("#").append(line);
                         break;
                     case EditKind::remove:
+                    case EditKind::append_to_list:  // resolved to a set above
                         break;
                 }
                 break;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 
@@ -13,13 +14,18 @@ enum class EditKind {
     set,          ///< `postconf -e name=value`: replace each definition in place, else append
     remove,       ///< `postconf -X name`: drop each definition with its continuation lines
     comment_out,  ///< `postconf -# name`: prefix each line of each definition with `#`
+    /// A set to the parameter's value now (MainCf::get(), "" when unset) with `value` added
+    /// after one space (or alone, after an empty value): the bytes postmulti writes when it sets
+    /// a list that was written with single spaces to itself plus one more element.
+    append_to_list,
 };
 
 /// One requested change to main.cf.
 struct Edit {
     EditKind kind = EditKind::set;
     std::string name;
-    std::string value;  ///< for set only; surrounding white space is trimmed as postconf does
+    std::string value;  ///< for set and append_to_list; surrounding white space is trimmed as
+                        ///< postconf does
 
     friend bool operator==(const Edit&, const Edit&) = default;
 };
@@ -41,6 +47,18 @@ struct EditOutcome {
 /// defined are appended in name order (as Postfix >= 3.11 does), and a final newline is added
 /// before appending to a file that lacks one (Postfix 3.7 would glue two lines together).
 /// When several edits name the same parameter, the last one wins, with a warning.
+/// An append_to_list edit is applied as the set it stands for (EditKind::append_to_list).
 [[nodiscard]] EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> edits);
+
+/// The value `edit` gives its parameter in `main_cf`, as written (trimmed); nullopt when it
+/// leaves the parameter unset (remove, comment_out).
+[[nodiscard]] std::optional<std::string> value_after(const MainCf& main_cf, const Edit& edit);
+
+/// The one edit with the effect of applying `earlier` and then `later`, two edits of the same
+/// parameter, each in a batch of its own, when there is one: after a set or an append, a set
+/// or a remove is `later` and an append extends that edit's value. nullopt otherwise (a
+/// remove or comment_out moves or hides the definitions that a later edit would change in
+/// place). A planner that defers a run of appends to one list applies them as one edit.
+[[nodiscard]] std::optional<Edit> compose_edits(const Edit& earlier, const Edit& later);
 
 }  // namespace pmr::maincf

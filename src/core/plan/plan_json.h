@@ -9,8 +9,9 @@
 namespace pmr::plan {
 
 /// The version of every machine-readable plan (and saved plan file). Readers refuse another
-/// major version; new fields only bump the minor version.
-inline constexpr const char* plan_format_version = "1.1";
+/// major version; new fields, and new wordings of operations (1.2: `append DIR to
+/// multi_instance_directories`), only bump the minor version.
+inline constexpr const char* plan_format_version = "1.2";
 
 /// What a plan was derived from on the host, item by item, so that a stale saved plan can say
 /// what changed: the SHA-256 of every main.cf read, and which instances were running.

@@ -283,8 +283,7 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         plan.operations.emplace_back(lifecycle::EditMainCf{main_cf, names});
     }
     plan.operations.push_back(update_config_directories(
-        context, secondaries_list(state, added.config_directory, position, nullptr), target.config,
-        false));
+        context, directories_edit(state, added.config_directory, position), target.config, false));
     plan.operations.emplace_back(lifecycle::BuildQueueTree{target.config});
     return plan;
 }

@@ -31,7 +31,8 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
     if (auto fatal = check_initialised(context.state)) return refused(*fatal);
     const std::string& dir = target.config_directory;
     const std::string main_cf = dir + "/main.cf";
-    const std::string remaining = secondaries_list(context.state, "", 0, &target);
+    const maincf::Edit remaining =
+        set("multi_instance_directories", secondaries_list(context.state, "", 0, &target));
     EditPlan plan;
     plan.target_config_directory = dir;
     if (!context.host.is_regular_file(main_cf)) {

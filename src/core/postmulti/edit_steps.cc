@@ -82,9 +82,19 @@ std::string secondaries_list(const instance::HostState& state, std::string_view 
     return list;
 }
 
-lifecycle::Operation update_config_directories(const EditContext& context, std::string list,
+maincf::Edit directories_edit(const instance::HostState& state, const std::string& inserted,
+                              std::size_t position) {
+    constexpr const char* parameter = "multi_instance_directories";
+    if (state.directories_listed_plainly && position + 1 >= state.instances.size()) {
+        return maincf::Edit{maincf::EditKind::append_to_list, parameter, inserted};
+    }
+    return set(parameter, secondaries_list(state, inserted, position, nullptr));
+}
+
+lifecycle::Operation update_config_directories(const EditContext& context,
+                                               maincf::Edit directories,
                                                const std::string& directory, bool add) {
-    std::vector<maincf::Edit> edits{set("multi_instance_directories", std::move(list))};
+    std::vector<maincf::Edit> edits{std::move(directories)};
 
     // The script reads the raw value (`postconf -h`) and splits it on white space and commas.
     const maincf::Configuration primary(context.primary_main_cf, context.defaults);

@@ -35,11 +35,11 @@ namespace pmr::postmulti::steps {
                                                          const std::string& current_name,
                                                          const std::string& current_group);
 
-/// update_cfdirs(): the primary's new multi_instance_directories (`list`, the directories
-/// separated by single spaces), and `directory` added to (`add`, for deport) or dropped from
+/// update_cfdirs(): `directories`, the primary's edit of multi_instance_directories (see
+/// directories_edit()), and `directory` added to (`add`, for deport) or dropped from
 /// alternate_config_directories.
 [[nodiscard]] lifecycle::Operation update_config_directories(const EditContext& context,
-                                                             std::string list,
+                                                             maincf::Edit directories,
                                                              const std::string& directory, bool add);
 
 /// The secondaries' config directories of `state` separated by single spaces, with `inserted`
@@ -50,6 +50,14 @@ namespace pmr::postmulti::steps {
 [[nodiscard]] std::string secondaries_list(const instance::HostState& state,
                                            std::string_view inserted, std::size_t position,
                                            const instance::Instance* dropped);
+
+/// The edit that makes multi_instance_directories list the secondaries of `state` with
+/// `inserted` placed as secondaries_list() places it: an append of `inserted` when it goes at
+/// the end of a list written plainly (HostState::directories_listed_plainly), which writes the
+/// same bytes without building the whole list for each of 1,000 new instances; else a set of
+/// the whole list.
+[[nodiscard]] maincf::Edit directories_edit(const instance::HostState& state,
+                                            const std::string& inserted, std::size_t position);
 
 /// create and import.
 [[nodiscard]] EditPlan plan_add(const EditContext& context, const Request& request);

@@ -57,6 +57,7 @@ std::string mode_option(EditKind kind) {
         case EditKind::set: return "-e";
         case EditKind::remove: return "-X";
         case EditKind::comment_out: return "-#";
+        case EditKind::append_to_list: break;  // pmreconcile's own: never compared with postconf
     }
     return "?";
 }

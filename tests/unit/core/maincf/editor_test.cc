@@ -17,6 +17,9 @@ Edit remove(std::string name) {
 Edit comment_out(std::string name) {
     return Edit{EditKind::comment_out, std::move(name), ""};
 }
+Edit append(std::string name, std::string value) {
+    return Edit{EditKind::append_to_list, std::move(name), std::move(value)};
+}
 
 EditOutcome edit(const std::string& text, const std::vector<Edit>& edits) {
     return apply_edits(MainCf::parse(text, "/etc/postfix/main.cf"), edits);
@@ -165,6 +168,58 @@ TEST(EditorTest, DuplicateRequestWarningsNameTheKindOfEdit) {
                                         "/etc/postfix/main.cf: ignoring earlier request: '-# b'"}));
 }
 
+/// main.cf texts in the shapes an append meets: the list unset, empty, on one line, continued,
+/// defined twice, last in a file without a final newline.
+const std::vector<std::string> list_shapes{
+    "# none\na = 1\n",
+    "l =\na = 1\n",
+    "l = /x\na = 1\n",
+    "a = 1\nl = /x\n    /y\n# between\n\tz\nb = 2\n",
+    "l = /old\na = 1\nl = /x /y\n",
+    "a = 1\nl = /x /y",
+};
+
+TEST(EditorTest, AnAppendWritesWhatASetOfTheLongerListWrites) {
+    for (const std::string& text : list_shapes) {
+        const MainCf cf = MainCf::parse(text, "/etc/postfix/main.cf");
+        const std::string now(cf.get("l").value_or(""));
+        const std::string longer = now.empty() ? "/new" : now + " /new";
+        const auto appended = apply_edits(cf, std::vector<Edit>{append("l", " /new ")});
+        EXPECT_EQ(appended.text, apply_edits(cf, std::vector<Edit>{set("l", longer)}).text) << text;
+        EXPECT_TRUE(appended.changed);
+        EXPECT_EQ(value_after(cf, append("l", "/new")), longer) << text;
+    }
+}
+
+TEST(EditorTest, ComposedEditsWriteWhatTheEditsWriteOneAfterTheOther) {
+    const std::vector<Edit> edits{set("l", " /s "), set("l", ""), append("l", "/a"),
+                                  append("l", " "), remove("l"), comment_out("l")};
+    int composed = 0;
+    for (const std::string& text : list_shapes) {
+        for (const Edit& earlier : edits) {
+            for (const Edit& later : edits) {
+                const auto edit = compose_edits(earlier, later);
+                const bool composable = (earlier.kind == EditKind::set ||
+                                         earlier.kind == EditKind::append_to_list) &&
+                                        later.kind != EditKind::comment_out;
+                EXPECT_EQ(edit.has_value(), composable);
+                if (!edit) continue;
+                ++composed;
+                const MainCf cf = MainCf::parse(text, "/etc/postfix/main.cf");
+                const std::string in_turn =
+                    apply_edits(MainCf::parse(apply_edits(cf, std::vector<Edit>{earlier}).text,
+                                              "/etc/postfix/main.cf"),
+                                std::vector<Edit>{later})
+                        .text;
+                EXPECT_EQ(apply_edits(cf, std::vector<Edit>{*edit}).text, in_turn)
+                    << text << " | " << earlier.value << " then " << later.value;
+            }
+        }
+    }
+    EXPECT_EQ(composed, 6 * 4 * 5);
+    EXPECT_FALSE(compose_edits(append("l", "/a"), append("m", "/b")));
+}
+
 TEST(EditorTest, EditingIgnoresParseErrorsLikePostconf) {
     // postconf -e does not parse main.cf: a line without '=' is kept as it is.
     const auto outcome = edit("bad line\na = 1\n", {set("a", "2")});
@@ -203,6 +258,11 @@ TEST(ValidateEditsTest, EveryProblemIsReportedWithItsOrigin) {
     for (const Diagnostic& d : validate_edits(edits, "<command line>")) {
         EXPECT_EQ(d.severity, Severity::error);
     }
+}
+
+TEST(ValidateEditsTest, ValuesOfAppendsAreCheckedLikeThoseOfSets) {
+    const std::vector<Edit> edits{append("l", "a\nb")};
+    EXPECT_EQ(validate_edits(edits, "<here>").size(), 1U);
 }
 
 TEST(ValidateEditsTest, ValuesOfRemoveAndCommentOutAreNotChecked) {

@@ -668,7 +668,8 @@ TEST(PlannerTest, ACreateInstallsThePrototypesLikePostmulti) {
               (Strings{"create directory /etc/postfix-out", "create directory /var/spool/postfix-out",
                        "create directory /var/lib/postfix-out", "install /etc/postfix-out/main.cf",
                        "install /etc/postfix-out/master.cf",
-                       "edit /etc/postfix/main.cf: multi_instance_directories = /etc/postfix-out",
+                       "edit /etc/postfix/main.cf: append /etc/postfix-out to "
+                       "multi_instance_directories",
                        "set permissions of the instance in /etc/postfix-out"}));
     const auto& master = std::get<lifecycle::InstallFile>(create.operations[4]);
     EXPECT_EQ(master.content, fixture("master.cf.proto"));
@@ -704,8 +705,9 @@ TEST(PlannerTest, ACreateTakesTheManifestsDirectories) {
     expect_converges(host, yaml, plan);
 }
 
-/// The multi_instance_directories each step of `plan` sets ("" for a step that sets none).
-Strings listed_directories(const Plan& plan) {
+/// The multi_instance_directories each step of `plan` leaves ("" for a step that edits none),
+/// the list being `before` when the plan starts.
+Strings listed_directories(const Plan& plan, std::string before = "") {
     Strings lists;
     for (const Step& step : plan.steps) {
         std::string list;
@@ -713,7 +715,10 @@ Strings listed_directories(const Plan& plan) {
             const auto* edit = std::get_if<lifecycle::EditMainCf>(&op);
             if (edit == nullptr || edit->path != "/etc/postfix/main.cf") continue;
             for (const maincf::Edit& e : edit->edits) {
-                if (e.name == "multi_instance_directories") list = e.value;
+                if (e.name != "multi_instance_directories") continue;
+                const auto now = maincf::MainCf::parse("multi_instance_directories = " + before + "\n",
+                                                       "/etc/postfix/main.cf");
+                list = before = maincf::value_after(now, e).value_or("");
             }
         }
         lists.push_back(list);
@@ -736,7 +741,7 @@ TEST(PlannerTest, CreatesInARowEachListEveryInstanceBeforeThem) {
     ASSERT_EQ(outline(plan), (Strings{"create postfix-a", "create postfix-b", "import postfix-imp",
                                       "create postfix-c", "configure postfix-b",
                                       "enable postfix-a"}));
-    EXPECT_EQ(listed_directories(plan),
+    EXPECT_EQ(listed_directories(plan, "/etc/postfix-old"),
               (Strings{"/etc/postfix-old /etc/postfix-a",
                        "/etc/postfix-old /etc/postfix-a /etc/postfix-b",
                        "/etc/postfix-old /etc/postfix-a /etc/postfix-b /etc/postfix-imp",
@@ -760,8 +765,8 @@ TEST(PlannerTest, ACreateInARowThatAlsoDropsAnAlternateDirectoryKeepsTheOrderOfT
               (Strings{"/etc/postfix-a", "/etc/postfix-a /etc/postfix-x",
                        "/etc/postfix-a /etc/postfix-x /etc/postfix-b"}));
     EXPECT_EQ(operations(plan.steps[1])[5],
-              "edit /etc/postfix/main.cf: multi_instance_directories = /etc/postfix-a "
-              "/etc/postfix-x, alternate_config_directories =  /srv/y");
+              "edit /etc/postfix/main.cf: append /etc/postfix-x to multi_instance_directories, "
+              "alternate_config_directories =  /srv/y");
     expect_converges(host, yaml, plan);
 }
 
@@ -793,8 +798,8 @@ TEST(PlannerTest, ADirectoryWithMainCfAndMasterCfIsImported) {
                                    {"alternate_config_directories", "/etc/postfix-old", ""}}));
     EXPECT_EQ(operations(plan.steps[0]),
               (Strings{"edit /etc/postfix-old/main.cf: multi_instance_name = postfix-new",
-                       "edit /etc/postfix/main.cf: multi_instance_directories = /etc/postfix-old, "
-                       "alternate_config_directories = ",
+                       "edit /etc/postfix/main.cf: append /etc/postfix-old to "
+                       "multi_instance_directories, alternate_config_directories = ",
                        "set permissions of the instance in /etc/postfix-old"}));
     EXPECT_EQ(summarize(plan).import, 1);
     EXPECT_EQ(summarize(plan).create, 0);
@@ -1287,7 +1292,7 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
                                        {"/etc/postfix-a"}}};
     ASSERT_EQ(plan.steps.size(), 2u);
     EXPECT_EQ(render_json(plan, origin),
-              "{\"format_version\":\"1.1\",\"fingerprint\":\"sha256:00ff\","
+              "{\"format_version\":\"1.2\",\"fingerprint\":\"sha256:00ff\","
               "\"host\":{\"files\":{\"/etc/postfix-a/main.cf\":\"sha256:02\","
               "\"/etc/postfix/main.cf\":\"sha256:01\"},\"running\":[\"/etc/postfix-a\"]},"
               "\"changes\":true,"
@@ -1312,7 +1317,7 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
 
 TEST(PlanJsonTest, AnEmptyPlanHasNoChanges) {
     EXPECT_EQ(render_json(Plan{}, {}),
-              "{\"format_version\":\"1.1\",\"fingerprint\":\"\","
+              "{\"format_version\":\"1.2\",\"fingerprint\":\"\","
               "\"host\":{\"files\":{},\"running\":[]},\"changes\":false,"
               "\"summary\":{\"create\":0,\"import\":0,\"change\":0,\"deport\":0,\"destroy\":0,"
               "\"refused\":0},"

@@ -74,6 +74,9 @@ std::string render(const lifecycle::Operation& operation) {
                         case maincf::EditKind::comment_out:
                             text += " [-# " + e.name + "]";
                             break;
+                        case maincf::EditKind::append_to_list:
+                            text += " [" + e.name + " += " + trim(e.value) + "]";
+                            break;
                     }
                 }
                 return text;
@@ -256,7 +259,7 @@ TEST(PlanCreateTest, NamedInstanceGetsDerivedDirectoriesAndFilesInOrder) {
                                 "mkdir -p /var/lib/postfix-out 0700",
                                 "install /etc/postfix-out/main.cf 0644",
                                 "install /etc/postfix-out/master.cf 0644",
-                                "edit /etc/postfix/main.cf: [multi_instance_directories = "
+                                "edit /etc/postfix/main.cf: [multi_instance_directories += "
                                 "/etc/postfix-out]",
                                 "set-permissions /etc/postfix-out",
                             }));
@@ -366,7 +369,7 @@ TEST(PlanCreateTest, OverridesReplaceTheDerivedDirectories) {
                                 "mkdir -p /srv/out/data 0700",
                                 "install /srv/out/etc/main.cf 0644",
                                 "install /srv/out/etc/master.cf 0644",
-                                "edit /etc/postfix/main.cf: [multi_instance_directories = "
+                                "edit /etc/postfix/main.cf: [multi_instance_directories += "
                                 "/srv/out/etc]",
                                 "set-permissions /srv/out/etc",
                             }));
@@ -568,8 +571,27 @@ TEST(PlanCreateTest, WithoutSelectionTheNewInstanceIsAppended) {
     Host host = three_secondaries();
     const EditPlan plan = host.plan({"-I", "postfix-new", "-e", "create"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-a /etc/postfix-b /etc/postfix-c /etc/postfix-new]");
+    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories += "
+                               "/etc/postfix-new]");
+}
+
+// The append writes what postmulti's set of the whole list would: only where the list is written
+// as postmulti writes it (single spaces, nothing to expand).
+TEST(PlanCreateTest, AListWrittenOtherwiseIsSetWhole) {
+    for (const std::string& list : {std::string("/etc/postfix-a,/etc/postfix-b  /etc/postfix-c"),
+                                    std::string("$abc"),
+                                    std::string("/etc/postfix-a /etc/postfix-b $c")}) {
+        Host host(initialised + "abc = /etc/postfix-a /etc/postfix-b /etc/postfix-c\n"
+                                "c = /etc/postfix-c\nmulti_instance_directories = " + list + "\n");
+        host.secondary("/etc/postfix-a", secondary_cf("a"));
+        host.secondary("/etc/postfix-b", secondary_cf("b"));
+        host.secondary("/etc/postfix-c", secondary_cf("c"));
+        const EditPlan plan = host.plan({"-I", "postfix-new", "-e", "create"});
+        expect_ok(plan);
+        EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories = "
+                                   "/etc/postfix-a /etc/postfix-b /etc/postfix-c /etc/postfix-new]")
+            << list;
+    }
 }
 
 TEST(PlanCreateTest, AllPutsTheNewInstanceFirst) {
@@ -585,7 +607,7 @@ TEST(PlanCreateTest, AllWithoutSecondariesAppends) {
     const EditPlan plan = host.plan({"-a", "-I", "postfix-new", "-e", "create"});
     expect_ok(plan);
     EXPECT_EQ(render(plan)[5],
-              "edit /etc/postfix/main.cf: [multi_instance_directories = /etc/postfix-new]");
+              "edit /etc/postfix/main.cf: [multi_instance_directories += /etc/postfix-new]");
 }
 
 TEST(PlanCreateTest, GroupPlacesBeforeTheFirstMember) {
@@ -631,7 +653,7 @@ TEST(PlanCreateTest, CreatingDropsTheDirectoryFromTheAlternates) {
     Host host(initialised + "alternate_config_directories = /etc/other, /etc/postfix-out /etc/more\n");
     const EditPlan plan = host.plan({"-I", "postfix-out", "-e", "create"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories = "
+    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories += "
                                "/etc/postfix-out] [alternate_config_directories = /etc/other "
                                "/etc/more]");
 }
@@ -641,7 +663,7 @@ TEST(PlanCreateTest, AlternatesAreComparedUnexpanded) {
     Host host(initialised + "etc = /etc\nalternate_config_directories = $etc/postfix-out\n");
     const EditPlan plan = host.plan({"-I", "postfix-out", "-e", "create"});
     EXPECT_EQ(render(plan)[5],
-              "edit /etc/postfix/main.cf: [multi_instance_directories = /etc/postfix-out]");
+              "edit /etc/postfix/main.cf: [multi_instance_directories += /etc/postfix-out]");
 }
 
 // --- create: not initialised, prototypes, existing directories --------------------------------
@@ -697,7 +719,7 @@ TEST(PlanCreateTest, CompleteDirectoryIsImportedWithoutInstallingFiles) {
     EXPECT_EQ(render(plan), (Strings{
                                 "edit /etc/postfix-out/main.cf: [multi_instance_name = "
                                 "postfix-out] [multi_instance_group = g]",
-                                "edit /etc/postfix/main.cf: [multi_instance_directories = "
+                                "edit /etc/postfix/main.cf: [multi_instance_directories += "
                                 "/etc/postfix-out]",
                                 "set-permissions /etc/postfix-out",
                             }));
@@ -713,7 +735,7 @@ TEST(PlanCreateTest, CompleteNamelessDirectoryNeedsNoNameEdit) {
                                      "queue_directory=/srv/q", "data_directory=/srv/d"});
     expect_ok(plan);
     EXPECT_EQ(render(plan), (Strings{
-                                "edit /etc/postfix/main.cf: [multi_instance_directories = /srv/x]",
+                                "edit /etc/postfix/main.cf: [multi_instance_directories += /srv/x]",
                                 "set-permissions /srv/x",
                             }));
 }
@@ -751,8 +773,8 @@ TEST(PlanImportTest, ListsTheInstanceAndSetsPermissions) {
     expect_ok(plan);
     EXPECT_EQ(plan.target_config_directory, "/etc/postfix-imp");
     EXPECT_EQ(render(plan), (Strings{
-                                "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                                "/etc/postfix-a /etc/postfix-imp]",
+                                "edit /etc/postfix/main.cf: [multi_instance_directories += "
+                                "/etc/postfix-imp]",
                                 "set-permissions /etc/postfix-imp",
                             }));
     EXPECT_TRUE(host.fake.asked("read /etc/postfix-imp/main.cf"));
@@ -904,7 +926,7 @@ TEST(PlanImportTest, ImportingAnAlternateDropsItFromTheAlternates) {
     host.fake.files["/etc/postfix-imp/main.cf"] = importable;
     host.fake.files["/etc/postfix-imp/master.cf"] = master_proto;
     const EditPlan plan = host.plan({"-e", "import", "config_directory=/etc/postfix-imp"});
-    EXPECT_EQ(render(plan)[0], "edit /etc/postfix/main.cf: [multi_instance_directories = "
+    EXPECT_EQ(render(plan)[0], "edit /etc/postfix/main.cf: [multi_instance_directories += "
                                "/etc/postfix-imp] [alternate_config_directories = ]");
 }
 
