@@ -44,7 +44,7 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
         return create_directories(op->path, op->mode);
     }
     if (const auto* op = std::get_if<InstallFile>(&operation)) {
-        auto written = replace_file(op->path, op->content, op->mode, lock_timeout_);
+        auto written = replace_file(op->path, op->content.str(), op->mode, lock_timeout_);
         return written ? ok_status() : Status::failure(written.error());
     }
     if (const auto* op = std::get_if<BuildQueueTree>(&operation)) {

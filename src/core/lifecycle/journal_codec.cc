@@ -63,7 +63,7 @@ struct Encoder {
     }
     void operator()(const InstallFile& op) const {
         json.key("op").value("install_file").key("path").value(op.path)
-            .key("content").value(op.content).key("mode").value(static_cast<int>(op.mode));
+            .key("content").value(op.content.str()).key("mode").value(static_cast<int>(op.mode));
     }
     void operator()(const BuildQueueTree& op) const {
         json.key("op").value("build_queue_tree").key("config_directory").value(op.config_directory);

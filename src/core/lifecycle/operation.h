@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/maincf/editor.h"
+#include "core/support/shared_text.h"
 
 namespace pmr::lifecycle {
 
@@ -24,7 +25,7 @@ struct CreateDirectories {
 /// Install a whole file atomically (temp file, fsync, rename), owned by root.
 struct InstallFile {
     std::string path;
-    std::string content;
+    SharedText content;  ///< shared with the simulated host a plan is made on
     unsigned mode = 0644;
 };
 

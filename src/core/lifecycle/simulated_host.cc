@@ -133,7 +133,8 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
         return std::nullopt;
     }
     if (const auto* op = std::get_if<InstallFile>(&operation)) {
-        put_file(op->path, op->content);
+        forget_derived(op->path);
+        files_[op->path] = op->content.shared();
         return std::nullopt;
     }
     if (const auto* op = std::get_if<BuildQueueTree>(&operation)) {

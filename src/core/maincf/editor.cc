@@ -30,15 +30,23 @@ std::string describe(const Edit& edit) {
     return edit.name;
 }
 
-/// `list` with `element` after it, both trimmed, separated by one space unless either is empty.
-std::string appended(std::string_view list, std::string_view element) {
-    list = trim(list);
+/// Trims `list` and adds `element`, trimmed, after it, with one space between unless either is
+/// empty. In place: a run of 10,000 appends composed into one edit copies no list again.
+void append_element(std::string& list, std::string_view element) {
+    while (!list.empty() && is_postfix_space(list.back())) list.pop_back();
+    const std::size_t first = list.find_first_not_of(" \t\r\n\v\f");
+    list.erase(0, first == std::string::npos ? list.size() : first);
     element = trim(element);
-    if (list.empty()) return std::string(element);
-    if (element.empty()) return std::string(list);
-    std::string text;
-    text.reserve(list.size() + 1 + element.size());
-    return text.append(list).append(" ").append(element);
+    if (element.empty()) return;
+    if (!list.empty()) list += ' ';
+    list += element;
+}
+
+/// `list` with `element` appended (append_element()).
+std::string appended(std::string_view list, std::string_view element) {
+    std::string text(trim(list));
+    append_element(text, element);
+    return text;
 }
 
 /// `edits` with each append_to_list replaced by the set it stands for in `main_cf`.
@@ -97,17 +105,20 @@ std::optional<std::string> value_after(const MainCf& main_cf, const Edit& edit) 
     return std::nullopt;
 }
 
-std::optional<Edit> compose_edits(const Edit& earlier, const Edit& later) {
+bool compose_edits(Edit& earlier, const Edit& later) {
     const bool sets = earlier.kind == EditKind::set || earlier.kind == EditKind::append_to_list;
-    if (!sets || earlier.name != later.name) return std::nullopt;
+    if (!sets || earlier.name != later.name) return false;
     switch (later.kind) {
         case EditKind::set:
-        case EditKind::remove: return later;
+        case EditKind::remove:
+            earlier = later;
+            return true;
         case EditKind::append_to_list:
-            return Edit{earlier.kind, later.name, appended(earlier.value, later.value)};
-        case EditKind::comment_out: return std::nullopt;  // of the set's one line only
+            append_element(earlier.value, later.value);
+            return true;
+        case EditKind::comment_out: return false;  // of the set's one line only
     }
-    return std::nullopt;
+    return false;
 }
 
 EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> requested) {

@@ -54,11 +54,12 @@ struct EditOutcome {
 /// leaves the parameter unset (remove, comment_out).
 [[nodiscard]] std::optional<std::string> value_after(const MainCf& main_cf, const Edit& edit);
 
-/// The one edit with the effect of applying `earlier` and then `later`, two edits of the same
-/// parameter, each in a batch of its own, when there is one: after a set or an append, a set
-/// or a remove is `later` and an append extends that edit's value. nullopt otherwise (a
-/// remove or comment_out moves or hides the definitions that a later edit would change in
-/// place). A planner that defers a run of appends to one list applies them as one edit.
-[[nodiscard]] std::optional<Edit> compose_edits(const Edit& earlier, const Edit& later);
+/// Makes `earlier` the one edit with the effect of applying `earlier` and then `later`, two
+/// edits of the same parameter, each in a batch of its own, when there is one: after a set or
+/// an append, a set or a remove is `later` and an append extends that edit's value (in place).
+/// False, with `earlier` unchanged, otherwise (a remove or comment_out moves or hides the
+/// definitions that a later edit would change in place). A planner that defers a run of
+/// appends to one list applies them as one edit.
+[[nodiscard]] bool compose_edits(Edit& earlier, const Edit& later);
 
 }  // namespace pmr::maincf

@@ -477,13 +477,10 @@ private:
         for (const Operation& operation : plan_.steps[step].operations) {
             if (!edits_primary(operation)) continue;
             for (const maincf::Edit& e : std::get<lifecycle::EditMainCf>(operation).edits) {
-                auto composed =
-                    run.unapplied ? maincf::compose_edits(*run.unapplied, e) : std::optional(e);
-                if (!composed) {
+                if (!run.unapplied || !maincf::compose_edits(*run.unapplied, e)) {
                     apply_unapplied(run);
-                    composed = e;
+                    run.unapplied = e;
                 }
-                run.unapplied = std::move(composed);
                 run.unapplied_step = step;
             }
         }

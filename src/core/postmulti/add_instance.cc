@@ -100,7 +100,12 @@ maincf::MainCf commented_prototype(const EditContext& context, const std::string
     if (!comment_out.empty()) {
         commented = maincf::MainCf::parse(maincf::apply_edits(commented, comment_out).text, proto_path);
     }
-    if (cache) *cache = PrototypeCache{proto_path, proto, std::move(comment_out), commented};
+    if (cache) {
+        cache->path = proto_path;
+        cache->prototype = proto;
+        cache->comment_out = std::move(comment_out);
+        cache->commented = commented;
+    }
     return commented;
 }
 
@@ -141,6 +146,11 @@ std::variant<std::vector<lifecycle::Operation>, Fatal> install_files(
     if (!main_proto) return script_fatal("Missing main.cf prototype: " + main_proto_path);
     const auto master_proto = context.host.read_file(master_proto_path);
     if (!master_proto) return script_fatal("Missing master.cf prototype: " + master_proto_path);
+    PrototypeCache* cache = context.prototypes;
+    if (cache && (cache->master_path != master_proto_path || cache->master.str() != *master_proto)) {
+        cache->master_path = master_proto_path;
+        cache->master = *master_proto;
+    }
     return std::vector<lifecycle::Operation>{
         lifecycle::CreateDirectories{target.config, 0755},
         lifecycle::CreateDirectories{target.queue, 0755},
@@ -149,7 +159,8 @@ std::variant<std::vector<lifecycle::Operation>, Fatal> install_files(
                                new_main_cf(context, main_proto_path, *main_proto, target, names),
                                0644},
         // master.cf goes last: its presence marks a complete instance.
-        lifecycle::InstallFile{target.config + "/master.cf", *master_proto, 0644},
+        lifecycle::InstallFile{target.config + "/master.cf",
+                               cache ? cache->master : SharedText(*master_proto), 0644},
     };
 }
 

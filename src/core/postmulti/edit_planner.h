@@ -43,6 +43,8 @@ struct PrototypeCache {
     std::string prototype;
     std::vector<maincf::Edit> comment_out;
     std::optional<maincf::MainCf> commented;  ///< nullopt until the first create
+    std::string master_path;                  ///< the master.cf prototype's path
+    SharedText master;                        ///< and its text, which every create installs
 };
 
 /// Everything the planner reads: the host's state and primary main.cf, Postfix's defaults, and

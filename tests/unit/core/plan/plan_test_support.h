@@ -233,7 +233,7 @@ inline std::string image(const Plan& plan) {
         for (const lifecycle::Operation& op : s.operations) {
             out += "  op " + std::to_string(op.index()) + " " + lifecycle::describe(op) + "\n";
             if (const auto* install = std::get_if<lifecycle::InstallFile>(&op)) {
-                out += install->content + "\n  mode " + std::to_string(install->mode) + "\n";
+                out += install->content.str() + "\n  mode " + std::to_string(install->mode) + "\n";
             }
             if (const auto* dirs = std::get_if<lifecycle::CreateDirectories>(&op)) {
                 out += "  mode " + std::to_string(dirs->mode) + "\n";

@@ -672,9 +672,9 @@ TEST(PlannerTest, ACreateInstallsThePrototypesLikePostmulti) {
                        "multi_instance_directories",
                        "set permissions of the instance in /etc/postfix-out"}));
     const auto& master = std::get<lifecycle::InstallFile>(create.operations[4]);
-    EXPECT_EQ(master.content, fixture("master.cf.proto"));
+    EXPECT_EQ(master.content.str(), fixture("master.cf.proto"));
     const auto& main = std::get<lifecycle::InstallFile>(create.operations[3]);
-    const maincf::MainCf cf = maincf::MainCf::parse(main.content, main.path);
+    const maincf::MainCf cf = maincf::MainCf::parse(main.content.str(), main.path);
     EXPECT_EQ(cf.get("multi_instance_name"), "postfix-out");
     EXPECT_EQ(cf.get("multi_instance_group"), "mta");
     EXPECT_EQ(cf.get("queue_directory"), "/var/spool/postfix-out");

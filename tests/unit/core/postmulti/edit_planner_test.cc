@@ -111,7 +111,7 @@ Strings render(const EditPlan& plan) {
 std::string installed(const EditPlan& plan, const std::string& path) {
     for (const lifecycle::Operation& op : plan.operations) {
         if (const auto* file = std::get_if<lifecycle::InstallFile>(&op); file && file->path == path) {
-            return file->content;
+            return file->content.str();
         }
     }
     return "";
