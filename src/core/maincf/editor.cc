@@ -49,6 +49,12 @@ std::string appended(std::string_view list, std::string_view element) {
     return text;
 }
 
+/// apply_edits() of `edits`, whose first `first_batch` edits are one postconf call and the
+/// others (which name none of the same parameters) a second one: their undefined parameters
+/// are appended after those of the first.
+EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> edits,
+                          std::size_t first_batch);
+
 /// `edits` with each append_to_list replaced by the set it stands for in `main_cf`.
 std::vector<Edit> as_sets(const MainCf& main_cf, std::span<const Edit> edits) {
     std::vector<Edit> resolved(edits.begin(), edits.end());
@@ -62,6 +68,7 @@ std::vector<Edit> as_sets(const MainCf& main_cf, std::span<const Edit> edits) {
 struct Request {
     const Edit* edit;
     int found = 0;
+    bool second = false;  ///< of the second batch (apply_edits_in_turn())
 };
 
 }  // namespace
@@ -122,6 +129,30 @@ bool compose_edits(Edit& earlier, const Edit& later) {
 }
 
 EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> requested) {
+    return apply_batches(main_cf, requested, requested.size());
+}
+
+EditOutcome apply_edits_in_turn(const MainCf& main_cf, std::span<const Edit> first,
+                                std::span<const Edit> second) {
+    const bool disjoint = std::ranges::none_of(first, [&](const Edit& a) {
+        return std::ranges::any_of(second, [&](const Edit& b) { return a.name == b.name; });
+    });
+    if (!disjoint) {
+        EditOutcome outcome = apply_edits(main_cf, first);
+        EditOutcome then = apply_edits(MainCf::parse(std::move(outcome.text), main_cf.path()), second);
+        then.warnings.insert(then.warnings.begin(), outcome.warnings.begin(), outcome.warnings.end());
+        then.changed = then.text != main_cf.text();
+        return then;
+    }
+    std::vector<Edit> both(first.begin(), first.end());
+    both.insert(both.end(), second.begin(), second.end());
+    return apply_batches(main_cf, both, first.size());
+}
+
+namespace {
+
+EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested,
+                          std::size_t first_batch) {
     const bool appends = std::ranges::any_of(
         requested, [](const Edit& e) { return e.kind == EditKind::append_to_list; });
     std::vector<Edit> resolved;
@@ -130,7 +161,8 @@ EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> requested) 
     EditOutcome outcome;
     std::map<std::string_view, Request, std::less<>> requests;
     for (const Edit& edit : edits) {
-        auto [it, inserted] = requests.try_emplace(edit.name, Request{&edit});
+        const bool second = static_cast<std::size_t>(&edit - edits.data()) >= first_batch;
+        auto [it, inserted] = requests.try_emplace(edit.name, Request{&edit, 0, second});
         if (!inserted) {
             outcome.warnings.push_back(
                 make_warning(main_cf.path(), 0, 0,
@@ -187,16 +219,23 @@ EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> requested) 
         }
     }
 
-    // std::map iterates in name order: the appended block is sorted.
+    // std::map iterates in name order: the appended block of each batch is sorted.
     bool newline_checked = false;
-    for (const auto& [name, request] : requests) {
-        if (request.found > 0 || request.edit->kind != EditKind::set) continue;
-        if (!newline_checked && !output.empty() && output.back() != '\n') output.push_back('\n');
-        newline_checked = true;
-        output.append(name).append(" = ").append(trim(request.edit->value)).append("\n");
+    for (const bool second : {false, true}) {
+        for (const auto& [name, request] : requests) {
+            if (request.second != second) continue;
+            if (request.found > 0 || request.edit->kind != EditKind::set) continue;
+            if (!newline_checked && !output.empty() && output.back() != '\n') {
+                output.push_back('\n');
+            }
+            newline_checked = true;
+            output.append(name).append(" = ").append(trim(request.edit->value)).append("\n");
+        }
     }
     outcome.changed = output != input;
     return outcome;
 }
+
+}  // namespace
 
 }  // namespace pmr::maincf

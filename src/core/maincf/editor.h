@@ -50,6 +50,12 @@ struct EditOutcome {
 /// An append_to_list edit is applied as the set it stands for (EditKind::append_to_list).
 [[nodiscard]] EditOutcome apply_edits(const MainCf& main_cf, std::span<const Edit> edits);
 
+/// apply_edits(first) and then apply_edits() of `second` on the result, as two postconf calls
+/// do: in one pass over the text when no parameter is named in both batches (the parameters
+/// of `second` that are not defined are appended after those of `first`), else in two.
+[[nodiscard]] EditOutcome apply_edits_in_turn(const MainCf& main_cf, std::span<const Edit> first,
+                                              std::span<const Edit> second);
+
 /// The value `edit` gives its parameter in `main_cf`, as written (trimmed); nullopt when it
 /// leaves the parameter unset (remove, comment_out).
 [[nodiscard]] std::optional<std::string> value_after(const MainCf& main_cf, const Edit& edit);

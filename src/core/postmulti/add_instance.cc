@@ -128,12 +128,10 @@ std::string new_main_cf(const EditContext& context, const std::string& proto_pat
             comment_out.push_back(Edit{maincf::EditKind::comment_out, std::string(parameter), {}});
         }
     }
-    std::string text =
-        maincf::apply_edits(commented_prototype(context, proto_path, proto, std::move(comment_out)),
-                            settings)
-            .text;
-    if (names.empty()) return text;
-    return maincf::apply_edits(maincf::MainCf::parse(std::move(text), proto_path), names).text;
+    return maincf::apply_edits_in_turn(
+               commented_prototype(context, proto_path, proto, std::move(comment_out)), settings,
+               names)
+        .text;
 }
 
 /// The files and directories of a brand-new instance (`create` into an empty directory).

@@ -224,6 +224,27 @@ TEST(EditorTest, ComposedEditsWriteWhatTheEditsWriteOneAfterTheOther) {
     EXPECT_FALSE(compose_edits(other_list, append("m", "/b")));
 }
 
+TEST(EditorTest, TwoBatchesInTurnWriteWhatTwoPostconfCallsWrite) {
+    const std::vector<std::vector<Edit>> firsts{
+        {set("z", "26"), set("a", "1"), set("l", "x")},
+        {comment_out("l"), set("m", "13"), remove("a")},
+        {append("l", "/y"), set("b", " 2 ")}};
+    const std::vector<std::vector<Edit>> seconds{
+        {set("n", "14"), set("c", "3")}, {set("l", "again"), remove("z")}, {}};
+    for (const std::string& text : list_shapes) {
+        const MainCf cf = MainCf::parse(text, "/etc/postfix/main.cf");
+        for (const auto& first : firsts) {
+            for (const auto& second : seconds) {
+                const std::string in_turn =
+                    apply_edits(MainCf::parse(apply_edits(cf, first).text, "/etc/postfix/main.cf"),
+                                second)
+                        .text;
+                EXPECT_EQ(apply_edits_in_turn(cf, first, second).text, in_turn) << text;
+            }
+        }
+    }
+}
+
 TEST(EditorTest, EditingIgnoresParseErrorsLikePostconf) {
     // postconf -e does not parse main.cf: a line without '=' is kept as it is.
     const auto outcome = edit("bad line\na = 1\n", {set("a", "2")});
