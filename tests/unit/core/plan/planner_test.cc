@@ -1084,6 +1084,21 @@ TEST(PlannerTest, ANewInstanceListedFirstGoesRightBeforeTheNextListedOne) {
     expect_converges(host, yaml, plan);
 }
 
+TEST(PlannerTest, NewInstancesInARowFollowEachOtherWhereTheFirstGoes) {
+    TestHost host;
+    host.initialised()
+        .secondary({.name = "postfix-x"})  // unlisted
+        .secondary({.name = "postfix-a"})
+        .secondary({.name = "postfix-b"});
+    const std::string yaml =
+        "version: 1\nunmanaged: keep\ninstances:\n  - name: postfix-n0\n  - name: postfix-n1\n"
+        "  - name: postfix-a\n  - name: postfix-n2\n  - name: postfix-n3\n  - name: postfix-b\n";
+    const Plan plan = plan_for(host, yaml);
+    EXPECT_EQ(new_order(plan), "/etc/postfix-x /etc/postfix-n0 /etc/postfix-n1 /etc/postfix-a "
+                               "/etc/postfix-n2 /etc/postfix-n3 /etc/postfix-b");
+    expect_converges(host, yaml, plan);
+}
+
 TEST(PlannerTest, NewInstancesAloneGoWherePostmultiPutsThemAtTheEnd) {
     TestHost host;
     host.initialised().secondary({.name = "postfix-x"}).secondary({.name = "postfix-y"});
