@@ -8,9 +8,9 @@ namespace pmr {
 /// An immutable text shared by its copies: a plan that installs the same master.cf in 10,000
 /// new instances, and the simulated host it plans on, hold its bytes once. Never null.
 class SharedText {
-public:
+  public:
     SharedText() : text_(empty()) {}
-    SharedText(std::string text)  // NOLINT(google-explicit-constructor): a text is a text
+    SharedText(std::string text)  // NOLINT(google-explicit-constructor): operations are built from strings
         : text_(std::make_shared<const std::string>(std::move(text))) {}
     SharedText(const char* text) : SharedText(std::string(text)) {}  // NOLINT
 
@@ -19,7 +19,7 @@ public:
     /// The text, shared (never null).
     [[nodiscard]] const std::shared_ptr<const std::string>& shared() const { return text_; }
 
-private:
+  private:
     static const std::shared_ptr<const std::string>& empty() {
         static const auto text = std::make_shared<const std::string>();
         return text;

@@ -9,17 +9,17 @@ using maincf::Edit;
 using maincf::EditKind;
 
 JournalEntry entry_with(std::vector<Edit> edits) {
-    return JournalEntry{"create postfix-out (/etc/postfix-out)",
-                        {EditMainCf{"/etc/postfix/main.cf", std::move(edits)},
-                         BuildQueueTree{"/etc/postfix-out"}}};
+    return JournalEntry{
+        "create postfix-out (/etc/postfix-out)",
+        {EditMainCf{"/etc/postfix/main.cf", std::move(edits)}, BuildQueueTree{"/etc/postfix-out"}}};
 }
 
 TEST(JournalCodecTest, EveryEditKindIsReadBackAsWritten) {
-    const std::vector<Edit> edits{{EditKind::set, "a", "1"},
-                                  {EditKind::remove, "b", ""},
-                                  {EditKind::comment_out, "c", ""},
-                                  {EditKind::append_to_list, "multi_instance_directories",
-                                   "/etc/postfix-out"}};
+    const std::vector<Edit> edits{
+        {EditKind::set, "a", "1"},
+        {EditKind::remove, "b", ""},
+        {EditKind::comment_out, "c", ""},
+        {EditKind::append_to_list, "multi_instance_directories", "/etc/postfix-out"}};
     Diagnostics problems;
     const auto read = decode_journal(encode_journal(entry_with(edits)), "journal", problems);
     ASSERT_TRUE(read) << (problems.empty() ? "" : problems.front().message);
@@ -27,8 +27,9 @@ TEST(JournalCodecTest, EveryEditKindIsReadBackAsWritten) {
 }
 
 TEST(JournalCodecTest, AnAppendNeedsFormatOneOneAndOtherEntriesStayOneZero) {
-    EXPECT_NE(encode_journal(entry_with({{EditKind::set, "a", "1"}})).find("\"format_version\":\"1.0\""),
-              std::string::npos);
+    EXPECT_NE(
+        encode_journal(entry_with({{EditKind::set, "a", "1"}})).find("\"format_version\":\"1.0\""),
+        std::string::npos);
     const std::string appending = encode_journal(
         entry_with({{EditKind::append_to_list, "multi_instance_directories", "/etc/postfix-out"}}));
     EXPECT_NE(appending.find("\"format_version\":\"1.1\""), std::string::npos) << appending;
