@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "core/maincf/line_scanner.h"
@@ -30,22 +31,41 @@ std::string describe(const Edit& edit) {
     return edit.name;
 }
 
-/// Trims `list` and adds `element`, trimmed, after it, with one space between unless either is
+/// What separates the elements of a Postfix list (CHARS_COMMA_SP).
+constexpr std::string_view list_separators = " \t\r\n\v\f,";
+
+/// The elements of a Postfix list, in order.
+std::vector<std::string_view> elements_of(std::string_view list) {
+    std::vector<std::string_view> elements;
+    for (std::size_t at = list.find_first_not_of(list_separators); at != std::string_view::npos;) {
+        const std::size_t end = std::min(list.find_first_of(list_separators, at), list.size());
+        elements.push_back(list.substr(at, end - at));
+        at = list.find_first_not_of(list_separators, end);
+    }
+    return elements;
+}
+
+/// Trims `list` and adds `more`, trimmed, after it, with one space between unless either is
 /// empty. In place: a run of 10,000 appends composed into one edit copies no list again.
-void append_element(std::string& list, std::string_view element) {
+void join_lists(std::string& list, std::string_view more) {
     while (!list.empty() && is_postfix_space(list.back())) list.pop_back();
     const std::size_t first = list.find_first_not_of(" \t\r\n\v\f");
     list.erase(0, first == std::string::npos ? list.size() : first);
-    element = trim(element);
-    if (element.empty()) return;
+    more = trim(more);
+    if (more.empty()) return;
     if (!list.empty()) list += ' ';
-    list += element;
+    list += more;
 }
 
-/// `list` with `element` appended (append_element()).
-std::string appended(std::string_view list, std::string_view element) {
+/// `list`, trimmed, with each element of `elements` that it does not hold yet added at its end
+/// after one space (EditKind::append_to_list).
+std::string with_elements(std::string_view list, std::string_view elements) {
     std::string text(trim(list));
-    append_element(text, element);
+    const std::vector<std::string_view> held = elements_of(text);
+    std::set<std::string, std::less<>> present(held.begin(), held.end());
+    for (const std::string_view element : elements_of(elements)) {
+        if (present.emplace(element).second) join_lists(text, element);
+    }
     return text;
 }
 
@@ -105,7 +125,7 @@ std::optional<std::string> value_after(const MainCf& main_cf, const Edit& edit) 
     switch (edit.kind) {
         case EditKind::set: return std::string(trim(edit.value));
         case EditKind::append_to_list:
-            return appended(main_cf.get(edit.name).value_or(""), edit.value);
+            return with_elements(main_cf.get(edit.name).value_or(""), edit.value);
         case EditKind::remove:
         case EditKind::comment_out: return std::nullopt;
     }
@@ -121,7 +141,13 @@ bool compose_edits(Edit& earlier, const Edit& later) {
             earlier = later;
             return true;
         case EditKind::append_to_list:
-            append_element(earlier.value, later.value);
+            // Elements already held are skipped when the append is applied, so two appends
+            // are one of both lists.
+            if (earlier.kind == EditKind::append_to_list) {
+                join_lists(earlier.value, later.value);
+            } else {
+                earlier.value = with_elements(earlier.value, later.value);
+            }
             return true;
         case EditKind::comment_out: return false;  // of the set's one line only
     }

@@ -14,9 +14,11 @@ enum class EditKind {
     set,          ///< `postconf -e name=value`: replace each definition in place, else append
     remove,       ///< `postconf -X name`: drop each definition with its continuation lines
     comment_out,  ///< `postconf -# name`: prefix each line of each definition with `#`
-    /// A set to the parameter's value now (MainCf::get(), "" when unset) with `value` added
-    /// after one space (or alone, after an empty value): the bytes postmulti writes when it sets
-    /// a list that was written with single spaces to itself plus one more element.
+    /// A set to the parameter's value now (MainCf::get(), "" when unset, trimmed) with each
+    /// element of `value` (a list) that it does not hold yet added after one space: the bytes
+    /// postmulti writes when it sets a list written with single spaces to itself plus one more
+    /// element. An element already there is not added again, so that running the edit again
+    /// (as finishing an interrupted step does) changes nothing.
     append_to_list,
 };
 

@@ -85,7 +85,10 @@ std::string secondaries_list(const instance::HostState& state, std::string_view 
 maincf::Edit directories_edit(const instance::HostState& state, const std::string& inserted,
                               std::size_t position) {
     constexpr const char* parameter = "multi_instance_directories";
-    if (state.directories_listed_plainly && position + 1 >= state.instances.size()) {
+    // A directory with a list separator in it would be more than one element.
+    const bool one_element = inserted.find_first_of(" \t\r\n\v\f,") == std::string::npos;
+    if (state.directories_listed_plainly && one_element &&
+        position + 1 >= state.instances.size()) {
         return maincf::Edit{maincf::EditKind::append_to_list, parameter, inserted};
     }
     return set(parameter, secondaries_list(state, inserted, position, nullptr));

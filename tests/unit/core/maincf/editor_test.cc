@@ -191,9 +191,18 @@ TEST(EditorTest, AnAppendWritesWhatASetOfTheLongerListWrites) {
     }
 }
 
+TEST(EditorTest, AnAppendAddsNoElementTheListHoldsAlready) {
+    // Finishing an interrupted step runs its edits again.
+    EXPECT_EQ(edit("l = /x /new\n", {append("l", "/new")}).text, "l = /x /new\n");
+    EXPECT_EQ(edit("l = /x,/new\n", {append("l", "/new /y /y")}).text, "l = /x,/new /y\n");
+    const auto once = edit("a = 1\n", {append("l", "/new")});
+    EXPECT_EQ(edit(once.text, {append("l", "/new")}).text, once.text);
+}
+
 TEST(EditorTest, ComposedEditsWriteWhatTheEditsWriteOneAfterTheOther) {
-    const std::vector<Edit> edits{set("l", " /s "), set("l", ""), append("l", "/a"),
-                                  append("l", " "), remove("l"), comment_out("l")};
+    const std::vector<Edit> edits{set("l", " /s "), set("l", ""),      append("l", "/a"),
+                                  append("l", " "),   append("l", "/x"), remove("l"),
+                                  comment_out("l")};
     int composed = 0;
     for (const std::string& text : list_shapes) {
         for (const Edit& earlier : edits) {
@@ -219,7 +228,7 @@ TEST(EditorTest, ComposedEditsWriteWhatTheEditsWriteOneAfterTheOther) {
             }
         }
     }
-    EXPECT_EQ(composed, 6 * 4 * 5);
+    EXPECT_EQ(composed, 6 * 5 * 6);
     Edit other_list = append("l", "/a");
     EXPECT_FALSE(compose_edits(other_list, append("m", "/b")));
 }
