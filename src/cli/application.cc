@@ -1,10 +1,10 @@
 #include "cli/application.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <iostream>
-#include <cstdlib>
 #include <optional>
 #include <string_view>
 
@@ -59,7 +59,8 @@ std::optional<int> run_postmulti_subcommand(int argc, char** argv) {
             invocation.config_directory = std::string(arg.substr(19));
         } else if (arg == "--lock-timeout" && i + 1 < argc) {
             std::string value = argv[++i];
-            if (!check_lock_timeout(value).empty()) return std::nullopt;  // the parser says why
+            if (!check_lock_timeout(value).empty())
+                return std::nullopt;  // the parser says why
             invocation.lock_timeout = std::chrono::seconds(std::stol(value));
         } else if (arg != "-v" && arg != "-q" && arg != "--no-color") {
             return std::nullopt;
@@ -96,7 +97,8 @@ void add_global_options(CLI::App& app, GlobalFlags& flags) {
 }
 
 int run_pmreconcile(int argc, char** argv) {
-    if (auto status = run_postmulti_subcommand(argc, argv)) return *status;
+    if (auto status = run_postmulti_subcommand(argc, argv))
+        return *status;
     const ErrorLog error_log;
     CLI::App app{
         "pmreconcile manages the Postfix instances of one host: declaratively from a YAML\n"
@@ -127,9 +129,9 @@ int run_pmreconcile(int argc, char** argv) {
         "  multi_instance_wrapper = /usr/sbin/pmreconcile postmulti -p --");
     postmulti->callback([&] {
         run = [&] {
-            return run_postmulti(postmulti->remaining(),
-                                 PostmultiInvocation{"postmulti", options.config_directory,
-                                                     options.lock_timeout});
+            return run_postmulti(
+                postmulti->remaining(),
+                PostmultiInvocation{"postmulti", options.config_directory, options.lock_timeout});
         };
     });
 

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <chrono>
-
 #include <cstdlib>
 #include <ctime>
 #include <future>
@@ -18,11 +17,11 @@
 #include "cli/postmulti_session.h"
 #include "cli/terminal.h"
 #include "cli/usage_errors.h"
+#include "core/maincf/configuration.h"
 #include "core/manifest/host_conflicts.h"
 #include "core/manifest/manifest_parser.h"
 #include "core/manifest/manifest_writer.h"
 #include "core/manifest/parameter_names.h"
-#include "core/maincf/configuration.h"
 #include "core/plan/metrics.h"
 #include "core/plan/plan_json.h"
 #include "core/plan/plan_text.h"
@@ -31,10 +30,10 @@
 #include "core/plan/staleness.h"
 #include "core/support/exit_code.h"
 #include "effects/bulk_heap.h"
-#include "effects/output_file.h"
 #include "effects/host_reader.h"
 #include "effects/host_snapshot.h"
 #include "effects/interruption.h"
+#include "effects/output_file.h"
 #include "effects/read_file.h"
 #include "effects/run_lock.h"
 
@@ -111,21 +110,25 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     auto snapshot =
         effects::begin_snapshot(live.context->config_directory, live.context->defaults, problems);
     auto manifest = loading.get();
-    if (!manifest) return std::nullopt;  // the host's problems are not news then
+    if (!manifest)
+        return std::nullopt;  // the host's problems are not news then
     live.manifest = std::move(*manifest);
     if (snapshot && effects::complete_snapshot(*snapshot, live.manifest.manifest,
                                                live.context->defaults, problems)) {
         live.snapshot = std::move(snapshot);
     }
-    if (!quiet || !live.snapshot) print_problems(problems);
-    if (!live.snapshot) return std::nullopt;
+    if (!quiet || !live.snapshot)
+        print_problems(problems);
+    if (!live.snapshot)
+        return std::nullopt;
     spdlog::debug("read the manifest and the host ({}) in {} ms", live.context->config_directory,
                   milliseconds_since(reading));
     Diagnostics ignored;
     if (const auto state = live.snapshot->host.shared_state(ignored)) {
         live.command_directory = state->shared.command_directory;
         // New instances must not nest in the directories of instances the manifest leaves alone.
-        if (const Diagnostics overlaps = manifest::check_host_overlaps(live.manifest.manifest, *state);
+        if (const Diagnostics overlaps =
+                manifest::check_host_overlaps(live.manifest.manifest, *state);
             !overlaps.empty()) {
             print_problems(overlaps);
             return std::nullopt;
@@ -137,8 +140,9 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         // The journal of a step is there while it runs, too: say which it is.
         if (const auto holder = effects::running_holder(live.snapshot->state_files)) {
             if (voice != Voice::before_locking) {
-                std::cerr << "pmreconcile: note: another pmreconcile is applying changes right now ("
-                          << *holder << "), at step " << *live.snapshot->interrupted_step << '\n';
+                std::cerr
+                    << "pmreconcile: note: another pmreconcile is applying changes right now ("
+                    << *holder << "), at step " << *live.snapshot->interrupted_step << '\n';
             }
         } else {
             std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
@@ -147,7 +151,8 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         }
     }
     const auto planning = std::chrono::steady_clock::now();
-    live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
+    live.result =
+        plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
     spdlog::debug("planned in {} ms", milliseconds_since(planning));
     if (!live.result.plan) {
         print_problems(live.result.problems);
@@ -170,18 +175,20 @@ bool saved_plan_holds(const plan::SavedPlan& saved, const LivePlan& live,
                       const std::string& plan_file) {
     const std::vector<std::string> changes =
         plan::staleness(saved, *live.result.plan, origin_of(live));
-    if (changes.empty()) return true;
+    if (changes.empty())
+        return true;
     std::cerr << "pmreconcile: error: " << plan_file
               << ": the saved plan is stale: the host changed since it was made; run "
                  "'pmreconcile plan' again\n";
-    for (const std::string& line : changes) std::cerr << "  " << line << '\n';
+    for (const std::string& line : changes)
+        std::cerr << "  " << line << '\n';
     return false;
 }
 
 /// What apply says when a manifest is given where a saved plan goes.
 std::string manifest_given_as_plan(const std::string& path) {
-    return path + " is not a saved plan: a manifest is given with -f (pmreconcile apply -f " + path +
-           ")";
+    return path + " is not a saved plan: a manifest is given with -f (pmreconcile apply -f " +
+           path + ")";
 }
 
 /// Whether `text` may be a saved plan (a JSON object) rather than, say, a manifest.
@@ -204,7 +211,8 @@ bool read_manifest_once(const std::string& path, std::optional<std::string>& tex
 
 /// apply changes Postfix's files and needs root, as Postfix's own tools do.
 bool require_root(const char* what) {
-    if (::geteuid() == 0) return true;
+    if (::geteuid() == 0)
+        return true;
     std::cerr << "pmreconcile: error: " << what
               << " must run as root: it changes Postfix's files and directories\n";
     return false;
@@ -213,9 +221,11 @@ bool require_root(const char* what) {
 /// pmreconcile works on one primary: a MAIL_CONFIG naming another is a mistake, not a switch.
 bool refuse_mail_config(const GlobalOptions& global) {
     const char* mail_config = std::getenv("MAIL_CONFIG");
-    if (mail_config == nullptr || *mail_config == '\0') return true;
+    if (mail_config == nullptr || *mail_config == '\0')
+        return true;
     const std::string primary = global.config_directory.value_or("/etc/postfix");
-    if (mail_config == primary) return true;
+    if (mail_config == primary)
+        return true;
     std::cerr << "pmreconcile: error: MAIL_CONFIG=" << mail_config
               << " names another configuration directory than the primary's (" << primary
               << "); unset it, or select the primary with -c DIR\n";
@@ -234,7 +244,8 @@ std::vector<std::string> known_services(const manifest::Manifest& manifest,
     }
     for (const std::string& directory : directories) {
         auto text = effects::read_config_file_if_exists(directory + "/master.cf");
-        if (!text || !*text) continue;
+        if (!text || !*text)
+            continue;
         for (std::string& service : manifest::master_cf_service_names(**text)) {
             services.push_back(std::move(service));
         }
@@ -252,7 +263,8 @@ Diagnostics check_parameter_names(const manifest::Manifest& manifest, const Glob
         std::ranges::any_of(manifest.instances, [](const manifest::DesiredInstance& instance) {
             return !instance.parameters.empty();
         });
-    if (!sets_parameters) return {};  // nothing to check: nothing of the host is read
+    if (!sets_parameters)
+        return {};  // nothing to check: nothing of the host is read
     const HostContext context = load_host_context(global.config_directory);
     if (context.defaults.size() <= maincf::ParameterDefaults::builtin().size()) {
         spdlog::info("Postfix's parameter names are not known (no postconf -d): names not checked");
@@ -269,7 +281,10 @@ Diagnostics check_parameter_names(const manifest::Manifest& manifest, const Glob
 
 int run_validate(const GlobalOptions& global, const DeclarativeOptions& options) {
     const HostContext context{maincf::ParameterDefaults::builtin(),
-                              global.config_directory.value_or("/etc/postfix"), "/usr/sbin", {}, {}};
+                              global.config_directory.value_or("/etc/postfix"),
+                              "/usr/sbin",
+                              {},
+                              {}};
     auto text = effects::read_manifest_input(options.manifest_path, manifest::max_manifest_bytes);
     if (!text) {
         std::cerr << "pmreconcile: error: " << text.error() << '\n';
@@ -278,29 +293,32 @@ int run_validate(const GlobalOptions& global, const DeclarativeOptions& options)
     const std::string name = effects::manifest_input_name(options.manifest_path);
     // Every problem at once: of meaning too, where the structure has problems elsewhere.
     Diagnostics problems;
-    const auto manifest = manifest::parse_and_validate(*text, name,
-                                                       default_primary_directories(context), problems);
+    const auto manifest =
+        manifest::parse_and_validate(*text, name, default_primary_directories(context), problems);
     if (manifest) {
         const Diagnostics names = check_parameter_names(*manifest, global, options.strict);
         problems.insert(problems.end(), names.begin(), names.end());
-        std::ranges::stable_sort(problems, [](const Diagnostic& x, const Diagnostic& y) {
-            return x.line < y.line;
-        });
+        std::ranges::stable_sort(
+            problems, [](const Diagnostic& x, const Diagnostic& y) { return x.line < y.line; });
     }
     for (Diagnostic problem : problems) {
-        if (problem.severity == Severity::warning) problem.message = "warning: " + problem.message;
+        if (problem.severity == Severity::warning)
+            problem.message = "warning: " + problem.message;
         std::cerr << problem.to_string() << '\n';
     }
-    if (!manifest || has_errors(problems)) return to_int(ExitCode::error);
-    std::cout << name << ": valid (" << manifest->instances.size()
-              << " instance" << (manifest->instances.size() == 1 ? "" : "s") << ")\n";
+    if (!manifest || has_errors(problems))
+        return to_int(ExitCode::error);
+    std::cout << name << ": valid (" << manifest->instances.size() << " instance"
+              << (manifest->instances.size() == 1 ? "" : "s") << ")\n";
     return to_int(ExitCode::ok);
 }
 
 int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
-    if (!refuse_mail_config(global)) return to_int(ExitCode::error);
+    if (!refuse_mail_config(global))
+        return to_int(ExitCode::error);
     const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
-    if (!live) return to_int(ExitCode::error);
+    if (!live)
+        return to_int(ExitCode::error);
     const plan::Plan& plan = *live->result.plan;
     // The JSON form carries the host's fingerprint, which costs a hash of every main.cf.
     const bool wants_json = options.json || !options.out.empty();
@@ -321,12 +339,14 @@ int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
                       << options.out << "' to carry it out.\n";
         }
     }
-    if (options.detailed_exitcode && !plan.empty()) return to_int(ExitCode::changes);
+    if (options.detailed_exitcode && !plan.empty())
+        return to_int(ExitCode::changes);
     return to_int(ExitCode::ok);
 }
 
 int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
-    if (!require_root("apply") || !refuse_mail_config(global)) return to_int(ExitCode::error);
+    if (!require_root("apply") || !refuse_mail_config(global))
+        return to_int(ExitCode::error);
     std::optional<plan::SavedPlan> saved;
     if (!options.plan_file.empty()) {
         auto text = effects::read_file(options.plan_file, effects::Symlinks::follow);
@@ -340,15 +360,16 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         Diagnostics problems;
         saved = plan::read_saved_plan(*text, options.plan_file, problems);
         print_problems(problems);
-        if (!saved) return to_int(ExitCode::error);
+        if (!saved)
+            return to_int(ExitCode::error);
     }
     const plan::PlanOrigin* origin = saved ? &saved->origin : nullptr;
     std::optional<std::string> manifest_text;
     if (!origin && !read_manifest_once(options.manifest_path, manifest_text)) {
         return to_int(ExitCode::error);
     }
-    HostContext context =
-        load_host_context(origin ? std::optional(origin->config_directory) : global.config_directory);
+    HostContext context = load_host_context(origin ? std::optional(origin->config_directory)
+                                                   : global.config_directory);
     context.lock_timeout = global.lock_timeout;
     // Without Postfix the built-in defaults still plan, but nothing could be started or checked.
     if (const std::string postconf = context.command_directory + "/postconf";
@@ -361,10 +382,12 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     // Read-only first: an apply with nothing to do, or refused (a stale saved plan, no terminal
     // to ask on), takes no lock and writes nothing.
     {
-        const auto preflight =
-            origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::before_locking)
-                   : plan_live(context, options.manifest_path, manifest_text, Voice::before_locking);
-        if (!preflight) return to_int(ExitCode::error);
+        const auto preflight = origin ? plan_live(context, origin->manifest_path,
+                                                  origin->manifest_text, Voice::before_locking)
+                                      : plan_live(context, options.manifest_path, manifest_text,
+                                                  Voice::before_locking);
+        if (!preflight)
+            return to_int(ExitCode::error);
         if (!preflight->snapshot->interrupted_step) {
             const plan::Plan& plan = *preflight->result.plan;
             if (saved && !saved_plan_holds(*saved, *preflight, options.plan_file)) {
@@ -386,10 +409,11 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     // One writer at a time; then finish whatever an interrupted apply left half done.
     const NativeStyle style;
     const auto primary = read_primary(context, style);
-    if (!primary) return to_int(ExitCode::error);
+    if (!primary)
+        return to_int(ExitCode::error);
     const effects::StateFiles state_files = effects::state_files_for(context.config_directory);
-    auto lock = effects::RunLock::acquire(state_files, global.lock_timeout,
-                                          effects::own_command_line());
+    auto lock =
+        effects::RunLock::acquire(state_files, global.lock_timeout, effects::own_command_line());
     if (!lock) {
         std::cerr << "pmreconcile: error: " << lock.error() << '\n';
         return to_int(ExitCode::error);
@@ -397,8 +421,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     // From here on a SIGINT or SIGTERM stops apply between steps, never inside one.
     const effects::InterruptionGuard interruption;
     keep_postconf_defaults(context);
-    const std::string command_directory =
-        maincf::Configuration(*primary, context.defaults).expanded_or("command_directory", "/usr/sbin");
+    const std::string command_directory = maincf::Configuration(*primary, context.defaults)
+                                              .expanded_or("command_directory", "/usr/sbin");
     auto journal = effects::read_journal(state_files);
     const bool interrupted = journal && *journal;
     if (interrupted && origin) {
@@ -410,9 +434,11 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         return to_int(ExitCode::error);
     }
 
-    const auto live = origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::quiet)
-                             : plan_live(context, options.manifest_path, manifest_text, Voice::quiet);
-    if (!live) return to_int(ExitCode::error);
+    const auto live =
+        origin ? plan_live(context, origin->manifest_path, origin->manifest_text, Voice::quiet)
+               : plan_live(context, options.manifest_path, manifest_text, Voice::quiet);
+    if (!live)
+        return to_int(ExitCode::error);
     // A saved plan runs exactly as it was reviewed: the host must yield the very same steps.
     if (saved && !saved_plan_holds(*saved, *live, options.plan_file)) {
         return to_int(ExitCode::error);
@@ -423,7 +449,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         return to_int(ExitCode::ok);
     }
     // A saved plan was reviewed when it was made; a fresh one is shown before asking.
-    if (!origin) std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
+    if (!origin)
+        std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
     if (!options.auto_approve && !origin) {
         if (!stdin_is_terminal()) {
             std::cerr << "pmreconcile: error: not applying without --auto-approve: standard input "
@@ -439,7 +466,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
 }
 
 int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
-    if (!refuse_mail_config(global)) return to_int(ExitCode::error);
+    if (!refuse_mail_config(global))
+        return to_int(ExitCode::error);
     const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     if (!options.prometheus.empty()) {
@@ -452,19 +480,23 @@ int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
             plan::render_prometheus(live ? &*live->result.plan : nullptr, state.get(), now);
         // A metrics file that cannot be written is an error: the timer must not look healthy
         // while the metrics go stale.
-        if (auto written = effects::write_output_file(options.prometheus, metrics, 0644); !written) {
+        if (auto written = effects::write_output_file(options.prometheus, metrics, 0644);
+            !written) {
             std::cerr << "pmreconcile: error: " << written.error() << '\n';
             return to_int(ExitCode::error);
         }
     }
-    if (!live) return to_int(ExitCode::error);
+    if (!live)
+        return to_int(ExitCode::error);
     const plan::Plan& plan = *live->result.plan;
     if (options.json) {
         std::cout << plan::render_json(plan, origin_of(*live));
     } else if (plan.empty()) {
-        std::cout << "In sync: the host matches " << effects::manifest_input_name(options.manifest_path) << ".\n";
+        std::cout << "In sync: the host matches "
+                  << effects::manifest_input_name(options.manifest_path) << ".\n";
     } else {
-        std::cout << "Drift: the host differs from " << effects::manifest_input_name(options.manifest_path) << ".\n\n"
+        std::cout << "Drift: the host differs from "
+                  << effects::manifest_input_name(options.manifest_path) << ".\n\n"
                   << plan::render_text(plan, plan::TextStyle{use_color(global.no_color)});
     }
     return plan.empty() ? to_int(ExitCode::ok) : to_int(ExitCode::changes);
@@ -479,8 +511,8 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
         print_problems(problems);
         return to_int(ExitCode::error);
     }
-    const std::string text = manifest::write_manifest(
-        manifest::manifest_from_host(host->state, options.with_parameters ? &host->files : nullptr));
+    const std::string text = manifest::write_manifest(manifest::manifest_from_host(
+        host->state, options.with_parameters ? &host->files : nullptr));
     if (options.out.empty()) {
         std::cout << text;
         return to_int(ExitCode::ok);
@@ -498,14 +530,15 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
 void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
                               std::function<int()>& run) {
     auto options = std::make_shared<DeclarativeOptions>();
-    auto bind = [&run, &global, options](int (*command)(const GlobalOptions&,
-                                                          const DeclarativeOptions&)) {
+    auto bind = [&run, &global,
+                 options](int (*command)(const GlobalOptions&, const DeclarativeOptions&)) {
         return [&run, &global, options, command] {
             run = [&global, options, command] { return command(global, *options); };
         };
     };
 
-    auto* validate = app.add_subcommand("validate", "Check a manifest (of the host, only Postfix's parameter names are read)");
+    auto* validate = app.add_subcommand(
+        "validate", "Check a manifest (of the host, only Postfix's parameter names are read)");
     validate->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")
         ->required();
     validate->add_flag("--strict", options->strict,
@@ -513,8 +546,10 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     validate->footer("Example:\n  pmreconcile validate -f /etc/pmreconcile/instances.yaml\n");
     validate->callback(bind(run_validate));
 
-    auto* plan = app.add_subcommand("plan", "Show the steps that would make the host match a manifest");
-    plan->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")->required();
+    auto* plan =
+        app.add_subcommand("plan", "Show the steps that would make the host match a manifest");
+    plan->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")
+        ->required();
     plan->add_flag("--json", options->json, "Machine-readable plan (with format_version)");
     plan->add_option("--out", options->out, "Also save the plan for 'apply PLANFILE'");
     plan->add_flag("--detailed-exitcode", options->detailed_exitcode,
@@ -525,8 +560,10 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     plan->callback(bind(run_plan));
 
     auto* apply = app.add_subcommand("apply", "Make the host match a manifest or a saved plan");
-    auto* file = apply->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)");
-    auto* plan_file = apply->add_option("planfile", options->plan_file, "A plan saved by 'plan --out'");
+    auto* file = apply->add_option("-f,--file", options->manifest_path,
+                                   "The manifest (- for standard input)");
+    auto* plan_file =
+        apply->add_option("planfile", options->plan_file, "A plan saved by 'plan --out'");
     file->excludes(plan_file);
     apply->add_flag("--auto-approve", options->auto_approve, "Do not ask for confirmation");
     apply->footer(
@@ -545,13 +582,16 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     });
 
     auto* check = app.add_subcommand("check", "Detect drift from a manifest (read-only)");
-    check->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")->required();
+    check->add_option("-f,--file", options->manifest_path, "The manifest (- for standard input)")
+        ->required();
     check->add_flag("--json", options->json, "Machine-readable result");
-    check->add_option("--prometheus", options->prometheus,
-                      "Write a node_exporter textfile (e.g. /var/lib/node_exporter/pmreconcile.prom)");
+    check->add_option(
+        "--prometheus", options->prometheus,
+        "Write a node_exporter textfile (e.g. /var/lib/node_exporter/pmreconcile.prom)");
     check->footer(
         "Exit status: 0 in sync, 2 drift, 1 error.\nExample:\n"
-        "  pmreconcile check -f instances.yaml --prometheus /var/lib/node_exporter/pmreconcile.prom\n");
+        "  pmreconcile check -f instances.yaml --prometheus "
+        "/var/lib/node_exporter/pmreconcile.prom\n");
     check->callback(bind(run_check));
 
     auto* exporter = app.add_subcommand("export", "Print the host's instances as a manifest");

@@ -18,9 +18,8 @@ HostContext load_host_context(const std::optional<std::string>& config_directory
     auto loaded = effects::load_parameter_defaults(runner, postconf_path, &cache);
     HostContext context{std::move(loaded.defaults), {}, {}, {}, {}};
     context.fresh_postconf_output = std::move(loaded.fresh_output);
-    context.config_directory =
-        config_directory.value_or(std::string(context.defaults.get("config_directory").value_or(
-            "/etc/postfix")));
+    context.config_directory = config_directory.value_or(
+        std::string(context.defaults.get("config_directory").value_or("/etc/postfix")));
     while (context.config_directory.size() > 1 && context.config_directory.back() == '/') {
         context.config_directory.pop_back();
     }
@@ -30,7 +29,8 @@ HostContext load_host_context(const std::optional<std::string>& config_directory
 }
 
 void keep_postconf_defaults(const HostContext& context) {
-    if (!context.fresh_postconf_output) return;
+    if (!context.fresh_postconf_output)
+        return;
     effects::DefaultsCache(effects::DefaultsCache::default_path(), postconf_path)
         .write(*context.fresh_postconf_output);
 }

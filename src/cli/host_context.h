@@ -12,8 +12,8 @@ namespace pmr::cli {
 /// primary instance's config directory.
 struct HostContext {
     maincf::ParameterDefaults defaults;
-    std::string config_directory;  ///< `-c DIR`, else Postfix's default config_directory
-    std::string command_directory;  ///< where postfix(1) and postconf(1) live
+    std::string config_directory;          ///< `-c DIR`, else Postfix's default config_directory
+    std::string command_directory;         ///< where postfix(1) and postconf(1) live
     std::chrono::seconds lock_timeout{0};  ///< how long changes wait for another pmreconcile
     /// postconf -d's output when it was run for this command (the cache was not valid).
     std::optional<std::string> fresh_postconf_output{};

@@ -33,9 +33,12 @@ void add_selection(CLI::App& sub, SelectionOptions& selection) {
 }
 
 instance::Selection selection_of(const SelectionOptions& options) {
-    if (!options.group.empty()) return instance::Selection::group(options.group);
-    if (!options.instance.empty()) return instance::Selection::name(options.instance);
-    if (options.all) return instance::Selection::all();
+    if (!options.group.empty())
+        return instance::Selection::group(options.group);
+    if (!options.instance.empty())
+        return instance::Selection::name(options.instance);
+    if (options.all)
+        return instance::Selection::all();
     return {};
 }
 
@@ -52,7 +55,8 @@ int run_native(const Request& request, const GlobalOptions& options, bool json =
     HostContext context = load_host_context(options.config_directory);
     context.lock_timeout = options.lock_timeout;
     const auto primary = read_primary(context, style);
-    if (!primary) return to_int(ExitCode::error);
+    if (!primary)
+        return to_int(ExitCode::error);
     return execute_request(request, context, *primary, style, json, QueuedMail::refuse);
 }
 
@@ -74,7 +78,8 @@ void add_directory_options(CLI::App& sub, CommandState& state) {
     sub.add_option("--config-directory", state.config_directory,
                    "Config directory (default: the primary's with the last component replaced "
                    "by the name)");
-    sub.add_option("--queue-directory", state.queue_directory, "Queue directory (derived likewise)");
+    sub.add_option("--queue-directory", state.queue_directory,
+                   "Queue directory (derived likewise)");
     sub.add_option("--data-directory", state.data_directory, "Data directory (derived likewise)");
 }
 
@@ -86,14 +91,14 @@ std::vector<std::string> directory_overrides(const CommandState& state) {
     if (!state.queue_directory.empty()) {
         overrides.push_back("queue_directory=" + state.queue_directory);
     }
-    if (!state.data_directory.empty()) overrides.push_back("data_directory=" + state.data_directory);
+    if (!state.data_directory.empty())
+        overrides.push_back("data_directory=" + state.data_directory);
     return overrides;
 }
 
 }  // namespace
 
-void add_instance_commands(CLI::App& app, const GlobalOptions& options,
-                           std::function<int()>& run) {
+void add_instance_commands(CLI::App& app, const GlobalOptions& options, std::function<int()>& run) {
     auto state = std::make_shared<CommandState>();
 
     auto* list = app.add_subcommand("list", "List instances like `postmulti -l`");
@@ -119,8 +124,8 @@ void add_instance_commands(CLI::App& app, const GlobalOptions& options,
         };
     });
 
-    auto add_action = [&](const char* name, const char* description, Action action,
-                          bool takes_name, const char* example) {
+    auto add_action = [&](const char* name, const char* description, Action action, bool takes_name,
+                          const char* example) {
         auto* sub = app.add_subcommand(name, description);
         if (takes_name) {
             sub->add_option("name", state->name, "Instance name (postfix-...)")->required();
@@ -147,7 +152,8 @@ void add_instance_commands(CLI::App& app, const GlobalOptions& options,
                 r.selection = selection_of(state->selection);
                 if (takes_name) {
                     r.new_name = state->name;
-                    if (!state->group.empty()) r.new_group = state->group;
+                    if (!state->group.empty())
+                        r.new_group = state->group;
                     r.arguments = directory_overrides(*state);
                 }
                 return run_native(r, options);
@@ -166,64 +172,69 @@ void add_instance_commands(CLI::App& app, const GlobalOptions& options,
     import->callback([&run, &options, state] {
         run = [&options, state] {
             Request r = request_for(Mode::edit, Action::import);
-            if (!state->name.empty()) r.new_name = state->name;
-            if (!state->group.empty()) r.new_group = state->group;
-            r.arguments = {"config_directory=" + state->config_directory};
+    if (!state->name.empty())
+        r.new_name = state->name;
+    if (!state->group.empty())
+        r.new_group = state->group;
+    r.arguments = {"config_directory=" + state->config_directory};
+    return run_native(r, options);
+};
+}  // namespace pmr::cli
+);
+add_action("destroy",
+           "Remove a stopped, disabled instance and its empty directories; refused while "
+           "its queue holds mail",
+           Action::destroy, false, "pmreconcile destroy postfix-old");
+add_action("deport", "Stop managing an instance (kept in alternate_config_directories)",
+           Action::deport, false, "pmreconcile deport postfix-old");
+add_action("enable", "Let `postfix start` start the instance", Action::enable, false,
+           "pmreconcile enable postfix-out");
+add_action("disable", "Keep `postfix start` from starting the instance", Action::disable, false,
+           "pmreconcile disable postfix-out");
+
+auto* assign = app.add_subcommand("assign", "Rename an instance or change its group");
+assign->add_option("instance", state->selection.instance, "The instance")->required();
+assign->add_option("--name", state->name, "New name (`-` clears)");
+assign->add_option("--group", state->group, "New group (`-` clears)");
+assign->footer("Example:\n  pmreconcile assign postfix-out --name postfix-relay --group mta");
+assign->callback([&run, &options, state] {
+    run = [&options, state] {
+        Request r = request_for(Mode::edit, Action::assign);
+        r.selection = instance::Selection::name(state->selection.instance);
+        if (!state->name.empty())
+            r.new_name = state->name == "-" ? "" : state->name;
+        if (!state->group.empty())
+            r.new_group = state->group == "-" ? "" : state->group;
+        if (!r.new_name && !r.new_group) {
+            std::cerr << "pmreconcile: error: assign needs --name or --group\n";
+            return to_int(ExitCode::error);
+        }
+        return run_native(r, options);
+    };
+});
+
+for (auto [name, mode, description, example] :
+     {std::tuple{"exec", Mode::exec, "Run a command for each selected instance",
+                 "pmreconcile exec -g mta -- postqueue -p"},
+      std::tuple{"postfix", Mode::postfix,
+                 "Run `postfix COMMAND` for each selected instance, like `postmulti -p`",
+                 "pmreconcile postfix -- start"}}) {
+    auto* sub = app.add_subcommand(name, description);
+    // The command's own options stay its own: `exec postconf -c DIR` must not select
+    // another primary, so global options go before the subcommand here.
+    sub->fallthrough(false);
+    add_selection(*sub, state->selection);
+    sub->add_option("command", state->command, "The command and its arguments")->required();
+    sub->footer(std::string("Example:\n  ") + example);
+    sub->callback([&run, &options, state, mode = mode] {
+        run = [&options, state, mode] {
+            Request r = request_for(mode);
+            r.selection = selection_of(state->selection);
+            r.arguments = state->command;
             return run_native(r, options);
         };
     });
-    add_action("destroy",
-               "Remove a stopped, disabled instance and its empty directories; refused while "
-               "its queue holds mail",
-               Action::destroy, false, "pmreconcile destroy postfix-old");
-    add_action("deport", "Stop managing an instance (kept in alternate_config_directories)",
-               Action::deport, false, "pmreconcile deport postfix-old");
-    add_action("enable", "Let `postfix start` start the instance", Action::enable, false,
-               "pmreconcile enable postfix-out");
-    add_action("disable", "Keep `postfix start` from starting the instance", Action::disable, false,
-               "pmreconcile disable postfix-out");
-
-    auto* assign = app.add_subcommand("assign", "Rename an instance or change its group");
-    assign->add_option("instance", state->selection.instance, "The instance")->required();
-    assign->add_option("--name", state->name, "New name (`-` clears)");
-    assign->add_option("--group", state->group, "New group (`-` clears)");
-    assign->footer("Example:\n  pmreconcile assign postfix-out --name postfix-relay --group mta");
-    assign->callback([&run, &options, state] {
-        run = [&options, state] {
-            Request r = request_for(Mode::edit, Action::assign);
-            r.selection = instance::Selection::name(state->selection.instance);
-            if (!state->name.empty()) r.new_name = state->name == "-" ? "" : state->name;
-            if (!state->group.empty()) r.new_group = state->group == "-" ? "" : state->group;
-            if (!r.new_name && !r.new_group) {
-                std::cerr << "pmreconcile: error: assign needs --name or --group\n";
-                return to_int(ExitCode::error);
-            }
-            return run_native(r, options);
-        };
-    });
-
-    for (auto [name, mode, description, example] :
-         {std::tuple{"exec", Mode::exec, "Run a command for each selected instance",
-                     "pmreconcile exec -g mta -- postqueue -p"},
-          std::tuple{"postfix", Mode::postfix,
-                     "Run `postfix COMMAND` for each selected instance, like `postmulti -p`",
-                     "pmreconcile postfix -- start"}}) {
-        auto* sub = app.add_subcommand(name, description);
-        // The command's own options stay its own: `exec postconf -c DIR` must not select
-        // another primary, so global options go before the subcommand here.
-        sub->fallthrough(false);
-        add_selection(*sub, state->selection);
-        sub->add_option("command", state->command, "The command and its arguments")->required();
-        sub->footer(std::string("Example:\n  ") + example);
-        sub->callback([&run, &options, state, mode = mode] {
-            run = [&options, state, mode] {
-                Request r = request_for(mode);
-                r.selection = selection_of(state->selection);
-                r.arguments = state->command;
-                return run_native(r, options);
-            };
-        });
-    }
+}
 }
 
 }  // namespace pmr::cli

@@ -17,7 +17,6 @@ struct GlobalOptions {
 
 /// Registers the readable instance subcommands (list, init, create, import, destroy, deport,
 /// enable, disable, assign, exec, postfix) on `app`. Each sets `run` to its action when chosen.
-void add_instance_commands(CLI::App& app, const GlobalOptions& options,
-                           std::function<int()>& run);
+void add_instance_commands(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace pmr::cli

@@ -26,9 +26,12 @@ std::optional<LoadedManifest> load_manifest(const std::string& path,
     }
     Diagnostics problems;
     auto parsed = manifest::parse_manifest(loaded.text, name, problems);
-    if (parsed) problems = manifest::validate(*parsed, primary);
-    for (const Diagnostic& problem : problems) std::cerr << problem.to_string() << '\n';
-    if (!parsed || has_errors(problems)) return std::nullopt;
+    if (parsed)
+        problems = manifest::validate(*parsed, primary);
+    for (const Diagnostic& problem : problems)
+        std::cerr << problem.to_string() << '\n';
+    if (!parsed || has_errors(problems))
+        return std::nullopt;
     loaded.manifest = std::move(*parsed);
     spdlog::debug("read {}: {} bytes, {} instances", name, loaded.text.size(),
                   loaded.manifest.instances.size());

@@ -15,9 +15,9 @@ struct LoadedManifest {
     std::string text;
 };
 
-/// Reads (`-` is standard input, a pipe is read to its end), parses and validates a manifest; prints every problem at once on stderr as
-/// `FILE:LINE:COL: message` and returns nullopt when there is any. `text` replaces reading the
-/// file (a saved plan's embedded manifest).
+/// Reads (`-` is standard input, a pipe is read to its end), parses and validates a manifest;
+/// prints every problem at once on stderr as `FILE:LINE:COL: message` and returns nullopt when
+/// there is any. `text` replaces reading the file (a saved plan's embedded manifest).
 [[nodiscard]] std::optional<LoadedManifest> load_manifest(
     const std::string& path, const manifest::PrimaryDirectories& primary,
     const std::optional<std::string>& text = std::nullopt);

@@ -29,7 +29,8 @@ long long milliseconds_since(std::chrono::steady_clock::time_point started) {
 std::string describe_step(const plan::Step& step) {
     std::string text = std::string(1, plan::symbol(step.kind)) + " " +
                        std::string(plan::to_string(step.kind)) + " " + step.instance;
-    if (step.instance != step.config_directory) text += " (" + step.config_directory + ")";
+    if (step.instance != step.config_directory)
+        text += " (" + step.config_directory + ")";
     return text;
 }
 
@@ -46,8 +47,8 @@ bool run_operations(effects::OperationExecutor& executor,
                               : effects::ChangeEcho::stderr_on_terminal;
         effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation), echo);
         for (const effects::Leftover& left : leftovers) {
-            std::cerr << "pmreconcile: warning: " << printable(left.path) << ": not removed (" << left.reason
-                      << "); please verify contents and remove by hand\n";
+            std::cerr << "pmreconcile: warning: " << printable(left.path) << ": not removed ("
+                      << left.reason << "); please verify contents and remove by hand\n";
         }
         if (!done) {
             error = done.error();
@@ -66,7 +67,8 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
         std::cerr << "pmreconcile: error: " << journal.error() << '\n';
         return false;
     }
-    if (!*journal) return true;
+    if (!*journal)
+        return true;
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults);
@@ -122,16 +124,20 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
                   << std::endl;
         std::string error;
         const auto started = std::chrono::steady_clock::now();
-        Status journaled = effects::write_journal(state_files, {describe_step(step), step.operations});
+        Status journaled =
+            effects::write_journal(state_files, {describe_step(step), step.operations});
         const bool done = journaled && run_operations(executor, step.operations, error);
-        if (!journaled) error = journaled.error();
+        if (!journaled)
+            error = journaled.error();
         if (!done) {
             const std::string failure =
                 "step " + std::to_string(i + 1) + " (" + describe_step(step) + ") failed: " + error;
             std::cerr << "pmreconcile: error: " << failure << '\n';
             std::cerr << "pmreconcile: completed steps: ";
-            if (i == 0) std::cerr << "none";
-            for (std::size_t j = 0; j < i; ++j) std::cerr << (j ? ", " : "") << j + 1;
+            if (i == 0)
+                std::cerr << "none";
+            for (std::size_t j = 0; j < i; ++j)
+                std::cerr << (j ? ", " : "") << j + 1;
             std::cerr << "; not completed: " << i + 1
                       << (i + 1 < total ? "-" + std::to_string(total) : "")
                       << ". Fix the cause and run apply again: it resumes from the host as it "
@@ -148,9 +154,8 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     }
     std::vector<std::string> refused;
     for (const plan::Refusal& refusal : plan.refusals) {
-        refused.push_back(lifecycle::destroy_refused_message(refusal.instance,
-                                                             refusal.config_directory,
-                                                             refusal.reason));
+        refused.push_back(lifecycle::destroy_refused_message(
+            refusal.instance, refusal.config_directory, refusal.reason));
         std::cerr << "pmreconcile: error: " << refused.back() << '\n';
     }
     if (refused.empty()) {

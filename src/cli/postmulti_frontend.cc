@@ -23,7 +23,8 @@ namespace {
 /// we run to inherit (an inherited value is replaced in place).
 void export_log_tag(const std::string& log_tag) {
     const char* inherited = std::getenv("MAIL_LOGTAG");
-    if (inherited != nullptr && log_tag == inherited) return;
+    if (inherited != nullptr && log_tag == inherited)
+        return;
     if (::setenv("MAIL_LOGTAG", log_tag.c_str(), 1) < 0) {
         std::cerr << "pmreconcile: warning: setenv MAIL_LOGTAG: " << std::strerror(errno) << '\n';
     }
@@ -47,7 +48,8 @@ int run_postmulti(const std::vector<std::string>& arguments,
 
     // As postmulti does: read main.cf first, then refuse a non-default MAIL_CONFIG, then parse.
     const auto primary = read_primary(context, startup_style);
-    if (!primary) return to_int(ExitCode::error);
+    if (!primary)
+        return to_int(ExitCode::error);
     const std::string log_tag = postmulti::log_tag(*primary, context.defaults);
     export_log_tag(log_tag);
     const PostmultiStyle style(invocation.program, log_tag);

@@ -9,9 +9,9 @@ namespace pmr::cli {
 
 /// How the postmulti-compatible front end was reached.
 struct PostmultiInvocation {
-    std::string program = "postmulti";                ///< the name in messages
-    std::optional<std::string> config_directory;      ///< pmreconcile's `-c DIR`
-    std::chrono::seconds lock_timeout{0};             ///< pmreconcile's `--lock-timeout`
+    std::string program = "postmulti";            ///< the name in messages
+    std::optional<std::string> config_directory;  ///< pmreconcile's `-c DIR`
+    std::chrono::seconds lock_timeout{0};         ///< pmreconcile's `--lock-timeout`
 };
 
 /// postmulti(1), natively: the same options, output, exit status and error texts as Postfix

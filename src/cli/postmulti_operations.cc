@@ -17,8 +17,10 @@ using postmulti::MessageSource;
 /// Prints what one `postfix -c DIR ...` of postmulti-script prints before its command; returns
 /// whether it got to run the command.
 bool report(const effects::PostfixPreamble& preamble, const MessageStyle& style) {
-    for (const std::string& notice : preamble.notices) style.postfix_notice(notice);
-    if (preamble.fatal) style.fatal(MessageSource::postfix, *preamble.fatal);
+    for (const std::string& notice : preamble.notices)
+        style.postfix_notice(notice);
+    if (preamble.fatal)
+        style.fatal(MessageSource::postfix, *preamble.fatal);
     return !preamble.fatal;
 }
 
@@ -41,7 +43,8 @@ Status execute_logged(effects::OperationExecutor& executor, const lifecycle::Ope
         }
         style.leftover(left);
     }
-    if (!between_done) between_leftovers();
+    if (!between_done)
+        between_leftovers();
     return done;
 }
 

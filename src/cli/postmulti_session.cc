@@ -8,11 +8,13 @@
 #include <iostream>
 
 #include "cli/postmulti_operations.h"
-#include "core/lifecycle/destroy_guard.h"
 #include "core/instance/listing.h"
+#include "core/lifecycle/destroy_guard.h"
 #include "core/postmulti/iteration.h"
 #include "core/support/exit_code.h"
 #include "core/support/printable.h"
+#include "effects/apply_journal.h"
+#include "effects/change_log.h"
 #include "effects/host_reader.h"
 #include "effects/instance_command.h"
 #include "effects/instance_probe.h"
@@ -20,10 +22,8 @@
 #include "effects/operation_executor.h"
 #include "effects/process_runner.h"
 #include "effects/read_file.h"
-#include "effects/apply_journal.h"
-#include "effects/change_log.h"
-#include "effects/run_lock.h"
 #include "effects/real_host_view.h"
+#include "effects/run_lock.h"
 
 namespace pmr::cli {
 
@@ -42,12 +42,13 @@ bool check_shared_directories(const instance::HostState& state, const MessageSty
         {"shlib_directory", &state.shared.shlib_directory},
     };
     for (const auto& [name, value] : shared) {
-        if (value->empty() || value->front() != '/') continue;  // "no" and the like
+        if (value->empty() || value->front() != '/')
+            continue;  // "no" and the like
         struct stat st {};
         if (::stat(value->c_str(), &st) < 0) {
-            style.fatal(MessageSource::postmulti, std::string(name) + " = '" + *value +
-                                                      "': directory not found: " +
-                                                      std::strerror(errno));
+            style.fatal(MessageSource::postmulti,
+                        std::string(name) + " = '" + *value +
+                            "': directory not found: " + std::strerror(errno));
             return false;
         }
         if (!S_ISDIR(st.st_mode)) {
@@ -71,7 +72,8 @@ void report_host_problems(const Diagnostics& problems, const std::string& comman
             errors.push_back(d);
         }
     }
-    if (errors.empty()) return;
+    if (errors.empty())
+        return;
     const Diagnostic& last = errors.back();
     if (errors.size() > 1 && last.message.starts_with("Failed to obtain all required")) {
         style.postconf_fatal(command_directory, errors.front().to_postfix_string());
@@ -92,8 +94,8 @@ int run_iteration(const postmulti::Request& request, const instance::HostState& 
     int status = 0;
     for (const postmulti::InstanceRun& run : plan.runs) {
         std::cout.flush();
-        auto exit = effects::run_instance_command(run, state.shared.command_directory,
-                                                  request.verbose > 0);
+        auto exit =
+            effects::run_instance_command(run, state.shared.command_directory, request.verbose > 0);
         if (!exit) {
             // postmulti's child dies with msg_fatal(); postmulti itself goes on.
             style.fatal(MessageSource::postmulti, exit.error());
@@ -112,7 +114,8 @@ bool guard_queued_mail(postmulti::EditPlan& plan, const instance::HostState& sta
                        const MessageStyle& style) {
     const auto target = std::ranges::find(state.instances, plan.target_config_directory,
                                           &instance::Instance::config_directory);
-    if (target == state.instances.end()) return true;  // nothing on the host to lose
+    if (target == state.instances.end())
+        return true;  // nothing on the host to lose
     const std::string& label = target->label();
     if (auto reason = lifecycle::queued_mail_refusal(
             effects::count_queued_messages(target->queue_directory))) {
@@ -120,9 +123,9 @@ bool guard_queued_mail(postmulti::EditPlan& plan, const instance::HostState& sta
                     lifecycle::destroy_refused_message(label, target->config_directory, *reason));
         return false;
     }
-    lifecycle::guard_destroy(plan.operations, lifecycle::RequireEmptyQueue{
-                                                  target->config_directory,
-                                                  target->queue_directory, label});
+    lifecycle::guard_destroy(
+        plan.operations,
+        lifecycle::RequireEmptyQueue{target->config_directory, target->queue_directory, label});
     return true;
 }
 
@@ -149,8 +152,8 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     }
     // One writer at a time: life-cycle actions take pmreconcile's lock.
     const auto state_files = effects::state_files_for(context.config_directory);
-    auto lock = effects::RunLock::acquire(state_files, context.lock_timeout,
-                                          effects::own_command_line());
+    auto lock =
+        effects::RunLock::acquire(state_files, context.lock_timeout, effects::own_command_line());
     if (!lock) {
         style.fatal(MessageSource::postmulti, lock.error());
         return to_int(ExitCode::error);
@@ -158,9 +161,8 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
     keep_postconf_defaults(context);
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(runner, queue_trees,
-                                            state.shared.command_directory + "/postfix",
-                                            context.lock_timeout);
+    effects::RealOperationExecutor executor(
+        runner, queue_trees, state.shared.command_directory + "/postfix", context.lock_timeout);
     return run_operations(plan, executor, context, style);
 }
 
@@ -191,8 +193,10 @@ void PostmultiStyle::postfix_notice(const std::string& message) const {
 }
 
 void PostmultiStyle::leftover(const effects::Leftover& left) const {
-    std::cerr << "rmdir: failed to remove '" << printable(left.operand) << "': " << left.reason << '\n';
-    warning(MessageSource::script, printable(left.path) + ": please verify contents and remove by hand");
+    std::cerr << "rmdir: failed to remove '" << printable(left.operand) << "': " << left.reason
+              << '\n';
+    warning(MessageSource::script,
+            printable(left.path) + ": please verify contents and remove by hand");
 }
 
 void PostmultiStyle::directory_failure(const std::string& failure) const {
@@ -276,8 +280,10 @@ int execute_request(const postmulti::Request& request, const HostContext& contex
         state = effects::read_host_state(context.config_directory, context.defaults, problems);
     }
     report_host_problems(problems, context.command_directory, style);
-    if (!state) return to_int(ExitCode::error);
-    if (!check_shared_directories(*state, style)) return to_int(ExitCode::error);
+    if (!state)
+        return to_int(ExitCode::error);
+    if (!check_shared_directories(*state, style))
+        return to_int(ExitCode::error);
 
     switch (request.mode) {
         case Mode::list: {
@@ -287,9 +293,11 @@ int execute_request(const postmulti::Request& request, const HostContext& contex
                                            : request.selection;
                 std::vector<const instance::Instance*> selected;
                 for (const auto& i : state->instances) {
-                    if (selection.matches(i)) selected.push_back(&i);
+                    if (selection.matches(i))
+                        selected.push_back(&i);
                 }
-                if (request.reverse) std::reverse(selected.begin(), selected.end());
+                if (request.reverse)
+                    std::reverse(selected.begin(), selected.end());
                 std::cout << instance::list_json(selected);
             } else {
                 std::cout << postmulti::plan_listing(*state, request);

@@ -14,7 +14,7 @@ namespace pmr::cli {
 /// How a front end words its messages: postmulti's (`postmulti: fatal: ...`,
 /// `postfix/postmulti-script: warning: ...`) or pmreconcile's (`pmreconcile: error: ...`).
 class MessageStyle {
-public:
+  public:
     virtual ~MessageStyle() = default;
     virtual void fatal(postmulti::MessageSource source, const std::string& message) const = 0;
     virtual void warning(postmulti::MessageSource source, const std::string& message) const = 0;
@@ -34,7 +34,7 @@ public:
 
 /// postmulti's own words and prefixes.
 class PostmultiStyle final : public MessageStyle {
-public:
+  public:
     /// `log_tag` is what postmulti exports as MAIL_LOGTAG (postmulti::log_tag()): postmulti-script
     /// tags its messages `LOG_TAG/postmulti-script`.
     explicit PostmultiStyle(std::string program, const std::string& log_tag = "postfix")
@@ -49,7 +49,7 @@ public:
                           const std::string& message) const override;
     void postfix_notice(const std::string& message) const override;
 
-private:
+  private:
     /// The program name a message from `source` starts with.
     [[nodiscard]] std::string_view tag(postmulti::MessageSource source) const;
     std::string program_;
@@ -58,7 +58,7 @@ private:
 
 /// pmreconcile's `pmreconcile: error: ...` / `pmreconcile: warning: ...`.
 class NativeStyle final : public MessageStyle {
-public:
+  public:
     void fatal(postmulti::MessageSource source, const std::string& message) const override;
     void warning(postmulti::MessageSource source, const std::string& message) const override;
     void leftover(const effects::Leftover& left) const override;

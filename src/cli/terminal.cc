@@ -12,12 +12,15 @@ bool use_color(bool no_color_option) {
     return !no_color_option && (no_color == nullptr || *no_color == '\0') && ::isatty(1) == 1;
 }
 
-bool stdin_is_terminal() { return ::isatty(0) == 1; }
+bool stdin_is_terminal() {
+    return ::isatty(0) == 1;
+}
 
 bool confirm(const std::string& question) {
     std::cout << question << " Only 'yes' will be accepted: " << std::flush;
     std::string answer;
-    if (!std::getline(std::cin, answer)) return false;
+    if (!std::getline(std::cin, answer))
+        return false;
     return answer == "yes";
 }
 

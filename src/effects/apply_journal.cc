@@ -7,20 +7,25 @@ namespace pmr::effects {
 
 Status write_journal(const StateFiles& files, const lifecycle::JournalEntry& entry) {
     auto dir = open_state_directory(files, Create::yes);
-    if (!dir) return Status::failure(dir.error());
+    if (!dir)
+        return Status::failure(dir.error());
     auto written = replace_private_file((*dir)->get(), StateFiles::journal_name, files.journal(),
                                         lifecycle::encode_journal(entry), 0600);
-    if (!written) return written;
+    if (!written)
+        return written;
     fault_point("journal written");
     return ok_status();
 }
 
 Status clear_journal(const StateFiles& files) {
     auto dir = open_state_directory(files, Create::no);
-    if (!dir) return Status::failure(dir.error());
-    if (!*dir) return ok_status();
+    if (!dir)
+        return Status::failure(dir.error());
+    if (!*dir)
+        return ok_status();
     auto removed = remove_private_file((*dir)->get(), StateFiles::journal_name, files.journal());
-    if (!removed) return removed;
+    if (!removed)
+        return removed;
     fault_point("journal cleared");
     return ok_status();
 }
@@ -28,14 +33,19 @@ Status clear_journal(const StateFiles& files) {
 Expected<std::optional<lifecycle::JournalEntry>> read_journal(const StateFiles& files) {
     using Result = Expected<std::optional<lifecycle::JournalEntry>>;
     auto dir = open_state_directory(files, Create::no);
-    if (!dir) return Result::failure(dir.error());
-    if (!*dir) return std::optional<lifecycle::JournalEntry>();
+    if (!dir)
+        return Result::failure(dir.error());
+    if (!*dir)
+        return std::optional<lifecycle::JournalEntry>();
     auto text = read_private_file((*dir)->get(), StateFiles::journal_name, files.journal());
-    if (!text) return Result::failure(text.error());
-    if (!*text) return std::optional<lifecycle::JournalEntry>();
+    if (!text)
+        return Result::failure(text.error());
+    if (!*text)
+        return std::optional<lifecycle::JournalEntry>();
     Diagnostics problems;
     auto entry = lifecycle::decode_journal(**text, files.journal(), problems);
-    if (!entry) return Result::failure(problems.front().to_string());
+    if (!entry)
+        return Result::failure(problems.front().to_string());
     return std::optional<lifecycle::JournalEntry>(std::move(*entry));
 }
 

@@ -17,6 +17,7 @@ namespace pmr::effects {
 [[nodiscard]] Status clear_journal(const StateFiles& files);
 
 /// The journal of an interrupted apply, if any; a failure when it cannot be read or is damaged.
-[[nodiscard]] Expected<std::optional<lifecycle::JournalEntry>> read_journal(const StateFiles& files);
+[[nodiscard]] Expected<std::optional<lifecycle::JournalEntry>> read_journal(
+    const StateFiles& files);
 
 }  // namespace pmr::effects

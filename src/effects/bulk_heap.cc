@@ -19,7 +19,8 @@ constexpr std::size_t largest_heap_block = std::size_t{32} << 20;
 
 void prepare_heap_for_whole_host() {
     static bool prepared = false;
-    if (prepared) return;
+    if (prepared)
+        return;
     prepared = true;
     const std::size_t bytes = largest_heap_block - huge_page;
 
@@ -30,7 +31,8 @@ void prepare_heap_for_whole_host() {
     void* block = std::malloc(bytes);
     const auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
     std::free(block);
-    if (block == nullptr || end <= start) return;
+    if (block == nullptr || end <= start)
+        return;
 
     const std::uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1);
     if (first < end) {

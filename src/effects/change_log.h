@@ -6,7 +6,7 @@ namespace pmr::effects {
 
 /// Where the changes pmreconcile makes are recorded.
 enum class ChangeEcho {
-    syslog_only,        ///< postmulti-compatible mode: stderr stays exactly postmulti's
+    syslog_only,         ///< postmulti-compatible mode: stderr stays exactly postmulti's
     stderr_on_terminal,  ///< also `pmreconcile: CHANGE` on stderr when it is a terminal
     stderr_always,       ///< also on stderr wherever it goes (-v: cron and CI see each change)
 };

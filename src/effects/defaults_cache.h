@@ -13,7 +13,7 @@ namespace pmr::effects {
 /// a root-owned directory outside Postfix's own (whose mail_owner must not be able to feed root
 /// its defaults), and only root's writers refresh it: read-only commands never write.
 class DefaultsCache {
-public:
+  public:
     /// The cache at `path` (normally default_path()) for the `postconf` binary given.
     DefaultsCache(std::string path, std::string postconf);
 
@@ -28,7 +28,7 @@ public:
     /// (0755) when needed. Best effort: a cache that cannot be written is not an error.
     void write(const std::string& output) const;
 
-private:
+  private:
     /// What the cached output depends on, as the first lines of the cache file; "" when it
     /// cannot be told (then nothing is cached).
     [[nodiscard]] std::string key() const;

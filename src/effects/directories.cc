@@ -38,12 +38,15 @@ Status create_directories(const std::string& path, mode_t mode) {
     std::vector<std::string> components;
     for (std::size_t pos = 1; pos <= path.size();) {
         std::size_t end = path.find('/', pos);
-        if (end == std::string::npos) end = path.size();
-        if (end > pos) components.push_back(path.substr(pos, end - pos));
+        if (end == std::string::npos)
+            end = path.size();
+        if (end > pos)
+            components.push_back(path.substr(pos, end - pos));
         pos = end + 1;
     }
     int dir = ::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0) return Status::failure(errno_message("open", "/", errno));
+    if (dir < 0)
+        return Status::failure(errno_message("open", "/", errno));
     std::string walked;
     for (std::size_t i = 0; i < components.size(); ++i) {
         const std::string& component = components[i];
@@ -65,7 +68,8 @@ Status create_directories(const std::string& path, mode_t mode) {
             return refused;
         }
         ::close(dir);
-        if (next < 0) return Status::failure(errno_message("open", walked, error));
+        if (next < 0)
+            return Status::failure(errno_message("open", walked, error));
         dir = next;
     }
     ::close(dir);

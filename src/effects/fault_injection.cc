@@ -17,8 +17,10 @@ void fault_point(const char* where) {
     }();
     static const bool count = std::getenv("PMRECONCILE_COUNT_FAULT_POINTS") != nullptr;
     ++reached;
-    if (count) std::fprintf(stderr, "fault-point %ld %s\n", reached, where);
-    if (reached == kill_at) std::raise(SIGKILL);
+    if (count)
+        std::fprintf(stderr, "fault-point %ld %s\n", reached, where);
+    if (reached == kill_at)
+        std::raise(SIGKILL);
 }
 #else
 void fault_point(const char*) {}

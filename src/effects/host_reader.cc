@@ -54,7 +54,8 @@ std::optional<LoadedHost> read_host(const std::string& config_directory,
                                     const maincf::ParameterDefaults& defaults,
                                     Diagnostics& problems) {
     auto primary = read_main_cf(config_directory + "/main.cf", problems);
-    if (!primary) return std::nullopt;
+    if (!primary)
+        return std::nullopt;
     LoadedHost host;
     host.files.primary = std::move(*primary);
 
@@ -63,7 +64,8 @@ std::optional<LoadedHost> read_host(const std::string& config_directory,
     const maincf::Configuration config(host.files.primary, defaults);
     const auto list = config.expanded("multi_instance_directories");
     for (const std::string& directory : instance::split_list(list.value)) {
-        if (host.files.secondaries.contains(directory)) continue;
+        if (host.files.secondaries.contains(directory))
+            continue;
         instance::SecondaryFiles files = read_secondary(directory);
         if (files.main_cf) {
             host.files.secondaries.emplace(directory, std::move(*files.main_cf));
@@ -75,7 +77,8 @@ std::optional<LoadedHost> read_host(const std::string& config_directory,
         }
     }
     auto state = instance::build_host_state(host.files, config_directory, defaults, problems);
-    if (!state) return std::nullopt;
+    if (!state)
+        return std::nullopt;
     host.state = std::move(*state);
     return host;
 }
@@ -84,7 +87,8 @@ std::optional<instance::HostState> read_host_state(const std::string& config_dir
                                                    const maincf::ParameterDefaults& defaults,
                                                    Diagnostics& problems) {
     const auto primary = read_main_cf(config_directory + "/main.cf", problems);
-    if (!primary) return std::nullopt;
+    if (!primary)
+        return std::nullopt;
     return instance::build_host_state(*primary, read_secondary, config_directory, defaults,
                                       problems);
 }

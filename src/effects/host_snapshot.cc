@@ -10,8 +10,8 @@
 #include <set>
 
 #include "core/instance/instance_index.h"
-#include "core/manifest/validator.h"
 #include "core/maincf/configuration.h"
+#include "core/manifest/validator.h"
 #include "core/support/sha256.h"
 #include "effects/instance_probe.h"
 #include "effects/read_file.h"
@@ -29,8 +29,10 @@ bool take_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprin
         problems.push_back(make_error("", 0, 0, text.error()));
         return false;
     }
-    if (!*text) return false;
-    if (fingerprint) fingerprinted.insert(path);
+    if (!*text)
+        return false;
+    if (fingerprint)
+        fingerprinted.insert(path);
     host.put_file(path, std::move(**text));
     return true;
 }
@@ -43,7 +45,8 @@ bool take_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprin
 void take_runtime_files(lifecycle::SimulatedHost& host, const instance::Instance& i) {
     auto scan = [&](const std::string& directory, bool (*wanted)(mode_t)) {
         const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0) return;
+        if (fd < 0)
+            return;
         DIR* dir = ::fdopendir(fd);
         if (dir == nullptr) {
             ::close(fd);
@@ -51,10 +54,13 @@ void take_runtime_files(lifecycle::SimulatedHost& host, const instance::Instance
         }
         while (const dirent* entry = ::readdir(dir)) {
             const std::string_view name = entry->d_name;
-            if (name == "." || name == "..") continue;
+            if (name == "." || name == "..")
+                continue;
             struct stat st {};
-            if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
-            if (wanted(st.st_mode)) host.put_file(directory + "/" + std::string(name), "");
+            if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+                continue;
+            if (wanted(st.st_mode))
+                host.put_file(directory + "/" + std::string(name), "");
         }
         ::closedir(dir);
     };
@@ -66,7 +72,8 @@ void take_runtime_files(lifecycle::SimulatedHost& host, const instance::Instance
     for (const char* name : {"master.lock", "prng_exch"}) {
         const std::string path = i.data_directory + "/" + name;
         struct stat st {};
-        if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) host.put_file(path, "");
+        if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+            host.put_file(path, "");
     }
 }
 
@@ -74,9 +81,12 @@ void take_runtime_files(lifecycle::SimulatedHost& host, const instance::Instance
 /// only what root owns), or "" when it can or does not exist yet.
 std::string check_instance_directory(const std::string& path) {
     struct stat st {};
-    if (::lstat(path.c_str(), &st) < 0) return {};
-    if (S_ISLNK(st.st_mode)) return path + ": refusing an instance directory that is a symbolic link";
-    if (!S_ISDIR(st.st_mode)) return path + ": refusing an instance directory that is not a directory";
+    if (::lstat(path.c_str(), &st) < 0)
+        return {};
+    if (S_ISLNK(st.st_mode))
+        return path + ": refusing an instance directory that is a symbolic link";
+    if (!S_ISDIR(st.st_mode))
+        return path + ": refusing an instance directory that is not a directory";
     if (st.st_uid != 0) {
         return path + ": refusing an instance directory owned by uid " + std::to_string(st.st_uid) +
                ", not root";
@@ -136,11 +146,11 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
         instance::split_list(config.expanded("multi_instance_directories").value);
     const std::set<std::string_view> listed(listed_directories.begin(), listed_directories.end());
     for (const manifest::DesiredInstance& d : manifest.instances) {
-        const std::string dir =
-            d.config_directory
-                ? manifest::clean_directory(*d.config_directory)
-                : manifest::derived_directory(config_directory, d.name);
-        if (listed.contains(dir) || dir == config_directory) continue;
+        const std::string dir = d.config_directory
+                                    ? manifest::clean_directory(*d.config_directory)
+                                    : manifest::derived_directory(config_directory, d.name);
+        if (listed.contains(dir) || dir == config_directory)
+            continue;
         if (take_file(host, fingerprinted, dir + "/main.cf", true, problems)) {
             take_file(host, fingerprinted, dir + "/master.cf", false, problems);
         }
@@ -157,24 +167,28 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
     Diagnostics ignored;
     const auto state = host.shared_state(ignored);  // kept for the planner
     std::optional<instance::InstanceIndex> index;
-    if (state) index.emplace(*state);
+    if (state)
+        index.emplace(*state);
     // The config and queue directories of every instance the manifest keeps: an existing one
     // must be root's own directory. (data_directory belongs to mail_owner.)
     std::map<std::string, std::string> by_name;  // secondaries' names -> config directories
     if (state) {
         for (const instance::Instance& i : state->instances) {
-            if (!i.primary && !i.name.empty()) by_name.emplace(i.name, i.config_directory);
+            if (!i.primary && !i.name.empty())
+                by_name.emplace(i.name, i.config_directory);
         }
     }
     for (const manifest::DesiredInstance& d : manifest.instances) {
-        if (d.state != manifest::DesiredState::present) continue;
-        std::string dir = d.config_directory ? manifest::clean_directory(*d.config_directory)
-                                             : manifest::derived_directory(config_directory, d.name);
-        std::string queue = d.queue_directory
-                                ? manifest::clean_directory(*d.queue_directory)
-                                : manifest::derived_directory(
-                                      config.expanded_or("queue_directory", "/var/spool/postfix"),
-                                      d.name);
+        if (d.state != manifest::DesiredState::present)
+            continue;
+        std::string dir = d.config_directory
+                              ? manifest::clean_directory(*d.config_directory)
+                              : manifest::derived_directory(config_directory, d.name);
+        std::string queue =
+            d.queue_directory
+                ? manifest::clean_directory(*d.queue_directory)
+                : manifest::derived_directory(
+                      config.expanded_or("queue_directory", "/var/spool/postfix"), d.name);
         // Left out, the config directory is that of the instance of this name on the host.
         if (auto named = by_name.find(d.name); named != by_name.end() && !d.config_directory) {
             dir = named->second;

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "core/lifecycle/simulated_host.h"
-#include "core/manifest/manifest.h"
 #include "core/maincf/parameter_defaults.h"
+#include "core/manifest/manifest.h"
 #include "core/plan/plan_json.h"
 #include "core/support/diagnostic.h"
 #include "effects/apply_journal.h"

@@ -22,16 +22,21 @@ Expected<int> run_instance_command(const postmulti::InstanceRun& run,
     for (char** entry = environ; *entry != nullptr; ++entry) {
         const std::string text(*entry);
         const auto equals = text.find('=');
-        if (equals == std::string::npos) continue;
+        if (equals == std::string::npos)
+            continue;
         const std::string name = text.substr(0, equals);
-        if (variables.emplace(name, text.substr(equals + 1)).second) order.push_back(name);
+        if (variables.emplace(name, text.substr(equals + 1)).second)
+            order.push_back(name);
     }
     auto put = [&](const std::string& name, const std::string& value) {
-        if (variables.insert_or_assign(name, value).second) order.push_back(name);
+        if (variables.insert_or_assign(name, value).second)
+            order.push_back(name);
     };
     // postmulti sets MAIL_VERBOSE in its own environment (-v), its child the run's variables.
-    if (verbose) put("MAIL_VERBOSE", "");
-    for (const auto& [name, value] : run.environment) put(name, value);
+    if (verbose)
+        put("MAIL_VERBOSE", "");
+    for (const auto& [name, value] : run.environment)
+        put(name, value);
     if (run.prepend_command_directory) {
         auto current = variables.find("PATH");
         const std::string path =
@@ -40,13 +45,15 @@ Expected<int> run_instance_command(const postmulti::InstanceRun& run,
     }
     std::vector<std::string> environment;
     environment.reserve(order.size());
-    for (const std::string& name : order) environment.push_back(name + "=" + variables[name]);
+    for (const std::string& name : order)
+        environment.push_back(name + "=" + variables[name]);
 
     // postmulti's child runs execvp(3) and words its failure `execvp NAME: REASON` (postmulti.c).
     Command command{run.argv, std::move(environment), false, false, "execvp " + run.argv[0], true};
     RealProcessRunner runner;
     auto result = runner.run(command);
-    if (!result) return Expected<int>::failure(result.error());
+    if (!result)
+        return Expected<int>::failure(result.error());
     return result->signaled ? 1 : result->exit_status;
 }
 

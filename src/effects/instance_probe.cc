@@ -29,9 +29,11 @@ std::size_t count_files(int fd, int depth) {
     std::size_t count = 0;
     while (const dirent* entry = ::readdir(dir)) {
         const std::string_view name = entry->d_name;
-        if (name == "." || name == "..") continue;
+        if (name == "." || name == "..")
+            continue;
         struct stat st {};
-        if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
+        if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+            continue;
         if (S_ISREG(st.st_mode)) {
             ++count;
         } else if (S_ISDIR(st.st_mode)) {
@@ -51,7 +53,8 @@ std::size_t count_files(int fd, int depth) {
 bool master_running(const std::string& queue_directory) {
     const std::string path = queue_directory + "/pid/master.pid";
     const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return false;
+    if (fd < 0)
+        return false;
     const bool locked = ::flock(fd, LOCK_SH | LOCK_NB) < 0 && errno == EWOULDBLOCK;
     ::close(fd);  // releases our lock at once, if we got it
     return locked;

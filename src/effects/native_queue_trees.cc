@@ -11,7 +11,8 @@ namespace pmr::effects {
 Status NativeQueueTrees::build(const std::string& config_directory) {
     Diagnostics problems;
     const auto main_cf = read_main_cf(config_directory + "/main.cf", problems);
-    if (!main_cf) return Status::failure(problems.front().message);
+    if (!main_cf)
+        return Status::failure(problems.front().message);
     // As `postfix -c DIR` does, $config_directory is the instance's own directory.
     const maincf::Configuration config(*main_cf, defaults_, config_directory);
 
@@ -29,7 +30,8 @@ Status NativeQueueTrees::build(const std::string& config_directory) {
     std::optional<std::string> listed;
     Diagnostics ignored;
     if (const auto primary = read_main_cf(default_directory + "/main.cf", ignored)) {
-        listed = maincf::Configuration(*primary, defaults_).expanded_or("multi_instance_directories", "");
+        listed = maincf::Configuration(*primary, defaults_)
+                     .expanded_or("multi_instance_directories", "");
     }
     target.scope = postfix_files::scope_for_instance(config_directory, default_directory, listed);
     target.default_instance = config_directory == default_directory;
@@ -40,8 +42,8 @@ std::vector<Leftover> NativeQueueTrees::remove(const std::string& queue_director
                                                const std::string& data_directory) {
     std::vector<Leftover> leftovers;
     for (QueueTreeLeftover& left : remove_queue_tree(queue_directory, data_directory)) {
-        leftovers.push_back(Leftover{std::move(left.operand), std::move(left.path),
-                                     std::move(left.reason)});
+        leftovers.push_back(
+            Leftover{std::move(left.operand), std::move(left.path), std::move(left.reason)});
     }
     return leftovers;
 }

@@ -11,7 +11,7 @@ namespace pmr::effects {
 /// exactly as `postfix -c DIR set-permissions` builds them (see queue_tree.h), and removed with
 /// rmdir only, as `postmulti -e destroy` removes them.
 class NativeQueueTrees final : public QueueTrees {
-public:
+  public:
     /// `defaults` are Postfix's compile-time defaults; their config_directory names the primary.
     explicit NativeQueueTrees(const maincf::ParameterDefaults& defaults) : defaults_(defaults) {}
 
@@ -19,7 +19,7 @@ public:
     [[nodiscard]] std::vector<Leftover> remove(const std::string& queue_directory,
                                                const std::string& data_directory) override;
 
-private:
+  private:
     const maincf::ParameterDefaults& defaults_;
 };
 

@@ -23,14 +23,18 @@ Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_t
         op.path, 0644,
         [&](const std::optional<std::string>& current) -> Expected<std::optional<std::string>> {
             using Result = Expected<std::optional<std::string>>;
-            if (!current) return Result::failure("open " + op.path + " for reading: No such file or directory");
+            if (!current)
+                return Result::failure("open " + op.path +
+                                       " for reading: No such file or directory");
             const auto main_cf = maincf::MainCf::parse(*current, op.path);
             auto outcome = maincf::apply_edits(main_cf, op.edits);
-            if (!outcome.changed) return std::optional<std::string>();
+            if (!outcome.changed)
+                return std::optional<std::string>();
             return std::optional<std::string>(std::move(outcome.text));
         },
         lock_timeout);
-    if (!changed) return Status::failure(changed.error());
+    if (!changed)
+        return Status::failure(changed.error());
     return ok_status();
 }
 
@@ -39,7 +43,8 @@ Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_t
 Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
                                       std::vector<Leftover>& leftovers) {
     using namespace lifecycle;
-    if (const auto* op = std::get_if<EditMainCf>(&operation)) return edit_main_cf(*op, lock_timeout_);
+    if (const auto* op = std::get_if<EditMainCf>(&operation))
+        return edit_main_cf(*op, lock_timeout_);
     if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
         return create_directories(op->path, op->mode);
     }
@@ -62,9 +67,10 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
             return ok_status();
         }
         // `postfix status` succeeds only while the instance's master runs.
-        auto status = runner_.run(Command{
-            {postfix_, "-c", op->config_directory, "status"}, std::nullopt, true, true});
-        if (!status) return Status::failure(status.error());
+        auto status = runner_.run(
+            Command{{postfix_, "-c", op->config_directory, "status"}, std::nullopt, true, true});
+        if (!status)
+            return Status::failure(status.error());
         if (status->succeeded()) {
             return Status::failure("Instance '" + op->config_directory + "' is not stopped");
         }
@@ -88,9 +94,10 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
         return ok_status();
     }
     if (const auto* op = std::get_if<RunPostfix>(&operation)) {
-        auto run = runner_.run(
-            Command{{postfix_, "-c", op->config_directory, op->command}, std::nullopt, true, false});
-        if (!run) return Status::failure(run.error());
+        auto run = runner_.run(Command{
+            {postfix_, "-c", op->config_directory, op->command}, std::nullopt, true, false});
+        if (!run)
+            return Status::failure(run.error());
         if (!run->succeeded()) {
             return Status::failure("postfix -c " + op->config_directory + " " + op->command +
                                    " failed with exit status " + std::to_string(run->exit_status));

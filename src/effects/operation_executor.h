@@ -22,7 +22,7 @@ struct Leftover {
 
 /// Builds and removes instances' queue and data trees (see queue_tree.h).
 class QueueTrees {
-public:
+  public:
     virtual ~QueueTrees() = default;
     /// `postfix -c CONFIG_DIRECTORY set-permissions`, natively.
     [[nodiscard]] virtual Status build(const std::string& config_directory) = 0;
@@ -34,7 +34,7 @@ public:
 
 /// Carries out life-cycle operations. Dry runs use a different executor rather than flags.
 class OperationExecutor {
-public:
+  public:
     virtual ~OperationExecutor() = default;
     /// Runs one operation; what it could not remove is appended to `leftovers`.
     [[nodiscard]] virtual Status execute(const lifecycle::Operation& operation,
@@ -45,7 +45,7 @@ public:
 /// atomically, directories without following symlinks, and `postfix status` only to ask
 /// whether an instance runs.
 class RealOperationExecutor final : public OperationExecutor {
-public:
+  public:
     /// `postfix` is the path of Postfix's postfix(1) command ($command_directory/postfix);
     /// `lock_timeout` (--lock-timeout) bounds the wait for each file's edit lock (see edit_file).
     RealOperationExecutor(ProcessRunner& runner, QueueTrees& queue_trees, std::string postfix,
@@ -58,7 +58,7 @@ public:
     [[nodiscard]] Status execute(const lifecycle::Operation& operation,
                                  std::vector<Leftover>& leftovers) override;
 
-private:
+  private:
     ProcessRunner& runner_;
     QueueTrees& queue_trees_;
     std::string postfix_;

@@ -1,8 +1,7 @@
 #include "effects/postfix_defaults.h"
 
-#include <unistd.h>
-
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 namespace pmr::effects {
 
@@ -11,7 +10,8 @@ namespace {
 maincf::ParameterDefaults parse_output(const std::string& output, const std::string& origin) {
     Diagnostics problems;
     auto defaults = maincf::ParameterDefaults::from_postconf_output(output, origin, problems);
-    for (const Diagnostic& problem : problems) spdlog::debug("{}", problem.to_string());
+    for (const Diagnostic& problem : problems)
+        spdlog::debug("{}", problem.to_string());
     return defaults;
 }
 

@@ -19,7 +19,8 @@ namespace {
 std::optional<std::string> cannot_enter(const std::string& path) {
     // O_PATH | O_DIRECTORY fails exactly when chdir would for root: missing, or not a directory.
     const int fd = ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return "chdir(" + path + "): " + std::strerror(errno);
+    if (fd < 0)
+        return "chdir(" + path + "): " + std::strerror(errno);
     ::close(fd);
     return std::nullopt;
 }

@@ -19,7 +19,8 @@ namespace {
 std::vector<char*> to_pointers(std::vector<std::string>& strings) {
     std::vector<char*> pointers;
     pointers.reserve(strings.size() + 1);
-    for (std::string& s : strings) pointers.push_back(s.data());
+    for (std::string& s : strings)
+        pointers.push_back(s.data());
     pointers.push_back(nullptr);
     return pointers;
 }
@@ -49,16 +50,19 @@ Started spawn(char** argv, char** envp, const ChildStreams& streams) {
     pid_t pid = 0;
     const int spawned = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv, envp);
     posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return {-1, spawned};
+    if (spawned != 0)
+        return {-1, spawned};
     return {pid, 0};
 }
 
 /// The child of fork_execvp(): only async-signal-safe calls between fork() and exec.
 [[noreturn]] void exec_child(char** argv, char** envp, const ChildStreams& streams, int report) {
-    if (streams.output >= 0) ::dup2(streams.output, STDOUT_FILENO);
+    if (streams.output >= 0)
+        ::dup2(streams.output, STDOUT_FILENO);
     if (streams.silence_errors) {
         const int null = ::open("/dev/null", O_WRONLY);
-        if (null >= 0) ::dup2(null, STDERR_FILENO);
+        if (null >= 0)
+            ::dup2(null, STDERR_FILENO);
     }
     // execvp() searches the PATH of the environment it runs in: the child's own.
     environ = envp;
@@ -72,7 +76,8 @@ Started spawn(char** argv, char** envp, const ChildStreams& streams) {
 /// close-on-exec pipe (which a successful exec closes empty).
 Started fork_execvp(char** argv, char** envp, const ChildStreams& streams) {
     int report[2] = {-1, -1};
-    if (::pipe2(report, O_CLOEXEC) < 0) return {-1, errno};
+    if (::pipe2(report, O_CLOEXEC) < 0)
+        return {-1, errno};
     const pid_t pid = ::fork();
     if (pid < 0) {
         const int error = errno;
@@ -80,14 +85,16 @@ Started fork_execvp(char** argv, char** envp, const ChildStreams& streams) {
         ::close(report[1]);
         return {-1, error};
     }
-    if (pid == 0) exec_child(argv, envp, streams, report[1]);
+    if (pid == 0)
+        exec_child(argv, envp, streams, report[1]);
     ::close(report[1]);
     int error = 0;
     ssize_t n = 0;
     while ((n = ::read(report[0], &error, sizeof error)) < 0 && errno == EINTR) {
     }
     ::close(report[0]);
-    if (n != static_cast<ssize_t>(sizeof error)) return {pid, 0};
+    if (n != static_cast<ssize_t>(sizeof error))
+        return {pid, 0};
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -99,8 +106,10 @@ std::string read_all(int fd) {
     char buffer[8192];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
         output.append(buffer, static_cast<std::size_t>(n));
     }
     return output;
@@ -128,7 +137,8 @@ Expected<ProcessResult> wait_for(pid_t pid, const Command& command, ProcessResul
 
 Expected<ProcessResult> RealProcessRunner::run(const Command& command) {
     using Result = Expected<ProcessResult>;
-    if (command.argv.empty()) return Result::failure("run: empty command");
+    if (command.argv.empty())
+        return Result::failure("run: empty command");
     std::vector<std::string> argv = command.argv;
     std::vector<std::string> environment = command.environment.value_or(std::vector<std::string>{});
     std::vector<char*> argv_pointers = to_pointers(argv);
@@ -140,12 +150,13 @@ Expected<ProcessResult> RealProcessRunner::run(const Command& command) {
         return Result::failure(errno_message("pipe", command.argv[0], errno));
     }
     const ChildStreams streams{pipe_fds[1], command.silence_errors};
-    const auto started = command.execvp_in_child
-                             ? fork_execvp(argv_pointers.data(), envp, streams)
-                             : spawn(argv_pointers.data(), envp, streams);
-    if (command.capture_output) ::close(pipe_fds[1]);
+    const auto started = command.execvp_in_child ? fork_execvp(argv_pointers.data(), envp, streams)
+                                                 : spawn(argv_pointers.data(), envp, streams);
+    if (command.capture_output)
+        ::close(pipe_fds[1]);
     if (started.error != 0) {
-        if (command.capture_output) ::close(pipe_fds[0]);
+        if (command.capture_output)
+            ::close(pipe_fds[0]);
         if (!command.start_failure_label.empty()) {
             return Result::failure(command.start_failure_label + ": " +
                                    std::strerror(started.error));

@@ -10,7 +10,7 @@ namespace pmr::effects {
 
 /// A program to run: an argv vector, never a shell string.
 struct Command {
-    std::vector<std::string> argv;                 ///< argv[0] is a path or a name found in PATH
+    std::vector<std::string> argv;  ///< argv[0] is a path or a name found in PATH
     std::optional<std::vector<std::string>> environment;  ///< `NAME=value`; nullopt inherits ours
     bool capture_output = false;  ///< collect stdout instead of passing it through
     bool silence_errors = false;  ///< send stderr to /dev/null
@@ -25,9 +25,9 @@ struct Command {
 
 /// How a finished program ended.
 struct ProcessResult {
-    int exit_status = 0;   ///< the exit code, or 128 + signal number when killed by a signal
+    int exit_status = 0;  ///< the exit code, or 128 + signal number when killed by a signal
     bool signaled = false;
-    std::string output;    ///< stdout, when captured
+    std::string output;  ///< stdout, when captured
 
     [[nodiscard]] bool succeeded() const { return !signaled && exit_status == 0; }
 };
@@ -35,7 +35,7 @@ struct ProcessResult {
 /// Runs programs. The only way pmreconcile starts a process, so that tests can substitute a fake
 /// that records what it was asked to run.
 class ProcessRunner {
-public:
+  public:
     virtual ~ProcessRunner() = default;
     /// Runs `command` to completion; fails only when it cannot be started.
     [[nodiscard]] virtual Expected<ProcessResult> run(const Command& command) = 0;
@@ -44,7 +44,7 @@ public:
 /// Runs real processes with posix_spawnp(), or fork() and execvp() (Command::execvp_in_child);
 /// stdin and stderr are inherited.
 class RealProcessRunner final : public ProcessRunner {
-public:
+  public:
     [[nodiscard]] Expected<ProcessResult> run(const Command& command) override;
 };
 

@@ -22,8 +22,8 @@ enum class Trust {
 
 /// read_file() under the ownership and mode rules of `trust`; sets `*missing` instead of failing
 /// when the file does not exist and `missing` is given.
-Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
-                                   std::size_t max_size, Trust trust, bool* missing = nullptr) {
+Expected<std::string> read_checked(const std::string& path, Symlinks symlinks, std::size_t max_size,
+                                   Trust trust, bool* missing = nullptr) {
     // Never blocks: a FIFO or a device planted where a file was expected is refused below
     // instead of hanging the reader (root's plan, apply and check) forever.
     const int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
@@ -75,11 +75,13 @@ Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
     content.resize(static_cast<std::size_t>(st.st_size) + 1);
     std::size_t done = 0;
     for (;;) {
-        if (done == content.size()) content.resize(content.size() * 2);
+        if (done == content.size())
+            content.resize(content.size() * 2);
         const std::size_t wanted = content.size() - done;
         const ssize_t n = ::read(fd, content.data() + done, wanted);
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             const int error = errno;
             ::close(fd);
             return Expected<std::string>::failure(errno_message("read", path, error));
@@ -89,7 +91,8 @@ Expected<std::string> read_checked(const std::string& path, Symlinks symlinks,
             ::close(fd);
             return Expected<std::string>::failure("read " + path + ": file too large");
         }
-        if (static_cast<std::size_t>(n) < wanted) break;
+        if (static_cast<std::size_t>(n) < wanted)
+            break;
     }
     ::close(fd);
     content.resize(done);
@@ -103,10 +106,12 @@ Expected<std::string> read_stream(int fd, const std::string& name, std::size_t m
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             return Expected<std::string>::failure(errno_message("read", name, errno));
         }
-        if (n == 0) return content;
+        if (n == 0)
+            return content;
         if (content.size() + static_cast<std::size_t>(n) > max_size) {
             return Expected<std::string>::failure("read " + name + ": more than " +
                                                   std::to_string(max_size) + " bytes");
@@ -117,17 +122,21 @@ Expected<std::string> read_stream(int fd, const std::string& name, std::size_t m
 
 }  // namespace
 
-std::string manifest_input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+std::string manifest_input_name(const std::string& path) {
+    return path == "-" ? "<stdin>" : path;
+}
 
 Expected<std::string> read_manifest_input(const std::string& path, std::size_t max_size) {
-    if (path == "-") return read_stream(STDIN_FILENO, "<stdin>", max_size);
+    if (path == "-")
+        return read_stream(STDIN_FILENO, "<stdin>", max_size);
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISFIFO(st.st_mode)) {
         return read_file(path, Symlinks::follow, max_size);  // it says what is wrong
     }
     // A pipe the administrator named: waiting for its writer is what they asked for.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return Expected<std::string>::failure(errno_message("open", path, errno));
+    if (fd < 0)
+        return Expected<std::string>::failure(errno_message("open", path, errno));
     struct stat opened {};
     if (::fstat(fd, &opened) != 0 || !S_ISFIFO(opened.st_mode)) {
         ::close(fd);
@@ -138,8 +147,7 @@ Expected<std::string> read_manifest_input(const std::string& path, std::size_t m
     return content;
 }
 
-Expected<std::string> read_file(const std::string& path, Symlinks symlinks,
-                                std::size_t max_size) {
+Expected<std::string> read_file(const std::string& path, Symlinks symlinks, std::size_t max_size) {
     return read_checked(path, symlinks, max_size, Trust::any);
 }
 
@@ -150,8 +158,10 @@ Expected<std::string> read_config_file(const std::string& path) {
 Expected<std::optional<std::string>> read_config_file_if_exists(const std::string& path) {
     bool missing = false;
     auto text = read_checked(path, Symlinks::refuse, 64u << 20, Trust::configuration, &missing);
-    if (!text) return Expected<std::optional<std::string>>::failure(text.error());
-    if (missing) return std::optional<std::string>();
+    if (!text)
+        return Expected<std::optional<std::string>>::failure(text.error());
+    if (missing)
+        return std::optional<std::string>();
     return std::optional<std::string>(std::move(text).value());
 }
 

@@ -12,8 +12,9 @@ namespace pmr::effects {
 enum class Symlinks { follow, refuse };
 
 /// Reads a whole regular file, opened without blocking (a FIFO or a device is refused as `not a
-/// regular file`, never waited on) and without becoming a controlling terminal. With Symlinks::refuse a symbolic link is not followed (O_NOFOLLOW)
-/// and is reported as such. Files larger than `max_size` are refused rather than read.
+/// regular file`, never waited on) and without becoming a controlling terminal. With
+/// Symlinks::refuse a symbolic link is not followed (O_NOFOLLOW) and is reported as such. Files
+/// larger than `max_size` are refused rather than read.
 [[nodiscard]] Expected<std::string> read_file(const std::string& path,
                                               Symlinks symlinks = Symlinks::refuse,
                                               std::size_t max_size = 64u << 20);

@@ -13,7 +13,8 @@ bool RealHostView::is_regular_file(const std::string& path) const {
 
 std::optional<std::string> RealHostView::read_file(const std::string& path) const {
     auto text = effects::read_file(path, Symlinks::follow);
-    if (!text) return std::nullopt;
+    if (!text)
+        return std::nullopt;
     return std::move(text).value();
 }
 

@@ -50,14 +50,16 @@ constexpr const char* directories[] = {
 
 std::string read_whole(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw std::runtime_error("open " + path);
+    if (fd < 0)
+        throw std::runtime_error("open " + path);
     struct stat st {};
     ::fstat(fd, &st);
     std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-        if (n <= 0) break;
+        if (n <= 0)
+            break;
         done += static_cast<std::size_t>(n);
     }
     ::close(fd);
@@ -68,7 +70,8 @@ std::string read_whole(const std::string& path) {
 /// 27 KB of main.cf.dist, or comment text of the same size where Postfix is not installed.
 std::string comment_block() {
     for (const char* path : {"/usr/share/postfix/main.cf.dist", "/etc/postfix/main.cf.proto"}) {
-        if (std::filesystem::exists(path)) return read_whole(path);
+        if (std::filesystem::exists(path))
+            return read_whole(path);
     }
     std::string text;
     while (text.size() < 27000) {
@@ -151,7 +154,8 @@ std::size_t resolve_all(const std::vector<std::string>& dirs, const ParameterDef
     for (const std::string& dir : dirs) {
         const std::string path = dir + "/main.cf";
         auto text = pmr::effects::read_config_file(path);  // what pmreconcile reads main.cf with
-        if (!text) throw std::runtime_error(text.error());
+        if (!text)
+            throw std::runtime_error(text.error());
         const MainCf main_cf = MainCf::parse(std::move(text).value(), path);
         instance_defaults.set("config_directory", dir);
         const Configuration configuration(main_cf, instance_defaults);
@@ -161,7 +165,8 @@ std::size_t resolve_all(const std::vector<std::string>& dirs, const ParameterDef
             failures += e.ok() ? 0 : 1;
             ++settings;
         }
-        for (const char* name : directories) checksum += configuration.expanded(name).value.size();
+        for (const char* name : directories)
+            checksum += configuration.expanded(name).value.size();
         checksum += main_cf.diagnostics().size();
     }
     return checksum;
@@ -180,7 +185,8 @@ std::size_t resolve_texts(const std::vector<std::string>& dirs,
         for (const pmr::maincf::Definition* d : main_cf.effective()) {
             checksum += configuration.expanded(d->name).value.size();
         }
-        for (const char* name : directories) checksum += configuration.expanded(name).value.size();
+        for (const char* name : directories)
+            checksum += configuration.expanded(name).value.size();
     }
     return checksum;
 }
@@ -192,12 +198,14 @@ bool run_postconf_n(const std::string& dir) {
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     std::vector<std::string> argv{"postconf", "-c", dir, "-n"};
     std::vector<char*> args;
-    for (std::string& a : argv) args.push_back(a.data());
+    for (std::string& a : argv)
+        args.push_back(a.data());
     args.push_back(nullptr);
     pid_t pid = 0;
     const int rc = ::posix_spawn(&pid, postconf, &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return false;
+    if (rc != 0)
+        return false;
     int status = 0;
     ::waitpid(pid, &status, 0);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;

@@ -38,7 +38,8 @@ using namespace pmr::maincf;
 std::string_view trim(std::string_view text) {
     constexpr std::string_view space = " \t\n\v\f\r";
     const std::size_t begin = text.find_first_not_of(space);
-    if (begin == std::string_view::npos) return {};
+    if (begin == std::string_view::npos)
+        return {};
     return text.substr(begin, text.find_last_not_of(space) - begin + 1);
 }
 
@@ -48,26 +49,34 @@ std::vector<Edit> parse_edits(std::string_view text) {
         const std::size_t end = std::min(text.find('\n'), text.size());
         const std::string_view line = text.substr(0, end);
         text.remove_prefix(std::min(end + 1, text.size()));
-        if (line.size() < 3 || line[1] != ' ') continue;
+        if (line.size() < 3 || line[1] != ' ')
+            continue;
         const std::string_view body = line.substr(2);
         switch (line[0]) {
             case 's': {
                 const std::size_t equals = body.find('=');
-                if (equals == std::string_view::npos) continue;
+                if (equals == std::string_view::npos)
+                    continue;
                 edits.push_back(Edit{EditKind::set, std::string(body.substr(0, equals)),
                                      std::string(body.substr(equals + 1))});
                 break;
             }
-            case 'x': edits.push_back(Edit{EditKind::remove, std::string(body), ""}); break;
-            case 'c': edits.push_back(Edit{EditKind::comment_out, std::string(body), ""}); break;
-            default: break;
+            case 'x':
+                edits.push_back(Edit{EditKind::remove, std::string(body), ""});
+                break;
+            case 'c':
+                edits.push_back(Edit{EditKind::comment_out, std::string(body), ""});
+                break;
+            default:
+                break;
         }
     }
     return edits;
 }
 
 void check_edits(const MainCf& main_cf, const std::vector<Edit>& edits) {
-    if (edits.empty() || !validate_edits(edits, "fuzz").empty()) return;
+    if (edits.empty() || !validate_edits(edits, "fuzz").empty())
+        return;
     const EditOutcome outcome = apply_edits(main_cf, edits);
     if (outcome.changed != (outcome.text != main_cf.text())) {
         violated("the changed flag tells whether the text changed", outcome.text);
@@ -76,15 +85,18 @@ void check_edits(const MainCf& main_cf, const std::vector<Edit>& edits) {
     // (the editor's name stops only at " \t\r\n="): the re-read check would flag Postfix's
     // behaviour, which pmreconcile keeps on purpose.
     const std::string& input = main_cf.text();
-    if (input.find_first_of("\v\f") != std::string::npos) return;
+    if (input.find_first_of("\v\f") != std::string::npos)
+        return;
     std::map<std::string, const Edit*> last;
-    for (const Edit& e : edits) last[e.name] = &e;
+    for (const Edit& e : edits)
+        last[e.name] = &e;
 
     const MainCf edited = MainCf::parse(outcome.text, "edited");
     for (const auto& [name, edit] : last) {
         const auto value = edited.get(name);
         if (edit->kind == EditKind::set) {
-            if (value != trim(edit->value)) violated("a set value reads back", outcome.text);
+            if (value != trim(edit->value))
+                violated("a set value reads back", outcome.text);
         } else if (value.has_value()) {
             violated("a removed or commented-out name is no longer defined", outcome.text);
         }
@@ -99,7 +111,8 @@ void check_expansions(const MainCf& main_cf) {
     const Configuration configuration(main_cf, defaults);
     for (const Definition* d : main_cf.effective()) {
         const Expansion e = configuration.expanded(d->name);
-        if (!e.ok() && !e.value.empty()) violated("a failed expansion has no value", e.value);
+        if (!e.ok() && !e.value.empty())
+            violated("a failed expansion has no value", e.value);
         (void)referenced_names(d->value);
     }
     (void)configuration.expanded("syslog_name");
@@ -118,7 +131,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                         : parse_edits(input.substr(at + marker.size()));
 
     const MainCf main_cf = MainCf::parse(document, "fuzz/main.cf");
-    if (main_cf.text() != document) violated("render == input", document);
+    if (main_cf.text() != document)
+        violated("render == input", document);
     const EditOutcome unchanged = apply_edits(main_cf, {});
     if (unchanged.text != document || unchanged.changed) {
         violated("applying no edits gives the input back", unchanged.text);

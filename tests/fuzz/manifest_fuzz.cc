@@ -30,7 +30,8 @@ using namespace pmr;
 
 std::size_t line_count(std::string_view text) {
     std::size_t lines = 1;
-    for (const char c : text) lines += c == '\n';
+    for (const char c : text)
+        lines += c == '\n';
     return lines;
 }
 
@@ -52,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             violated("every problem is located in the input", d.to_string());
         }
     }
-    if (!read) return 0;
+    if (!read)
+        return 0;
 
     const std::string written = manifest::write_manifest(*read);
     Diagnostics again;

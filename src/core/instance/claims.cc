@@ -17,7 +17,8 @@ std::optional<std::string> ClaimRegistry::claim(std::string_view config_director
                                                 std::string_view value) {
     std::string requestor = std::string(config_directory) + ", " + std::string(parameter);
     auto [it, inserted] = owners_.try_emplace(std::string(value), requestor);
-    if (inserted || it->second == requestor) return std::nullopt;
+    if (inserted || it->second == requestor)
+        return std::nullopt;
     return conflict_message(config_directory, parameter, value, it->second);
 }
 
@@ -25,15 +26,18 @@ std::optional<std::string> ClaimRegistry::conflict(std::string_view config_direc
                                                    std::string_view parameter,
                                                    std::string_view value) const {
     const auto it = owners_.find(value);
-    if (it == owners_.end()) return std::nullopt;
+    if (it == owners_.end())
+        return std::nullopt;
     const std::string requestor = std::string(config_directory) + ", " + std::string(parameter);
-    if (it->second == requestor) return std::nullopt;
+    if (it->second == requestor)
+        return std::nullopt;
     return conflict_message(config_directory, parameter, value, it->second);
 }
 
 std::optional<std::string> ClaimRegistry::owner(std::string_view value) const {
     auto it = owners_.find(value);
-    if (it == owners_.end()) return std::nullopt;
+    if (it == owners_.end())
+        return std::nullopt;
     return it->second;
 }
 

@@ -11,7 +11,7 @@ namespace pmr::instance {
 /// directories, the primary also the shared command, daemon and shlib directories. A value may be
 /// claimed once; the owner of a claim is `CONFIG_DIRECTORY, PARAMETER`.
 class ClaimRegistry {
-public:
+  public:
     /// Registers `config_directory`'s claim on `value` through `parameter`. Returns postmulti's
     /// conflict message when another owner already holds `value`, else nullopt.
     std::optional<std::string> claim(std::string_view config_directory, std::string_view parameter,
@@ -25,7 +25,7 @@ public:
     /// The owner (`CONFIG_DIRECTORY, PARAMETER`) of `value`, or nullopt when it is free.
     [[nodiscard]] std::optional<std::string> owner(std::string_view value) const;
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> owners_;
 };
 

@@ -13,7 +13,8 @@ namespace {
 std::string joined(const std::vector<std::string>& elements) {
     std::string text;
     for (const std::string& element : elements) {
-        if (!text.empty()) text += ' ';
+        if (!text.empty())
+            text += ' ';
         text += element;
     }
     return text;
@@ -32,11 +33,12 @@ std::string lowercase(std::string_view text) {
 std::optional<std::string> expanded(const maincf::Configuration& config, std::string_view name,
                                     Diagnostics& problems) {
     auto expansion = config.expanded(name);
-    if (expansion.ok()) return std::move(expansion.value);
+    if (expansion.ok())
+        return std::move(expansion.value);
     const maincf::Definition* definition = config.main_cf().find(name);
     for (const std::string& error : expansion.errors) {
-        problems.push_back(make_error(config.main_cf().path(), definition ? definition->line : 0,
-                                      0, std::string(name) + ": " + error));
+        problems.push_back(make_error(config.main_cf().path(), definition ? definition->line : 0, 0,
+                                      std::string(name) + ": " + error));
     }
     return std::nullopt;
 }
@@ -81,13 +83,15 @@ std::optional<Instance> read_instance(const std::string& config_directory,
     const std::string failed =
         "Failed to obtain all required " + config_directory + "/main.cf parameters";
     if (main_cf == nullptr) {
-        if (!read_error.empty()) problems.push_back(make_error("", 0, 0, std::string(read_error)));
+        if (!read_error.empty())
+            problems.push_back(make_error("", 0, 0, std::string(read_error)));
         problems.push_back(make_error("", 0, 0, failed));
         return std::nullopt;
     }
     if (main_cf->has_errors()) {
         for (const Diagnostic& d : main_cf->diagnostics()) {
-            if (d.severity == Severity::error) problems.push_back(d);
+            if (d.severity == Severity::error)
+                problems.push_back(d);
         }
         problems.push_back(make_error("", 0, 0, failed));
         return std::nullopt;
@@ -135,9 +139,11 @@ std::vector<std::string> split_list(std::string_view value) {
     constexpr std::string_view separators = ", \t\r\n";
     while (pos < value.size()) {
         pos = value.find_first_not_of(separators, pos);
-        if (pos == std::string_view::npos) break;
+        if (pos == std::string_view::npos)
+            break;
         std::size_t end = value.find_first_of(separators, pos);
-        if (end == std::string_view::npos) end = value.size();
+        if (end == std::string_view::npos)
+            end = value.size();
         items.emplace_back(value.substr(pos, end - pos));
         pos = end;
     }
@@ -168,7 +174,8 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
     const std::size_t problems_before = problems.size();
     if (primary_main_cf.has_errors()) {
         for (const Diagnostic& d : primary_main_cf.diagnostics()) {
-            if (d.severity == Severity::error) problems.push_back(d);
+            if (d.severity == Severity::error)
+                problems.push_back(d);
         }
         return std::nullopt;
     }
@@ -194,15 +201,16 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
     state.stop_commands = split_list(value("postmulti_stop_commands"));
     state.control_commands = split_list(value("postmulti_control_commands"));
     const std::vector<std::string> secondaries = split_list(value("multi_instance_directories"));
-    if (problems.size() > problems_before) return std::nullopt;
+    if (problems.size() > problems_before)
+        return std::nullopt;
     state.directories_listed_plainly =
         primary_main_cf.get("multi_instance_directories").value_or("") == joined(secondaries);
 
     const std::string enable_word = lowercase(state.multi_instance_enable);
     if (enable_word != "yes" && enable_word != "no") {
-        problems.push_back(make_error("", 0, 0,
-                                      "bad boolean configuration: multi_instance_enable = " +
-                                          state.multi_instance_enable));
+        problems.push_back(make_error(
+            "", 0, 0,
+            "bad boolean configuration: multi_instance_enable = " + state.multi_instance_enable));
         return std::nullopt;
     }
     // Single-instance mode: with no secondaries the primary always runs.
@@ -215,19 +223,23 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
         {"shlib_directory", &state.shared.shlib_directory},
     };
     for (const auto& [parameter, directory] : shared) {
-        if (directory->empty() || directory->front() != '/') continue;  // "no" and the like
+        if (directory->empty() || directory->front() != '/')
+            continue;  // "no" and the like
         if (auto conflict = claims.claim(primary.config_directory, parameter, *directory)) {
             problems.push_back(make_error("", 0, 0, *conflict));
             return std::nullopt;
         }
     }
-    if (!claim_instance(claims, primary, problems)) return std::nullopt;
+    if (!claim_instance(claims, primary, problems))
+        return std::nullopt;
     state.instances.push_back(std::move(primary));
-    if (load == nullptr) return state;
+    if (load == nullptr)
+        return state;
 
     for (const std::string& directory : secondaries) {
         auto secondary = (*load)(directory, problems);
-        if (!secondary || !claim_instance(claims, *secondary, problems)) return std::nullopt;
+        if (!secondary || !claim_instance(claims, *secondary, problems))
+            return std::nullopt;
         state.instances.push_back(std::move(*secondary));
     }
     return state;
@@ -236,7 +248,8 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
 }  // namespace
 
 bool append_secondary(HostState& state, Instance secondary, Diagnostics& problems) {
-    if (!claim_instance(state.claims, secondary, problems)) return false;
+    if (!claim_instance(state.claims, secondary, problems))
+        return false;
     state.instances.push_back(std::move(secondary));
     state.instances.front().enabled = lowercase(state.multi_instance_enable) == "yes";
     return true;

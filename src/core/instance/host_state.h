@@ -61,8 +61,9 @@ struct HostState {
 
 /// Reads one secondary's record from its main.cf as postmulti's load_instance() does (via
 /// `postconf -c DIR -x`, so `$config_directory` is DIR unless main.cf sets it): `main_cf` is
-/// nullptr when the file could not be read, with `read_error` saying why. Failures are reported in postmulti's words (`Failed to obtain all required DIR/main.cf
-/// parameters`, `Unexpected DIR/main.cf entry: multi_instance_enable = VALUE`).
+/// nullptr when the file could not be read, with `read_error` saying why. Failures are reported in
+/// postmulti's words (`Failed to obtain all required DIR/main.cf parameters`, `Unexpected
+/// DIR/main.cf entry: multi_instance_enable = VALUE`).
 [[nodiscard]] std::optional<Instance> read_instance(const std::string& config_directory,
                                                     const maincf::MainCf* main_cf,
                                                     std::string_view read_error,
@@ -109,8 +110,8 @@ using SecondaryReader = std::function<SecondaryFiles(const std::string& config_d
 
 /// Gives the record of the secondary in a config directory (as load_secondary() would), or
 /// nullopt with `problems` saying why.
-using SecondaryLoader =
-    std::function<std::optional<Instance>(const std::string& config_directory, Diagnostics& problems)>;
+using SecondaryLoader = std::function<std::optional<Instance>(const std::string& config_directory,
+                                                              Diagnostics& problems)>;
 
 /// build_host_state() over records rather than files, so that a caller who keeps the records of
 /// main.cf files that did not change (a planner's simulated host, after each step) does not

@@ -15,7 +15,9 @@ struct Instance {
     bool primary = false;
 
     /// The name, or the config directory for an unnamed instance (postmulti's INSTANCE_NAME).
-    [[nodiscard]] const std::string& label() const { return name.empty() ? config_directory : name; }
+    [[nodiscard]] const std::string& label() const {
+        return name.empty() ? config_directory : name;
+    }
 
     friend bool operator==(const Instance&, const Instance&) = default;
 };

@@ -15,13 +15,15 @@ const Instance* find(const std::unordered_map<std::string_view, const Instance*>
 InstanceIndex::InstanceIndex(const HostState& state) : state_(&state) {
     by_directory_.reserve(state.instances.size());
     by_name_.reserve(state.instances.size());
-    for (const Instance& i : state.instances) add(i);
+    for (const Instance& i : state.instances)
+        add(i);
 }
 
 void InstanceIndex::add(const Instance& instance) {
     // try_emplace keeps the first, as a scan in postmulti's order would find it.
     by_directory_.try_emplace(instance.config_directory, &instance);
-    if (!instance.name.empty()) by_name_.try_emplace(instance.name, &instance);
+    if (!instance.name.empty())
+        by_name_.try_emplace(instance.name, &instance);
 }
 
 const Instance* InstanceIndex::by_config_directory(std::string_view config_directory) const {

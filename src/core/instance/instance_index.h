@@ -12,7 +12,7 @@ namespace pmr::instance {
 /// phase; a scan per question made that quadratic. It points into `state`: it is valid while
 /// that state lives unchanged.
 class InstanceIndex {
-public:
+  public:
     explicit InstanceIndex(const HostState& state);
 
     /// The instance whose config directory is `config_directory`, or nullptr.
@@ -28,7 +28,7 @@ public:
     /// Whether this index was built from `state` (the same object, not an equal one).
     [[nodiscard]] bool indexes(const HostState& state) const { return &state == state_; }
 
-private:
+  private:
     const HostState* state_;
     std::unordered_map<std::string_view, const Instance*> by_directory_;
     std::unordered_map<std::string_view, const Instance*> by_name_;

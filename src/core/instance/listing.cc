@@ -9,7 +9,8 @@ namespace {
 /// `%-Ns`: left-aligned in `width` columns, never truncated.
 void append_padded(std::string& out, std::string_view text, std::size_t width) {
     out.append(text);
-    if (text.size() < width) out.append(width - text.size(), ' ');
+    if (text.size() < width)
+        out.append(width - text.size(), ' ');
 }
 
 std::optional<std::string> or_null(const std::string& text) {
@@ -36,13 +37,20 @@ std::string list_json(std::span<const Instance* const> instances) {
     json.begin_object().key("format_version").value("2.0").key("instances").begin_array();
     for (const Instance* instance : instances) {
         json.begin_object()
-            .key("name").value(or_null(instance->name))
-            .key("group").value(or_null(instance->group))
-            .key("enable").value(instance->enabled)
-            .key("primary").value(instance->primary)
-            .key("config_directory").value(instance->config_directory)
-            .key("queue_directory").value(instance->queue_directory)
-            .key("data_directory").value(instance->data_directory)
+            .key("name")
+            .value(or_null(instance->name))
+            .key("group")
+            .value(or_null(instance->group))
+            .key("enable")
+            .value(instance->enabled)
+            .key("primary")
+            .value(instance->primary)
+            .key("config_directory")
+            .value(instance->config_directory)
+            .key("queue_directory")
+            .value(instance->queue_directory)
+            .key("data_directory")
+            .value(instance->data_directory)
             .end_object();
     }
     json.end_array().end_object();

@@ -4,7 +4,9 @@ namespace pmr::instance {
 
 namespace {
 
-bool has_prefix(std::string_view name) { return name.starts_with(name_prefix); }
+bool has_prefix(std::string_view name) {
+    return name.starts_with(name_prefix);
+}
 
 }  // namespace
 
@@ -17,7 +19,8 @@ bool Selection::matches(const Instance& instance) const {
         case Kind::group:
             return !instance.group.empty() && instance.group == value;
         case Kind::name: {
-            if (instance.primary && value == "-") return true;
+            if (instance.primary && value == "-")
+                return true;
             std::string_view candidate;
             if (value.starts_with('/') || instance.name.empty()) {
                 candidate = instance.config_directory;

@@ -8,7 +8,7 @@ namespace pmr::lifecycle {
 /// Read-only questions a planner may ask about the host's files. The core defines the
 /// question; effects/ answers it from the disk, tests from memory.
 class HostView {
-public:
+  public:
     virtual ~HostView() = default;
     /// True when `path` names a regular file (after following symlinks, like `test -f`).
     [[nodiscard]] virtual bool is_regular_file(const std::string& path) const = 0;

@@ -21,7 +21,8 @@ constexpr std::pair<maincf::EditKind, std::string_view> edit_kind_names[] = {
 
 std::string_view edit_kind_name(maincf::EditKind kind) {
     for (const auto& [known, name] : edit_kind_names) {
-        if (known == kind) return name;
+        if (known == kind)
+            return name;
     }
     throw std::logic_error("edit kind without a journal name");
 }
@@ -30,7 +31,8 @@ std::string_view edit_kind_name(maincf::EditKind kind) {
 maincf::EditKind edit_kind_named(const YAML::Node& node) {
     const std::string name = node.as<std::string>();
     for (const auto& [kind, known] : edit_kind_names) {
-        if (known == name) return kind;
+        if (known == name)
+            return kind;
     }
     throw YAML::Exception(node.Mark(), "unknown edit kind '" + name + "'");
 }
@@ -50,20 +52,33 @@ struct Encoder {
         json.key("op").value("edit_main_cf").key("path").value(op.path).key("edits").begin_array();
         for (const maincf::Edit& e : op.edits) {
             json.begin_object()
-                .key("kind").value(edit_kind_name(e.kind))
-                .key("name").value(e.name)
-                .key("value").value(e.value)
+                .key("kind")
+                .value(edit_kind_name(e.kind))
+                .key("name")
+                .value(e.name)
+                .key("value")
+                .value(e.value)
                 .end_object();
         }
         json.end_array();
     }
     void operator()(const CreateDirectories& op) const {
-        json.key("op").value("create_directories").key("path").value(op.path)
-            .key("mode").value(static_cast<int>(op.mode));
+        json.key("op")
+            .value("create_directories")
+            .key("path")
+            .value(op.path)
+            .key("mode")
+            .value(static_cast<int>(op.mode));
     }
     void operator()(const InstallFile& op) const {
-        json.key("op").value("install_file").key("path").value(op.path)
-            .key("content").value(op.content.str()).key("mode").value(static_cast<int>(op.mode));
+        json.key("op")
+            .value("install_file")
+            .key("path")
+            .value(op.path)
+            .key("content")
+            .value(op.content.str())
+            .key("mode")
+            .value(static_cast<int>(op.mode));
     }
     void operator()(const BuildQueueTree& op) const {
         json.key("op").value("build_queue_tree").key("config_directory").value(op.config_directory);
@@ -73,8 +88,12 @@ struct Encoder {
         json.key("queue_directory").value(op.queue_directory);
     }
     void operator()(const RemoveQueueTree& op) const {
-        json.key("op").value("remove_queue_tree").key("queue_directory").value(op.queue_directory)
-            .key("data_directory").value(op.data_directory);
+        json.key("op")
+            .value("remove_queue_tree")
+            .key("queue_directory")
+            .value(op.queue_directory)
+            .key("data_directory")
+            .value(op.data_directory);
     }
     void operator()(const RemoveFile& op) const {
         json.key("op").value("remove_file").key("path").value(op.path);
@@ -83,12 +102,20 @@ struct Encoder {
         json.key("op").value("remove_directory").key("path").value(op.path);
     }
     void operator()(const RunPostfix& op) const {
-        json.key("op").value("run_postfix").key("config_directory").value(op.config_directory)
-            .key("command").value(op.command);
+        json.key("op")
+            .value("run_postfix")
+            .key("config_directory")
+            .value(op.config_directory)
+            .key("command")
+            .value(op.command);
     }
     void operator()(const RequireEmptyQueue& op) const {
-        json.key("op").value("require_empty_queue").key("config_directory")
-            .value(op.config_directory).key("queue_directory").value(op.queue_directory);
+        json.key("op")
+            .value("require_empty_queue")
+            .key("config_directory")
+            .value(op.config_directory)
+            .key("queue_directory")
+            .value(op.queue_directory);
         json.key("instance").value(op.instance);
     }
 };
@@ -105,11 +132,13 @@ Operation decode_operation(const YAML::Node& node) {
         }
         return edit;
     }
-    if (op == "create_directories") return CreateDirectories{text("path"), node["mode"].as<unsigned>()};
+    if (op == "create_directories")
+        return CreateDirectories{text("path"), node["mode"].as<unsigned>()};
     if (op == "install_file") {
         return InstallFile{text("path"), text("content"), node["mode"].as<unsigned>()};
     }
-    if (op == "build_queue_tree") return BuildQueueTree{text("config_directory")};
+    if (op == "build_queue_tree")
+        return BuildQueueTree{text("config_directory")};
     if (op == "require_stopped") {
         return RequireStopped{text("config_directory"),
                               node["queue_directory"] ? text("queue_directory") : std::string()};
@@ -117,9 +146,12 @@ Operation decode_operation(const YAML::Node& node) {
     if (op == "remove_queue_tree") {
         return RemoveQueueTree{text("queue_directory"), text("data_directory")};
     }
-    if (op == "remove_file") return RemoveFile{text("path")};
-    if (op == "remove_directory") return RemoveDirectory{text("path")};
-    if (op == "run_postfix") return RunPostfix{text("config_directory"), text("command")};
+    if (op == "remove_file")
+        return RemoveFile{text("path")};
+    if (op == "remove_directory")
+        return RemoveDirectory{text("path")};
+    if (op == "run_postfix")
+        return RunPostfix{text("config_directory"), text("command")};
     if (op == "require_empty_queue") {
         return RequireEmptyQueue{text("config_directory"), text("queue_directory"),
                                  node["instance"] ? text("instance") : std::string()};
@@ -132,8 +164,10 @@ Operation decode_operation(const YAML::Node& node) {
 std::string encode_journal(const JournalEntry& entry) {
     JsonWriter json;
     json.begin_object()
-        .key("format_version").value(appends_to_a_list(entry) ? "1.1" : "1.0")
-        .key("step").value(entry.step);
+        .key("format_version")
+        .value(appends_to_a_list(entry) ? "1.1" : "1.0")
+        .key("step")
+        .value(entry.step);
     json.key("operations").begin_array();
     for (const Operation& operation : entry.operations) {
         json.begin_object();
@@ -150,9 +184,9 @@ std::optional<JournalEntry> decode_journal(std::string_view text, const std::str
         const YAML::Node root = YAML::Load(std::string(text));
         const std::string version = root["format_version"].as<std::string>();
         if (version.substr(0, version.find('.')) != "1") {
-            throw YAML::Exception(root["format_version"].Mark(),
-                                  "format_version " + version +
-                                      " is not supported (this pmreconcile reads 1.x)");
+            throw YAML::Exception(
+                root["format_version"].Mark(),
+                "format_version " + version + " is not supported (this pmreconcile reads 1.x)");
         }
         JournalEntry entry;
         entry.step = root["step"].as<std::string>();

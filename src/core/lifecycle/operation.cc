@@ -26,7 +26,9 @@ struct Describer {
         }
         return text;
     }
-    std::string operator()(const CreateDirectories& op) const { return "create directory " + op.path; }
+    std::string operator()(const CreateDirectories& op) const {
+        return "create directory " + op.path;
+    }
     std::string operator()(const InstallFile& op) const { return "install " + op.path; }
     std::string operator()(const BuildQueueTree& op) const {
         return "set permissions of the instance in " + op.config_directory;
@@ -39,7 +41,9 @@ struct Describer {
                op.data_directory;
     }
     std::string operator()(const RemoveFile& op) const { return "remove " + op.path; }
-    std::string operator()(const RemoveDirectory& op) const { return "remove directory " + op.path; }
+    std::string operator()(const RemoveDirectory& op) const {
+        return "remove directory " + op.path;
+    }
     std::string operator()(const RunPostfix& op) const {
         return "postfix -c " + op.config_directory + " " + op.command;
     }
@@ -50,6 +54,8 @@ struct Describer {
 
 }  // namespace
 
-std::string describe(const Operation& operation) { return std::visit(Describer{}, operation); }
+std::string describe(const Operation& operation) {
+    return std::visit(Describer{}, operation);
+}
 
 }  // namespace pmr::lifecycle

@@ -78,9 +78,9 @@ struct RequireEmptyQueue {
 };
 
 /// One effect of a life-cycle action. Plans are lists of these, run in order by an executor.
-using Operation = std::variant<EditMainCf, CreateDirectories, InstallFile, BuildQueueTree,
-                               RequireStopped, RemoveQueueTree, RemoveFile, RemoveDirectory,
-                               RunPostfix, RequireEmptyQueue>;
+using Operation =
+    std::variant<EditMainCf, CreateDirectories, InstallFile, BuildQueueTree, RequireStopped,
+                 RemoveQueueTree, RemoveFile, RemoveDirectory, RunPostfix, RequireEmptyQueue>;
 
 /// A short human description of an operation, for logs and progress (`edit /etc/postfix/main.cf:
 /// set multi_instance_enable`).

@@ -19,21 +19,27 @@ void SimulatedHost::forget_derived(const std::string& path) {
     // The state is read from main.cf files alone: master.cf, prototypes and the run-time files
     // a destroy removes leave it as it is.
     constexpr std::string_view main_cf_name = "/main.cf";
-    if (!path.ends_with(main_cf_name)) return;
+    if (!path.ends_with(main_cf_name))
+        return;
     state_cache_.reset();
-    auto record = records_.find(std::string_view(path).substr(0, path.size() - main_cf_name.size()));
-    if (record != records_.end()) records_.erase(record);
+    auto record =
+        records_.find(std::string_view(path).substr(0, path.size() - main_cf_name.size()));
+    if (record != records_.end())
+        records_.erase(record);
 }
 
 void SimulatedHost::set_facts(const std::string& config_directory, RuntimeFacts facts) {
     facts_[config_directory] = facts;
 }
 
-bool SimulatedHost::is_regular_file(const std::string& path) const { return files_.contains(path); }
+bool SimulatedHost::is_regular_file(const std::string& path) const {
+    return files_.contains(path);
+}
 
 std::optional<std::string> SimulatedHost::read_file(const std::string& path) const {
     const std::string* content = file(path);
-    if (content == nullptr) return std::nullopt;
+    if (content == nullptr)
+        return std::nullopt;
     return *content;
 }
 
@@ -44,15 +50,18 @@ const std::string* SimulatedHost::file(const std::string& path) const {
 
 std::map<std::string, std::string> SimulatedHost::files() const {
     std::map<std::string, std::string> copy;
-    for (const auto& [path, content] : files_) copy.emplace(path, *content);
+    for (const auto& [path, content] : files_)
+        copy.emplace(path, *content);
     return copy;
 }
 
 const maincf::MainCf* SimulatedHost::main_cf(const std::string& path) const {
     auto cached = parsed_.find(path);
-    if (cached != parsed_.end()) return &cached->second;
+    if (cached != parsed_.end())
+        return &cached->second;
     auto file = files_.find(path);
-    if (file == files_.end()) return nullptr;
+    if (file == files_.end())
+        return nullptr;
     // The cache is an optimisation only: parsing is pure and gives the same result every time.
     auto& cache = const_cast<std::map<std::string, maincf::MainCf>&>(parsed_);
     return &cache.emplace(path, maincf::MainCf::parse(file->second, path)).first->second;
@@ -69,11 +78,13 @@ bool SimulatedHost::has_directory(const std::string& path) const {
 
 std::optional<instance::HostState> SimulatedHost::state(Diagnostics& problems) const {
     auto shared = shared_state(problems);
-    if (!shared) return std::nullopt;
+    if (!shared)
+        return std::nullopt;
     return *shared;
 }
 
-std::shared_ptr<const instance::HostState> SimulatedHost::shared_state(Diagnostics& problems) const {
+std::shared_ptr<const instance::HostState> SimulatedHost::shared_state(
+    Diagnostics& problems) const {
     if (!state_cache_) {
         StateCache cache;
         if (auto built = build_state(cache.problems)) {
@@ -88,9 +99,8 @@ std::shared_ptr<const instance::HostState> SimulatedHost::shared_state(Diagnosti
 std::optional<instance::HostState> SimulatedHost::build_state(Diagnostics& problems) const {
     const maincf::MainCf* primary = main_cf(primary_config_directory_ + "/main.cf");
     if (primary == nullptr) {
-        problems.push_back(make_error("", 0, 0,
-                                      "open " + primary_config_directory_ +
-                                          "/main.cf: No such file or directory"));
+        problems.push_back(make_error(
+            "", 0, 0, "open " + primary_config_directory_ + "/main.cf: No such file or directory"));
         return std::nullopt;
     }
     const instance::SecondaryLoader load = [this](const std::string& config_directory,
@@ -124,7 +134,8 @@ std::optional<instance::Instance> SimulatedHost::secondary_record(
 std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
     if (const auto* op = std::get_if<EditMainCf>(&operation)) {
         const maincf::MainCf* current = main_cf(op->path);
-        if (current == nullptr) return "open " + op->path + " for reading: No such file or directory";
+        if (current == nullptr)
+            return "open " + op->path + " for reading: No such file or directory";
         put_file(op->path, maincf::apply_edits(*current, op->edits).text);
         return std::nullopt;
     }
@@ -162,8 +173,10 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
         return std::nullopt;
     }
     if (const auto* op = std::get_if<RunPostfix>(&operation)) {
-        if (op->command == "stop" || op->command == "abort") facts_[op->config_directory].running = false;
-        if (op->command == "start") facts_[op->config_directory].running = true;
+        if (op->command == "stop" || op->command == "abort")
+            facts_[op->config_directory].running = false;
+        if (op->command == "start")
+            facts_[op->config_directory].running = true;
         return std::nullopt;
     }
     if (const auto* op = std::get_if<RequireEmptyQueue>(&operation)) {

@@ -25,7 +25,7 @@ struct RuntimeFacts {
 /// can be applied exactly as the executor applies them on disk. Planners use it to see the state
 /// each step leaves behind; tests use it as a fake host.
 class SimulatedHost final : public HostView {
-public:
+  public:
     /// `primary_config_directory` locates the primary's main.cf among `files`.
     SimulatedHost(std::string primary_config_directory, const maincf::ParameterDefaults& defaults);
 
@@ -58,7 +58,8 @@ public:
     /// The same, shared: built once per change of the files, so that a planner asking after
     /// every instance of a 1,000-instance host does not rebuild it 1,000 times. nullptr when it
     /// cannot be read (`problems` then says why, as often as it is asked).
-    [[nodiscard]] std::shared_ptr<const instance::HostState> shared_state(Diagnostics& problems) const;
+    [[nodiscard]] std::shared_ptr<const instance::HostState> shared_state(
+        Diagnostics& problems) const;
 
     /// The record of the secondary in `config_directory` as state() reads it from its main.cf
     /// (nullopt with `problems` saying why), without reading the other instances.
@@ -71,7 +72,7 @@ public:
     /// RequireStopped, a missing main.cf for EditMainCf).
     [[nodiscard]] std::optional<std::string> apply(const Operation& operation);
 
-private:
+  private:
     /// Reads the host's instances from the files (shared_state() keeps the result).
     [[nodiscard]] std::optional<instance::HostState> build_state(Diagnostics& problems) const;
     /// The record of the secondary in `config_directory`, read from its main.cf once per

@@ -20,7 +20,8 @@ std::optional<long> read_number(const char*& cursor) {
     char* end = nullptr;
     errno = 0;
     const long value = std::strtol(cursor, &end, 10);
-    if (end == cursor || errno == ERANGE) return std::nullopt;
+    if (end == cursor || errno == ERANGE)
+        return std::nullopt;
     cursor = end;
     return value;
 }
@@ -36,11 +37,14 @@ std::optional<long> parse_compatibility_level(std::string_view text) {
     long level = 0;
     for (int part = 0; part < 3; ++part) {
         const auto number = read_number(cursor);
-        if (!number || *number < 0 || *number > limits[part]) return std::nullopt;
+        if (!number || *number < 0 || *number > limits[part])
+            return std::nullopt;
         level |= *number << shifts[part];
-        if (*cursor == '\0') return level;
+        if (*cursor == '\0')
+            return level;
         // After the patch number nothing may follow; after the others only a dot.
-        if (part == 2 || *cursor != '.') return std::nullopt;
+        if (part == 2 || *cursor != '.')
+            return std::nullopt;
         ++cursor;
     }
     return std::nullopt;
@@ -53,7 +57,8 @@ Expected<std::vector<std::string>> compatibility_notices(std::string_view level)
         return Result::failure("malformed compatibility level syntax: \"" + std::string(level) +
                                "\"");
     }
-    if (*parsed >= *parse_compatibility_level(last_level)) return std::vector<std::string>{};
+    if (*parsed >= *parse_compatibility_level(last_level))
+        return std::vector<std::string>{};
     return std::vector<std::string>{
         "Postfix is using backwards-compatible default settings",
         "See http://www.postfix.org/COMPATIBILITY_README.html for details",

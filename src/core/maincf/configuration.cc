@@ -7,16 +7,18 @@ namespace {
 /// Looks names up as postconf evaluates `myhostname` to derive `mydomain`: in main.cf alone,
 /// plus config_directory, which Postfix enters into the same table before it reads main.cf.
 class MainCfLookup final : public ParameterLookup {
-public:
+  public:
     MainCfLookup(const MainCf& main_cf, const ParameterDefaults& defaults)
         : main_cf_(main_cf), defaults_(defaults) {}
     [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override {
-        if (auto value = main_cf_.get(name)) return value;
-        if (name == "config_directory") return defaults_.get(name);
+        if (auto value = main_cf_.get(name))
+            return value;
+        if (name == "config_directory")
+            return defaults_.get(name);
         return std::nullopt;
     }
 
-private:
+  private:
     const MainCf& main_cf_;
     const ParameterDefaults& defaults_;
 };
@@ -26,7 +28,8 @@ private:
 Configuration::Configuration(const MainCf& main_cf, const ParameterDefaults& defaults)
     : main_cf_(main_cf), defaults_(defaults) {
     const auto myhostname = main_cf_.get("myhostname");
-    if (!myhostname || main_cf_.get("mydomain")) return;
+    if (!myhostname || main_cf_.get("mydomain"))
+        return;
     const Expansion hostname = expand(*myhostname, MainCfLookup(main_cf_, defaults_));
     if (!hostname.ok()) {
         mydomain_failure_ = hostname.errors.front();  // postconf: fatal: ...
@@ -44,23 +47,30 @@ Configuration::Configuration(const MainCf& main_cf, const ParameterDefaults& def
 
 std::optional<std::string_view> Configuration::raw_value(std::string_view name) const {
     if (!is_read_only_parameter(name)) {
-        if (auto value = main_cf_.get(name)) return value;
+        if (auto value = main_cf_.get(name))
+            return value;
     }
-    if (config_directory_ && name == "config_directory") return *config_directory_;
-    if (derived_mydomain_ && name == "mydomain") return *derived_mydomain_;
+    if (config_directory_ && name == "config_directory")
+        return *config_directory_;
+    if (derived_mydomain_ && name == "mydomain")
+        return *derived_mydomain_;
     return defaults_.get(name);
 }
 
 std::optional<std::string> Configuration::lookup_failure(std::string_view name) const {
-    if (mydomain_failure_ && name == "mydomain") return mydomain_failure_;
+    if (mydomain_failure_ && name == "mydomain")
+        return mydomain_failure_;
     return std::nullopt;
 }
 
 Expansion Configuration::expanded(std::string_view name) const {
-    if (auto failure = lookup_failure(name)) return {{}, {std::move(*failure)}};
+    if (auto failure = lookup_failure(name))
+        return {{}, {std::move(*failure)}};
     const auto value = raw_value(name);
-    if (!value) return {};
-    if (is_raw_parameter(name)) return {std::string(*value), {}};
+    if (!value)
+        return {};
+    if (is_raw_parameter(name))
+        return {std::string(*value), {}};
     return expand(*value, *this);
 }
 

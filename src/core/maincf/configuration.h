@@ -20,7 +20,7 @@ namespace pmr::maincf {
 ///
 /// Holds references: the MainCf and ParameterDefaults must outlive it.
 class Configuration final : public ParameterLookup {
-public:
+  public:
     Configuration(const MainCf& main_cf, const ParameterDefaults& defaults);
 
     /// The configuration of the instance in `config_directory`, as `postconf -c DIR` reads it:
@@ -45,7 +45,7 @@ public:
     [[nodiscard]] const MainCf& main_cf() const { return main_cf_; }
     [[nodiscard]] const ParameterDefaults& defaults() const { return defaults_; }
 
-private:
+  private:
     const MainCf& main_cf_;
     const ParameterDefaults& defaults_;
     std::optional<std::string> derived_mydomain_;  // from main.cf's myhostname

@@ -15,18 +15,24 @@ namespace {
 constexpr std::string_view name_terminators = " \t\r\n=";
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_postfix_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_postfix_space(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_postfix_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_postfix_space(text.back()))
+        text.remove_suffix(1);
     return text;
 }
 
 /// An edit as postconf's warnings show it: `name = value` (value trimmed), `-X name`, `-# name`.
 std::string describe(const Edit& edit) {
     switch (edit.kind) {
-        case EditKind::set: return edit.name + " = " + std::string(trim(edit.value));
-        case EditKind::remove: return "-X " + edit.name;
-        case EditKind::comment_out: return "-# " + edit.name;
-        case EditKind::append_to_list: return edit.name + " += " + std::string(trim(edit.value));
+        case EditKind::set:
+            return edit.name + " = " + std::string(trim(edit.value));
+        case EditKind::remove:
+            return "-X " + edit.name;
+        case EditKind::comment_out:
+            return "-# " + edit.name;
+        case EditKind::append_to_list:
+            return edit.name + " += " + std::string(trim(edit.value));
     }
     return edit.name;
 }
@@ -48,12 +54,15 @@ std::vector<std::string_view> elements_of(std::string_view list) {
 /// Trims `list` and adds `more`, trimmed, after it, with one space between unless either is
 /// empty. In place: a run of 10,000 appends composed into one edit copies no list again.
 void join_lists(std::string& list, std::string_view more) {
-    while (!list.empty() && is_postfix_space(list.back())) list.pop_back();
+    while (!list.empty() && is_postfix_space(list.back()))
+        list.pop_back();
     const std::size_t first = list.find_first_not_of(" \t\r\n\v\f");
     list.erase(0, first == std::string::npos ? list.size() : first);
     more = trim(more);
-    if (more.empty()) return;
-    if (!list.empty()) list += ' ';
+    if (more.empty())
+        return;
+    if (!list.empty())
+        list += ' ';
     list += more;
 }
 
@@ -64,7 +73,8 @@ std::string with_elements(std::string_view list, std::string_view elements) {
     const std::vector<std::string_view> held = elements_of(text);
     std::set<std::string, std::less<>> present(held.begin(), held.end());
     for (const std::string_view element : elements_of(elements)) {
-        if (present.emplace(element).second) join_lists(text, element);
+        if (present.emplace(element).second)
+            join_lists(text, element);
     }
     return text;
 }
@@ -79,7 +89,8 @@ EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> edits,
 std::vector<Edit> as_sets(const MainCf& main_cf, std::span<const Edit> edits) {
     std::vector<Edit> resolved(edits.begin(), edits.end());
     for (Edit& edit : resolved) {
-        if (edit.kind != EditKind::append_to_list) continue;
+        if (edit.kind != EditKind::append_to_list)
+            continue;
         edit = Edit{EditKind::set, edit.name, *value_after(main_cf, edit)};
     }
     return resolved;
@@ -110,7 +121,8 @@ Diagnostics validate_edits(std::span<const Edit> edits, std::string_view origin)
         } else if (edit.name.find('\0') != std::string::npos) {
             reject("bad parameter name: NUL byte");
         }
-        if (edit.kind != EditKind::set && edit.kind != EditKind::append_to_list) continue;
+        if (edit.kind != EditKind::set && edit.kind != EditKind::append_to_list)
+            continue;
         if (edit.value.find('\n') != std::string::npos) {
             reject("parameter " + edit.name + ": value must be a single line");
         }
@@ -123,18 +135,21 @@ Diagnostics validate_edits(std::span<const Edit> edits, std::string_view origin)
 
 std::optional<std::string> value_after(const MainCf& main_cf, const Edit& edit) {
     switch (edit.kind) {
-        case EditKind::set: return std::string(trim(edit.value));
+        case EditKind::set:
+            return std::string(trim(edit.value));
         case EditKind::append_to_list:
             return with_elements(main_cf.get(edit.name).value_or(""), edit.value);
         case EditKind::remove:
-        case EditKind::comment_out: return std::nullopt;
+        case EditKind::comment_out:
+            return std::nullopt;
     }
     return std::nullopt;
 }
 
 bool compose_edits(Edit& earlier, const Edit& later) {
     const bool sets = earlier.kind == EditKind::set || earlier.kind == EditKind::append_to_list;
-    if (!sets || earlier.name != later.name) return false;
+    if (!sets || earlier.name != later.name)
+        return false;
     switch (later.kind) {
         case EditKind::set:
         case EditKind::remove:
@@ -149,7 +164,8 @@ bool compose_edits(Edit& earlier, const Edit& later) {
                 earlier.value = with_elements(earlier.value, later.value);
             }
             return true;
-        case EditKind::comment_out: return false;  // of the set's one line only
+        case EditKind::comment_out:
+            return false;  // of the set's one line only
     }
     return false;
 }
@@ -165,8 +181,10 @@ EditOutcome apply_edits_in_turn(const MainCf& main_cf, std::span<const Edit> fir
     });
     if (!disjoint) {
         EditOutcome outcome = apply_edits(main_cf, first);
-        EditOutcome then = apply_edits(MainCf::parse(std::move(outcome.text), main_cf.path()), second);
-        then.warnings.insert(then.warnings.begin(), outcome.warnings.begin(), outcome.warnings.end());
+        EditOutcome then =
+            apply_edits(MainCf::parse(std::move(outcome.text), main_cf.path()), second);
+        then.warnings.insert(then.warnings.begin(), outcome.warnings.begin(),
+                             outcome.warnings.end());
         then.changed = then.text != main_cf.text();
         return then;
     }
@@ -182,7 +200,8 @@ EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested
     const bool appends = std::ranges::any_of(
         requested, [](const Edit& e) { return e.kind == EditKind::append_to_list; });
     std::vector<Edit> resolved;
-    if (appends) resolved = as_sets(main_cf, requested);
+    if (appends)
+        resolved = as_sets(main_cf, requested);
     const std::span<const Edit> edits = appends ? std::span<const Edit>(resolved) : requested;
     EditOutcome outcome;
     std::map<std::string_view, Request, std::less<>> requests;
@@ -226,8 +245,7 @@ EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested
                 }
                 if (++it->second.found == 2) {
                     outcome.warnings.push_back(make_warning(
-                        main_cf.path(), 0, 0,
-                        "multiple entries for \"" + std::string(key) + "\""));
+                        main_cf.path(), 0, 0, "multiple entries for \"" + std::string(key) + "\""));
                 }
                 switch (current->kind) {
                     case EditKind::set:
@@ -249,8 +267,10 @@ EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested
     bool newline_checked = false;
     for (const bool second : {false, true}) {
         for (const auto& [name, request] : requests) {
-            if (request.second != second) continue;
-            if (request.found > 0 || request.edit->kind != EditKind::set) continue;
+            if (request.second != second)
+                continue;
+            if (request.found > 0 || request.edit->kind != EditKind::set)
+                continue;
             if (!newline_checked && !output.empty() && output.back() != '\n') {
                 output.push_back('\n');
             }

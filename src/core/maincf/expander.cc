@@ -38,12 +38,18 @@ std::string excerpt20(std::string_view text, std::size_t pos) {
 enum class Operator { eq, ne, lt, le, ge, gt };
 
 std::optional<Operator> parse_operator(std::string_view op) {
-    if (op == "==") return Operator::eq;
-    if (op == "!=") return Operator::ne;
-    if (op == "<") return Operator::lt;
-    if (op == "<=") return Operator::le;
-    if (op == ">=") return Operator::ge;
-    if (op == ">") return Operator::gt;
+    if (op == "==")
+        return Operator::eq;
+    if (op == "!=")
+        return Operator::ne;
+    if (op == "<")
+        return Operator::lt;
+    if (op == "<=")
+        return Operator::le;
+    if (op == ">=")
+        return Operator::ge;
+    if (op == ">")
+        return Operator::gt;
     return std::nullopt;
 }
 
@@ -51,7 +57,8 @@ std::optional<Operator> parse_operator(std::string_view op) {
 /// does not fit in a long (Postfix's strtol() then fails and Postfix gives up).
 std::optional<std::string_view> canonical_number(std::string_view digits) {
     const std::size_t first = digits.find_first_not_of('0');
-    if (first == std::string_view::npos) return std::string_view("0");
+    if (first == std::string_view::npos)
+        return std::string_view("0");
     digits.remove_prefix(first);
     constexpr std::string_view long_max = "9223372036854775807";
     if (digits.size() > long_max.size() ||
@@ -62,7 +69,7 @@ std::optional<std::string_view> canonical_number(std::string_view digits) {
 }
 
 class Expander {
-public:
+  public:
     /// Expands with `lookup`, or, when `names` is given, only collects the names referenced (the
     /// scan mode Postfix uses to find user-defined parameters).
     Expander(const ParameterLookup* lookup, std::vector<std::string>* names)
@@ -71,11 +78,12 @@ public:
     Expansion run(std::string_view text) {
         result_.value.reserve(text.size() + 32);
         parse(text, result_.value);
-        if (!result_.ok()) result_.value.clear();
+        if (!result_.ok())
+            result_.value.clear();
         return std::move(result_);
     }
 
-private:
+  private:
     bool scanning() const { return names_ != nullptr; }
     bool failed() const { return !result_.errors.empty(); }
     void fail(std::string message) { result_.errors.push_back(std::move(message)); }
@@ -92,8 +100,10 @@ private:
     /// Reports the literal text appended to `out` since `start`, as mac_parse() hands each run
     /// of literal text to its callback (which only counts toward the nesting limit).
     bool literal(const std::string& out, std::size_t start) {
-        if (out.size() == start) return true;
-        if (!enter(std::string_view(out).substr(start))) return false;
+        if (out.size() == start)
+            return true;
+        if (!enter(std::string_view(out).substr(start)))
+            return false;
         --level_;
         return true;
     }
@@ -116,7 +126,8 @@ private:
                 ++pos;
                 continue;
             }
-            if (!literal(out, literal_start)) return;
+            if (!literal(out, literal_start))
+                return;
             std::string_view reference;
             if (pos < text.size() && (text[pos] == '{' || text[pos] == '(')) {
                 const char open = text[pos];
@@ -128,14 +139,17 @@ private:
                         fail("truncated macro reference: \"" + std::string(text) + "\"");
                         return;
                     }
-                    if (text[end] == open) ++level;
-                    if (text[end] == close) --level;
+                    if (text[end] == open)
+                        ++level;
+                    if (text[end] == close)
+                        --level;
                 }
                 reference = text.substr(pos + 1, end - pos - 2);
                 pos = end;
             } else {
                 std::size_t end = pos;
-                while (end < text.size() && is_name_character(text[end])) ++end;
+                while (end < text.size() && is_name_character(text[end]))
+                    ++end;
                 reference = text.substr(pos, end - pos);
                 pos = end;
             }
@@ -144,7 +158,8 @@ private:
                 return;
             }
             expression(reference, out);
-            if (failed()) return;
+            if (failed())
+                return;
             literal_start = out.size();
         }
         literal(out, literal_start);
@@ -155,7 +170,8 @@ private:
     std::optional<std::string_view> curly_payload(std::string_view expr, std::size_t& pos) {
         int level = 1;
         for (std::size_t end = pos + 1; end < expr.size(); ++end) {
-            if (expr[end] == '{') ++level;
+            if (expr[end] == '{')
+                ++level;
             if (expr[end] == '}' && --level == 0) {
                 const std::string_view payload = expr.substr(pos + 1, end - pos - 1);
                 pos = skip_whitespace(expr, end + 1);
@@ -194,12 +210,18 @@ private:
             delta = left.compare(right);
         }
         switch (op) {
-            case Operator::eq: return delta == 0;
-            case Operator::ne: return delta != 0;
-            case Operator::lt: return delta < 0;
-            case Operator::le: return delta <= 0;
-            case Operator::ge: return delta >= 0;
-            case Operator::gt: return delta > 0;
+            case Operator::eq:
+                return delta == 0;
+            case Operator::ne:
+                return delta != 0;
+            case Operator::lt:
+                return delta < 0;
+            case Operator::le:
+                return delta <= 0;
+            case Operator::ge:
+                return delta >= 0;
+            case Operator::gt:
+                return delta > 0;
         }
         return std::nullopt;
     }
@@ -209,9 +231,11 @@ private:
     bool relational(std::string_view expr, std::size_t& pos,
                     std::optional<std::string_view>& value) {
         const auto left = curly_payload(expr, pos);
-        if (!left) return false;
+        if (!left)
+            return false;
         std::size_t op_end = expr.find_first_not_of(operator_characters, pos);
-        if (op_end == std::string_view::npos) op_end = expr.size();
+        if (op_end == std::string_view::npos)
+            op_end = expr.size();
         const std::string_view op_text = expr.substr(pos, op_end - pos);
         const auto op = parse_operator(op_text);
         if (!op) {
@@ -226,24 +250,29 @@ private:
             return false;
         }
         const auto right = curly_payload(expr, pos);
-        if (!right) return false;
+        if (!right)
+            return false;
         const std::string left_value = operand(*left);
-        if (failed()) return false;
+        if (failed())
+            return false;
         const std::string right_value = operand(*right);
-        if (failed()) return false;
+        if (failed())
+            return false;
         if (scanning()) {
             value.reset();
             return true;
         }
         const auto result = compare(left_value, *op, right_value);
-        if (!result) return false;
+        if (!result)
+            return false;
         value = *result ? std::string_view("true") : std::string_view();
         return true;
     }
 
     /// Handles one `$name` / `${...}` reference, as mac_expand_callback() does.
     void expression(std::string_view expr, std::string& out) {
-        if (!enter(expr)) return;
+        if (!enter(expr))
+            return;
         if (++total_depth_ > max_total_depth) {
             fail("macro expansion nested too deeply: \"" + std::string(expr) + "\"");
             return;
@@ -253,7 +282,8 @@ private:
         char op = 0;
         std::size_t pos = skip_whitespace(expr, 0);
         if (pos < expr.size() && expr[pos] == '{') {
-            if (!relational(expr, pos, value)) return;
+            if (!relational(expr, pos, value))
+                return;
             if (pos < expr.size()) {
                 op = expr[pos];
                 if (op != '?' && op != ':') {
@@ -309,9 +339,12 @@ private:
                 break;
             case '?': {
                 const auto if_true = branch(expr, pos);
-                if (!if_true) return;
-                if (non_empty || scanning()) parse(*if_true, out);
-                if (failed() || pos == expr.size()) break;
+                if (!if_true)
+                    return;
+                if (non_empty || scanning())
+                    parse(*if_true, out);
+                if (failed() || pos == expr.size())
+                    break;
                 if (expr[pos] != ':') {
                     fail("\":\" expected at: \"..." + std::string(*if_true) + "}>>>" +
                          excerpt20(expr, pos) + "\"");
@@ -319,14 +352,17 @@ private:
                 }
                 ++pos;
                 // The text after ':' is parsed (and checked for garbage) as for `${name:...}`.
-                if (!else_branch(expr, pos, !non_empty, out)) return;
+                if (!else_branch(expr, pos, !non_empty, out))
+                    return;
                 break;
             }
             default:  // ':'
-                if (!else_branch(expr, pos, !non_empty, out)) return;
+                if (!else_branch(expr, pos, !non_empty, out))
+                    return;
                 break;
         }
-        if (failed()) return;
+        if (failed())
+            return;
         --level_;
         --total_depth_;
     }
@@ -334,9 +370,12 @@ private:
     /// The operand after ':', expanded when `taken` (or when scanning); false on error.
     bool else_branch(std::string_view expr, std::size_t& pos, bool taken, std::string& out) {
         const auto if_false = branch(expr, pos);
-        if (!if_false) return false;
-        if (taken || scanning()) parse(*if_false, out);
-        if (failed()) return false;
+        if (!if_false)
+            return false;
+        if (taken || scanning())
+            parse(*if_false, out);
+        if (failed())
+            return false;
         if (pos != expr.size()) {
             fail("unexpected input at: \"..." + std::string(*if_false) + "}>>>" +
                  excerpt20(expr, pos) + "\"");
@@ -362,12 +401,15 @@ private:
     /// loop runs through a relational operand): reported as the loop it is.
     void expand_named(std::string_view name, std::string_view value, std::string& out) {
         for (const Frame* f = innermost_; f != nullptr; f = f->outer) {
-            if (f->name != name) continue;
+            if (f->name != name)
+                continue;
             // The loop runs from f, the outer use of name, to the innermost frame.
             std::vector<std::string_view> chain;
-            for (const Frame* g = innermost_; g != f->outer; g = g->outer) chain.push_back(g->name);
+            for (const Frame* g = innermost_; g != f->outer; g = g->outer)
+                chain.push_back(g->name);
             std::string loop;
-            for (auto i = chain.rbegin(); i != chain.rend(); ++i) loop += "$" + std::string(*i) + " -> ";
+            for (auto i = chain.rbegin(); i != chain.rend(); ++i)
+                loop += "$" + std::string(*i) + " -> ";
             fail("parameter reference loop: " + loop + "$" + std::string(name));
             return;
         }

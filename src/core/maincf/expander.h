@@ -9,13 +9,15 @@ namespace pmr::maincf {
 
 /// Where `$name` references find their values during expansion.
 class ParameterLookup {
-public:
+  public:
     virtual ~ParameterLookup() = default;
     /// The raw (unexpanded) value of `name`, or nullopt when it is defined nowhere.
-    [[nodiscard]] virtual std::optional<std::string_view> raw_value(std::string_view name) const = 0;
+    [[nodiscard]] virtual std::optional<std::string_view> raw_value(
+        std::string_view name) const = 0;
     /// Why looking `name` up is fatal (Postfix dies computing its default), or nullopt when
     /// raw_value() answers. A failed lookup fails the whole expansion.
-    [[nodiscard]] virtual std::optional<std::string> lookup_failure(std::string_view /*name*/) const {
+    [[nodiscard]] virtual std::optional<std::string> lookup_failure(
+        std::string_view /*name*/) const {
         return std::nullopt;
     }
 };

@@ -21,20 +21,23 @@ enum class LineKind {
 /// Classifies one physical line (with or without its trailing newline).
 [[nodiscard]] constexpr LineKind classify_line(std::string_view line) {
     std::size_t i = 0;
-    while (i < line.size() && is_postfix_space(line[i])) ++i;
-    if (i == line.size() || line[i] == '#') return LineKind::ignored;
+    while (i < line.size() && is_postfix_space(line[i]))
+        ++i;
+    if (i == line.size() || line[i] == '#')
+        return LineKind::ignored;
     return i == 0 ? LineKind::head : LineKind::continuation;
 }
 
 /// Iterates over the physical lines of a text. Each line includes its '\n' terminator, if any; a
 /// last line without '\n' is returned too, an empty remainder is not.
 class LineCursor {
-public:
+  public:
     explicit LineCursor(std::string_view text) : text_(text) {}
 
     /// Stores the next line in `line` and returns true, or returns false at the end.
     bool next(std::string_view& line) {
-        if (offset_ >= text_.size()) return false;
+        if (offset_ >= text_.size())
+            return false;
         const char* begin = text_.data() + offset_;
         const std::size_t remaining = text_.size() - offset_;
         // memchr is the fastest way through the long comment blocks of Debian's main.cf files.
@@ -54,7 +57,7 @@ public:
     /// Byte offset just past the line most recently returned by next().
     [[nodiscard]] std::size_t offset() const { return offset_; }
 
-private:
+  private:
     std::string_view text_;
     std::size_t offset_ = 0;
     int line_number_ = 0;
@@ -62,7 +65,8 @@ private:
 
 /// The line without its trailing '\n' (a '\r' before it is content, as it is to Postfix).
 [[nodiscard]] constexpr std::string_view without_newline(std::string_view line) {
-    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\n')
+        line.remove_suffix(1);
     return line;
 }
 

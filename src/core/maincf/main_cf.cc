@@ -33,12 +33,13 @@ struct LogicalLine {
 
 /// The `"%.30s%s"` excerpt Postfix shows of a line it rejects.
 std::string excerpt(std::string_view text) {
-    if (text.size() <= 30) return std::string(text);
+    if (text.size() <= 30)
+        return std::string(text);
     return std::string(text.substr(0, 30)) + "...";
 }
 
 class Parser {
-public:
+  public:
     explicit Parser(MainCf::Data& data) : data_(data) {}
 
     void run() {
@@ -71,7 +72,7 @@ public:
         finish();
     }
 
-private:
+  private:
     void begin(std::string_view line, int number, bool starts_with_space) {
         current_ = LogicalLine{};
         current_.open = true;
@@ -91,7 +92,8 @@ private:
     }
 
     void finish() {
-        if (!current_.open) return;
+        if (!current_.open)
+            return;
         current_.open = false;
         std::string_view content = current_.head;
         if (current_.continued) {
@@ -109,7 +111,8 @@ private:
     /// Splits `name = value` as Postfix's split_nameval() does.
     void split(std::string_view content) {
         auto skip_space = [&](std::size_t i) {
-            while (i < content.size() && is_postfix_space(content[i])) ++i;
+            while (i < content.size() && is_postfix_space(content[i]))
+                ++i;
             return i;
         };
         const std::size_t name_begin = skip_space(0);
@@ -129,17 +132,17 @@ private:
         }
         const std::size_t value_begin = skip_space(equals + 1);
         std::size_t value_end = content.size();
-        while (value_end > value_begin && is_postfix_space(content[value_end - 1])) --value_end;
-        data_.definitions.push_back(Definition{
-            content.substr(name_begin, name_end - name_begin),
-            content.substr(value_begin, value_end - value_begin), current_.line,
-            current_.last_line});
+        while (value_end > value_begin && is_postfix_space(content[value_end - 1]))
+            --value_end;
+        data_.definitions.push_back(Definition{content.substr(name_begin, name_end - name_begin),
+                                               content.substr(value_begin, value_end - value_begin),
+                                               current_.line, current_.last_line});
     }
 
     void report(std::string_view what, std::string_view content) {
-        data_.diagnostics.push_back(make_error(data_.path, current_.line, 0,
-                                               std::string(what) + ": \"" +
-                                                   std::string(content) + "\""));
+        data_.diagnostics.push_back(
+            make_error(data_.path, current_.line, 0,
+                       std::string(what) + ": \"" + std::string(content) + "\""));
     }
 
     MainCf::Data& data_;
@@ -150,7 +153,8 @@ private:
 void resolve_effective(MainCf::Data& data) {
     std::vector<const Definition*> by_name;
     by_name.reserve(data.definitions.size());
-    for (const Definition& d : data.definitions) by_name.push_back(&d);
+    for (const Definition& d : data.definitions)
+        by_name.push_back(&d);
     // Within one name the definitions stay in file order, which is their order in memory.
     std::ranges::sort(by_name, [](const Definition* a, const Definition* b) {
         const int c = a->name.compare(b->name);
@@ -164,14 +168,15 @@ void resolve_effective(MainCf::Data& data) {
         if (i > 0 && by_name[i - 1]->name == by_name[i]->name &&
             by_name[i - 1]->value != by_name[i]->value) {
             const Definition& earlier = *by_name[i - 1];
-            data.diagnostics.push_back(make_warning(
-                data.path, by_name[i]->line, 0,
-                "overriding earlier entry: " + std::string(earlier.name) + "=" +
-                    std::string(earlier.value) + " (defined at line " +
-                    std::to_string(earlier.line) + ")"));
+            data.diagnostics.push_back(
+                make_warning(data.path, by_name[i]->line, 0,
+                             "overriding earlier entry: " + std::string(earlier.name) + "=" +
+                                 std::string(earlier.value) + " (defined at line " +
+                                 std::to_string(earlier.line) + ")"));
             warned = true;
         }
-        if (last_of_name) data.effective.push_back(by_name[i]);
+        if (last_of_name)
+            data.effective.push_back(by_name[i]);
     }
     if (warned) {
         std::ranges::stable_sort(data.diagnostics, {}, &Diagnostic::line);
@@ -197,12 +202,24 @@ MainCf MainCf::parse(std::shared_ptr<const std::string> text, std::string path) 
     return MainCf(std::move(data));
 }
 
-const std::string& MainCf::text() const { return *data_->text; }
-const std::string& MainCf::path() const { return data_->path; }
-std::span<const Definition> MainCf::definitions() const { return data_->definitions; }
-const Diagnostics& MainCf::diagnostics() const { return data_->diagnostics; }
-bool MainCf::has_errors() const { return pmr::has_errors(data_->diagnostics); }
-std::span<const Definition* const> MainCf::effective() const { return data_->effective; }
+const std::string& MainCf::text() const {
+    return *data_->text;
+}
+const std::string& MainCf::path() const {
+    return data_->path;
+}
+std::span<const Definition> MainCf::definitions() const {
+    return data_->definitions;
+}
+const Diagnostics& MainCf::diagnostics() const {
+    return data_->diagnostics;
+}
+bool MainCf::has_errors() const {
+    return pmr::has_errors(data_->diagnostics);
+}
+std::span<const Definition* const> MainCf::effective() const {
+    return data_->effective;
+}
 
 const Definition* MainCf::find(std::string_view name) const {
     const auto& effective = data_->effective;
@@ -221,7 +238,8 @@ const Definition* MainCf::find(std::string_view name) const {
 
 std::optional<std::string_view> MainCf::get(std::string_view name) const {
     const Definition* definition = find(name);
-    if (definition == nullptr) return std::nullopt;
+    if (definition == nullptr)
+        return std::nullopt;
     return definition->value;
 }
 

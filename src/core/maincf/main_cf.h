@@ -32,7 +32,7 @@ struct Definition {
 ///
 /// A MainCf is immutable and cheap to copy. Rendering it gives back the input byte for byte.
 class MainCf {
-public:
+  public:
     /// Parses `text`; never fails. `path` names the file in diagnostics.
     [[nodiscard]] static MainCf parse(std::string text, std::string path);
     /// The same, sharing `text` (not null) instead of copying it: a host of 1,000 instances
@@ -63,7 +63,7 @@ public:
     /// The parsed state, shared by copies (opaque outside main_cf.cc).
     struct Data;
 
-private:
+  private:
     explicit MainCf(std::shared_ptr<const Data> data);
     std::shared_ptr<const Data> data_;
 };

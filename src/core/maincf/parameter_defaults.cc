@@ -53,9 +53,15 @@ constexpr std::pair<std::string_view, std::string_view> debian_defaults[] = {
 /// The parameters that Postfix 3.7's daemons declare raw (CONFIG_RAW_TABLE in local, smtpd and
 /// postscreen), sorted. Checked against `postconf -x` by the differential test.
 constexpr std::string_view raw_parameters[] = {
-    "command_execution_directory", "default_rbl_reply",      "forward_path",
-    "luser_relay",                 "mailbox_command",        "postscreen_expansion_filter",
-    "postscreen_reject_footer",    "smtpd_expansion_filter", "smtpd_reject_footer",
+    "command_execution_directory",
+    "default_rbl_reply",
+    "forward_path",
+    "luser_relay",
+    "mailbox_command",
+    "postscreen_expansion_filter",
+    "postscreen_reject_footer",
+    "smtpd_expansion_filter",
+    "smtpd_reject_footer",
 };
 
 }  // namespace
@@ -63,7 +69,8 @@ constexpr std::string_view raw_parameters[] = {
 bool is_raw_parameter(std::string_view name) {
     // Asked for every expanded value: the length rules out nearly every name at once.
     for (std::string_view raw : raw_parameters) {
-        if (raw.size() == name.size() && raw == name) return true;
+        if (raw.size() == name.size() && raw == name)
+            return true;
     }
     return false;
 }
@@ -75,14 +82,16 @@ bool is_read_only_parameter(std::string_view name) {
 std::vector<std::string> ParameterDefaults::names() const {
     std::vector<std::string> names;
     names.reserve(entries_.size());
-    for (const auto& [name, value] : entries_) names.push_back(name);
+    for (const auto& [name, value] : entries_)
+        names.push_back(name);
     return names;
 }
 
 const ParameterDefaults& ParameterDefaults::builtin() {
     static const ParameterDefaults defaults = [] {
         ParameterDefaults d;
-        for (const auto& [name, value] : debian_defaults) d.set(name, value);
+        for (const auto& [name, value] : debian_defaults)
+            d.set(name, value);
         return d;
     }();
     return defaults;
@@ -96,37 +105,36 @@ ParameterDefaults ParameterDefaults::from_postconf_output(std::string_view text,
     std::string_view line;
     while (cursor.next(line)) {
         line = without_newline(line);
-        if (line.empty()) continue;
+        if (line.empty())
+            continue;
         // postconf prints `name = value`, and `name =` for an empty value.
         const std::size_t equals = line.find(" =");
         if (equals == std::string_view::npos || equals == 0 ||
             line.substr(0, equals).find(' ') != std::string_view::npos) {
-            problems.push_back(make_error(origin, cursor.line_number(), 0,
-                                          "unexpected postconf output: \"" + std::string(line) +
-                                              "\""));
+            problems.push_back(
+                make_error(origin, cursor.line_number(), 0,
+                           "unexpected postconf output: \"" + std::string(line) + "\""));
             continue;
         }
         std::string_view value = line.substr(equals + 2);
-        if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+        if (!value.empty() && value.front() == ' ')
+            value.remove_prefix(1);
         defaults.set(line.substr(0, equals), value);
     }
     return defaults;
 }
 
 std::optional<std::string_view> ParameterDefaults::get(std::string_view name) const {
-    auto it = std::ranges::lower_bound(entries_, name, {},
-                                       [](const auto& entry) -> std::string_view {
-                                           return entry.first;
-                                       });
-    if (it == entries_.end() || it->first != name) return std::nullopt;
+    auto it = std::ranges::lower_bound(
+        entries_, name, {}, [](const auto& entry) -> std::string_view { return entry.first; });
+    if (it == entries_.end() || it->first != name)
+        return std::nullopt;
     return it->second;
 }
 
 void ParameterDefaults::set(std::string_view name, std::string_view value) {
-    auto it = std::ranges::lower_bound(entries_, name, {},
-                                       [](const auto& entry) -> std::string_view {
-                                           return entry.first;
-                                       });
+    auto it = std::ranges::lower_bound(
+        entries_, name, {}, [](const auto& entry) -> std::string_view { return entry.first; });
     if (it != entries_.end() && it->first == name) {
         it->second = value;
     } else {

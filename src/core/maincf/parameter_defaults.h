@@ -15,7 +15,7 @@ namespace pmr::maincf {
 /// builtin() supplies Debian 12's Postfix 3.7 values of every parameter pmreconcile reads, so
 /// that planning works offline.
 class ParameterDefaults {
-public:
+  public:
     ParameterDefaults() = default;
 
     /// Debian 12 (Postfix 3.7.11) defaults of the parameters pmreconcile needs.
@@ -40,7 +40,7 @@ public:
     /// How many parameters have a default.
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> entries_;  // sorted by name
 };
 

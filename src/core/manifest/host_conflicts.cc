@@ -20,7 +20,8 @@ bool is_below(std::string_view inner, std::string_view outer) {
 
 Diagnostics check_host_overlaps(const Manifest& manifest, const instance::HostState& host) {
     Diagnostics problems;
-    if (host.instances.empty()) return problems;
+    if (host.instances.empty())
+        return problems;
     const instance::Instance& primary = host.primary();
     const instance::InstanceIndex index(host);
 
@@ -53,7 +54,8 @@ Diagnostics check_host_overlaps(const Manifest& manifest, const instance::HostSt
                                    ? clean_directory(*d->data_directory)
                                    : derived_directory(primary.data_directory, d->name)}};
         for (const instance::Instance& other : host.instances) {
-            if (!other.primary && listed.contains(other.config_directory)) continue;
+            if (!other.primary && listed.contains(other.config_directory))
+                continue;
             const std::string owner =
                 other.primary ? std::string("the primary's") : other.label() + "'s";
             const std::pair<const char*, const std::string*> theirs[] = {
@@ -66,10 +68,10 @@ Diagnostics check_host_overlaps(const Manifest& manifest, const instance::HostSt
                         !is_below(*other_directory, directory)) {
                         continue;
                     }
-                    problems.push_back(make_error(
-                        manifest.path, d->position.line, d->position.column,
-                        d->name + "'s " + key + " " + directory + " overlaps " + owner + " " +
-                            other_key + " " + *other_directory + " on this host"));
+                    problems.push_back(
+                        make_error(manifest.path, d->position.line, d->position.column,
+                                   d->name + "'s " + key + " " + directory + " overlaps " + owner +
+                                       " " + other_key + " " + *other_directory + " on this host"));
                 }
             }
         }

@@ -4,9 +4,12 @@ namespace pmr::manifest {
 
 std::string_view to_string(Unmanaged unmanaged) {
     switch (unmanaged) {
-        case Unmanaged::keep: return "keep";
-        case Unmanaged::deport: return "deport";
-        case Unmanaged::destroy: return "destroy";
+        case Unmanaged::keep:
+            return "keep";
+        case Unmanaged::deport:
+            return "deport";
+        case Unmanaged::destroy:
+            return "destroy";
     }
     return "keep";
 }

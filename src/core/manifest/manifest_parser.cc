@@ -12,7 +12,7 @@ namespace {
 
 /// Walks the YAML tree into a Manifest, collecting every problem.
 class TreeReader {
-public:
+  public:
     /// `partial`: return what could be read despite structural problems.
     TreeReader(const std::string& path, Diagnostics& problems, bool partial = false)
         : path_(path), problems_(problems), partial_(partial) {}
@@ -54,7 +54,8 @@ public:
             } else if (word == "destroy") {
                 manifest.unmanaged = Unmanaged::destroy;
             } else {
-                report(*unmanaged, "'unmanaged' must be keep, deport or destroy, not '" + word + "'");
+                report(*unmanaged,
+                       "'unmanaged' must be keep, deport or destroy, not '" + word + "'");
             }
         }
         if (const YamlNode* instances = root.find("instances")) {
@@ -69,11 +70,12 @@ public:
                 report(*instances, "'instances' must be a list");
             }
         }
-        if (has_errors(problems_) && !partial_) return std::nullopt;
+        if (has_errors(problems_) && !partial_)
+            return std::nullopt;
         return manifest;
     }
 
-private:
+  private:
     std::optional<DesiredInstance> read_instance(const YamlNode& entry) {
         if (!entry.is_mapping()) {
             report(entry, "each instance must be a mapping with at least 'name'");
@@ -101,13 +103,12 @@ private:
         if (const YamlNode* protect = entry.find("protect")) {
             instance.protect = bool_value(*protect, "protect").value_or(false);
         }
-        for (auto [key, slot, where] :
-             {std::tuple{"config_directory", &instance.config_directory,
-                         &instance.config_directory_position},
-              std::tuple{"queue_directory", &instance.queue_directory,
-                         &instance.queue_directory_position},
-              std::tuple{"data_directory", &instance.data_directory,
-                         &instance.data_directory_position}}) {
+        for (auto [key, slot, where] : {std::tuple{"config_directory", &instance.config_directory,
+                                                   &instance.config_directory_position},
+                                        std::tuple{"queue_directory", &instance.queue_directory,
+                                                   &instance.queue_directory_position},
+                                        std::tuple{"data_directory", &instance.data_directory,
+                                                   &instance.data_directory_position}}) {
             if (const YamlNode* node = entry.find(key)) {
                 *slot = string_value(*node, key);
                 *where = node->position;
@@ -131,7 +132,8 @@ private:
 
     std::vector<Parameter> read_parameters(const YamlNode& node) {
         std::vector<Parameter> parameters;
-        if (node.is_null()) return parameters;
+        if (node.is_null())
+            return parameters;
         if (!node.is_mapping()) {
             report(node, "'parameters' must be a mapping of main.cf names to values");
             return parameters;
@@ -160,7 +162,8 @@ private:
     }
 
     std::optional<std::string> string_value(const YamlNode& node, std::string_view key) {
-        if (node.is_scalar()) return node.scalar;
+        if (node.is_scalar())
+            return node.scalar;
         report(node, "'" + std::string(key) + "' must be a string");
         return std::nullopt;
     }
@@ -173,8 +176,10 @@ private:
                              word + "\" (remove the quotes)");
             return std::nullopt;
         }
-        if (word == "true" || word == "yes") return true;
-        if (word == "false" || word == "no") return false;
+        if (word == "true" || word == "yes")
+            return true;
+        if (word == "false" || word == "no")
+            return false;
         report(node, "'" + std::string(key) + "' must be true or false, not '" + word + "'");
         return std::nullopt;
     }
@@ -191,17 +196,21 @@ private:
                 report(key_node, "key '" + std::string(key) + "' is listed twice");
                 continue;
             }
-            if (std::ranges::find(allowed, key) != allowed.end()) continue;
+            if (std::ranges::find(allowed, key) != allowed.end())
+                continue;
             std::string expected;
-            for (std::string_view a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+            for (std::string_view a : allowed)
+                expected += (expected.empty() ? "" : ", ") + std::string(a);
             report(key_node, "unknown key '" + std::string(key) + "' in " + std::string(where) +
                                  " (expected one of: " + expected + ")");
         }
     }
 
     static std::string scalar_text(const YamlNode& node) {
-        if (node.is_scalar()) return node.scalar;
-        if (node.is_null()) return "null";
+        if (node.is_scalar())
+            return node.scalar;
+        if (node.is_null())
+            return "null";
         return node.is_mapping() ? "a mapping" : "a list";
     }
 
@@ -216,8 +225,8 @@ private:
 };
 
 /// parse_manifest(), returning what could be read despite structural problems when `partial`.
-std::optional<Manifest> parse(std::string_view text, const std::string& path,
-                              Diagnostics& problems, bool partial) {
+std::optional<Manifest> parse(std::string_view text, const std::string& path, Diagnostics& problems,
+                              bool partial) {
     if (text.size() > max_manifest_bytes) {
         problems.push_back(make_error(path, 0, 0,
                                       "manifest too large (" + std::to_string(text.size()) +
@@ -230,7 +239,8 @@ std::optional<Manifest> parse(std::string_view text, const std::string& path,
         return std::nullopt;
     }
     const std::optional<YamlNode> root = parse_yaml_tree(text, path, problems);
-    if (!root) return std::nullopt;
+    if (!root)
+        return std::nullopt;
     return TreeReader(path, problems, partial).read(*root);
 }
 
@@ -247,14 +257,16 @@ std::optional<Manifest> parse_and_validate(std::string_view text, const std::str
     Diagnostics found;
     auto manifest = parse(text, path, found, true);
     if (manifest) {
-        for (Diagnostic& d : validate(*manifest, primary)) found.push_back(std::move(d));
+        for (Diagnostic& d : validate(*manifest, primary))
+            found.push_back(std::move(d));
     }
-    std::ranges::stable_sort(found, [](const Diagnostic& x, const Diagnostic& y) {
-        return x.line < y.line;
-    });
+    std::ranges::stable_sort(
+        found, [](const Diagnostic& x, const Diagnostic& y) { return x.line < y.line; });
     const bool failed = has_errors(found);
-    for (Diagnostic& d : found) problems.push_back(std::move(d));
-    if (failed) return std::nullopt;
+    for (Diagnostic& d : found)
+        problems.push_back(std::move(d));
+    if (failed)
+        return std::nullopt;
     return manifest;
 }
 

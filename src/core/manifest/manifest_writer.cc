@@ -34,19 +34,19 @@ std::string quote(std::string_view text) {
 /// A parameter name as a YAML key: plain when it is a word YAML reads back as that text
 /// (`smtpd_tls_cert_file`), else quoted (main.cf accepts names such as `null`, `a:b` or `[x]`).
 std::string key(std::string_view name) {
-    const bool plain =
-        !name.empty() && name != "null" && name != "Null" && name != "NULL" &&
-        std::isalnum(static_cast<unsigned char>(name.front())) != 0 &&
-        std::ranges::all_of(name, [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '_' || c == '.' || c == '-';
-        });
+    const bool plain = !name.empty() && name != "null" && name != "Null" && name != "NULL" &&
+                       std::isalnum(static_cast<unsigned char>(name.front())) != 0 &&
+                       std::ranges::all_of(name, [](char c) {
+                           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                  (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+                       });
     return plain ? std::string(name) : quote(name);
 }
 
 void write_parameters(std::string& out, const std::vector<Parameter>& parameters,
                       const std::string& indent) {
-    if (parameters.empty()) return;
+    if (parameters.empty())
+        return;
     out += indent + "parameters:\n";
     // YAML reads a key written before its ':' (an implicit key) only up to 1,024 characters;
     // a longer one is written as an explicit key, `? KEY` with `: VALUE` on the next line.
@@ -67,24 +67,33 @@ void write_parameters(std::string& out, const std::vector<Parameter>& parameters
 std::string write_manifest(const Manifest& manifest) {
     std::string out =
         "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
-        "version: " + std::to_string(manifest.version) + "\n";
+        "version: " +
+        std::to_string(manifest.version) + "\n";
     if (!manifest.primary_parameters.empty()) {
         out += "primary:\n";
         write_parameters(out, manifest.primary_parameters, "  ");
     }
     out += "unmanaged: " + std::string(to_string(manifest.unmanaged)) + "\n";
-    if (manifest.instances.empty()) return out + "instances: []\n";
+    if (manifest.instances.empty())
+        return out + "instances: []\n";
     out += "instances:\n";
     for (const DesiredInstance& d : manifest.instances) {
         out += "  - name: " + quote(d.name) + "\n";
-        if (d.group) out += "    group: " + quote(*d.group) + "\n";
-        if (d.enable) out += std::string("    enable: ") + (*d.enable ? "true" : "false") + "\n";
-        if (d.config_directory) out += "    config_directory: " + quote(*d.config_directory) + "\n";
-        if (d.queue_directory) out += "    queue_directory: " + quote(*d.queue_directory) + "\n";
-        if (d.data_directory) out += "    data_directory: " + quote(*d.data_directory) + "\n";
+        if (d.group)
+            out += "    group: " + quote(*d.group) + "\n";
+        if (d.enable)
+            out += std::string("    enable: ") + (*d.enable ? "true" : "false") + "\n";
+        if (d.config_directory)
+            out += "    config_directory: " + quote(*d.config_directory) + "\n";
+        if (d.queue_directory)
+            out += "    queue_directory: " + quote(*d.queue_directory) + "\n";
+        if (d.data_directory)
+            out += "    data_directory: " + quote(*d.data_directory) + "\n";
         write_parameters(out, d.parameters, "    ");
-        if (d.protect) out += "    protect: true\n";
-        if (d.state == DesiredState::absent) out += "    state: absent\n";
+        if (d.protect)
+            out += "    protect: true\n";
+        if (d.state == DesiredState::absent)
+            out += "    state: absent\n";
     }
     return out;
 }
@@ -94,13 +103,15 @@ Manifest manifest_from_host(const instance::HostState& state,
     Manifest manifest;
     if (host_files != nullptr) {
         for (const maincf::Definition* def : host_files->primary.effective()) {
-            if (is_reserved_primary_parameter(def->name)) continue;
+            if (is_reserved_primary_parameter(def->name))
+                continue;
             manifest.primary_parameters.push_back(
                 Parameter{std::string(def->name), std::string(def->value), {}});
         }
     }
     for (const instance::Instance& i : state.instances) {
-        if (i.primary) continue;
+        if (i.primary)
+            continue;
         DesiredInstance d;
         d.name = i.name;
         d.group = i.group;
@@ -112,7 +123,8 @@ Manifest manifest_from_host(const instance::HostState& state,
             if (auto it = host_files->secondaries.find(i.config_directory);
                 it != host_files->secondaries.end()) {
                 for (const maincf::Definition* def : it->second.effective()) {
-                    if (is_reserved_instance_parameter(def->name)) continue;
+                    if (is_reserved_instance_parameter(def->name))
+                        continue;
                     d.parameters.push_back(
                         Parameter{std::string(def->name), std::string(def->value), {}});
                 }

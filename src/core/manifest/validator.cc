@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/maincf/editor.h"
@@ -37,7 +37,8 @@ std::vector<std::string_view> ancestors_and_self(std::string_view directory) {
          slash = directory.rfind('/', slash - 1)) {
         found.push_back(directory.substr(0, slash));
     }
-    if (directory.starts_with('/') && directory != "/") found.emplace_back("/");
+    if (directory.starts_with('/') && directory != "/")
+        found.emplace_back("/");
     return found;
 }
 
@@ -51,39 +52,50 @@ struct Claim {
 }  // namespace
 
 bool is_reserved_instance_parameter(std::string_view name) {
-    static constexpr std::string_view reserved[] = {
-        "multi_instance_name",    "multi_instance_group", "multi_instance_enable",
-        "multi_instance_wrapper", "multi_instance_directories", "config_directory",
-        "queue_directory",        "data_directory"};
+    static constexpr std::string_view reserved[] = {"multi_instance_name",
+                                                    "multi_instance_group",
+                                                    "multi_instance_enable",
+                                                    "multi_instance_wrapper",
+                                                    "multi_instance_directories",
+                                                    "config_directory",
+                                                    "queue_directory",
+                                                    "data_directory"};
     return std::ranges::find(reserved, name) != std::end(reserved);
 }
 
 bool is_reserved_primary_parameter(std::string_view name) {
     static constexpr std::string_view reserved[] = {
         "multi_instance_wrapper", "multi_instance_enable", "multi_instance_directories",
-        "config_directory", "queue_directory", "data_directory"};
+        "config_directory",       "queue_directory",       "data_directory"};
     return std::ranges::find(reserved, name) != std::end(reserved);
 }
 
 std::string clean_directory(std::string_view path) {
     std::string text(path);
-    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    while (text.size() > 1 && text.back() == '/')
+        text.pop_back();
     return text;
 }
 
 std::string check_directory(std::string_view path, std::string& cleaned) {
     const std::string text = clean_directory(path);
     cleaned = text;
-    if (text.empty() || text.front() != '/') return "must be an absolute path";
-    if (text == "/") return "must not be the root directory";
-    if (!is_safe(text, "/")) return "may only contain letters, digits and !@%-_=+:./";
+    if (text.empty() || text.front() != '/')
+        return "must be an absolute path";
+    if (text == "/")
+        return "must not be the root directory";
+    if (!is_safe(text, "/"))
+        return "may only contain letters, digits and !@%-_=+:./";
     std::size_t pos = 1;
     while (pos <= text.size()) {
         std::size_t end = text.find('/', pos);
-        if (end == std::string::npos) end = text.size();
+        if (end == std::string::npos)
+            end = text.size();
         const std::string_view component = std::string_view(text).substr(pos, end - pos);
-        if (component.empty()) return "must not contain '//'";
-        if (component == "." || component == "..") return "must not contain '.' or '..'";
+        if (component.empty())
+            return "must not contain '//'";
+        if (component == "." || component == "..")
+            return "must not contain '.' or '..'";
         pos = end + 1;
     }
     return {};
@@ -110,11 +122,13 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
             }
             const maincf::Edit edit{maincf::EditKind::set, p.name, p.value.value_or("")};
             const Diagnostics invalid = maincf::validate_edits({&edit, 1}, "");
-            for (const Diagnostic& d : invalid) report(p.position, d.message);
+            for (const Diagnostic& d : invalid)
+                report(p.position, d.message);
             // main.cf cannot hold it: Postfix trims the value, so it would drift forever.
             const std::string& value = edit.value;
             if (invalid.empty() && !value.empty() &&
-                (maincf::is_postfix_space(value.front()) || maincf::is_postfix_space(value.back()))) {
+                (maincf::is_postfix_space(value.front()) ||
+                 maincf::is_postfix_space(value.back()))) {
                 report(p.position, "the value of '" + p.name +
                                        "' begins or ends with white space, which main.cf does "
                                        "not keep");
@@ -131,13 +145,14 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
     std::map<std::string, Position> names;
     for (const DesiredInstance& instance : manifest.instances) {
         const std::string& name = instance.name;
-        if (name.empty()) continue;  // reported by the parser
+        if (name.empty())
+            continue;  // reported by the parser
         if (!name.starts_with("postfix-")) {
-            report(instance.name_position, "instance name '" + name + "' must start with 'postfix-'");
+            report(instance.name_position,
+                   "instance name '" + name + "' must start with 'postfix-'");
         } else if (!is_safe(name)) {
             report(instance.name_position,
-                   "instance name '" + name +
-                       "' may only contain letters, digits and !@%-_=+:.");
+                   "instance name '" + name + "' may only contain letters, digits and !@%-_=+:.");
         }
         // A second entry of a name is one mistake: its directories are the first's, and
         // reporting them as overlapping too would say it four times.
@@ -148,16 +163,18 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
                                                std::to_string(names[name].line) + ")");
         }
         if (instance.group && !instance.group->empty() && !is_safe(*instance.group)) {
-            report(or_entry(instance.group_position, instance), "group '" + *instance.group +
-                                          "' may only contain letters, digits and !@%-_=+:.");
+            report(
+                or_entry(instance.group_position, instance),
+                "group '" + *instance.group + "' may only contain letters, digits and !@%-_=+:.");
         }
         if (instance.protect && instance.state == DesiredState::absent) {
-            report(instance.position, "instance '" + name +
-                                          "' is protected and cannot be 'state: absent'");
+            report(instance.position,
+                   "instance '" + name + "' is protected and cannot be 'state: absent'");
         }
         check_parameters(instance.parameters, false);
 
-        if (repeated) continue;
+        if (repeated)
+            continue;
         const std::tuple<const char*, const std::optional<std::string>*, Position> directories[] = {
             {"config_directory", &instance.config_directory,
              or_entry(instance.config_directory_position, instance)},
@@ -178,7 +195,8 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
             } else {
                 directory = derived_directory(*primary_values[i], name);
             }
-            if (instance.state == DesiredState::absent) continue;
+            if (instance.state == DesiredState::absent)
+                continue;
             claims.push_back({directory, name + "'s " + key, where});
         }
     }
@@ -186,15 +204,18 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
     // Two claims conflict when one directory is, or lies inside, the other. Looking up each
     // claim's ancestors keeps this linear: a manifest may list a thousand instances.
     std::map<std::string_view, std::vector<std::size_t>> claims_of;
-    for (std::size_t i = 0; i < claims.size(); ++i) claims_of[claims[i].directory].push_back(i);
+    for (std::size_t i = 0; i < claims.size(); ++i)
+        claims_of[claims[i].directory].push_back(i);
     std::vector<std::pair<std::size_t, std::size_t>> conflicts;  // (later, earlier) claim
     for (std::size_t i = 0; i < claims.size(); ++i) {
         for (const std::string_view ancestor : ancestors_and_self(claims[i].directory)) {
             const auto found = claims_of.find(ancestor);
-            if (found == claims_of.end()) continue;
+            if (found == claims_of.end())
+                continue;
             for (const std::size_t j : found->second) {
                 // The primary's own three directories (claims 0-2) are not checked in pairs.
-                if (j != i && std::max(i, j) >= 3) conflicts.emplace_back(std::max(i, j), std::min(i, j));
+                if (j != i && std::max(i, j) >= 3)
+                    conflicts.emplace_back(std::max(i, j), std::min(i, j));
             }
         }
     }
@@ -207,9 +228,8 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
                                (a.directory == b.directory ? " is also " : " overlaps ") + b.owner +
                                " " + b.directory);
     }
-    std::ranges::stable_sort(problems, [](const Diagnostic& x, const Diagnostic& y) {
-        return x.line < y.line;
-    });
+    std::ranges::stable_sort(
+        problems, [](const Diagnostic& x, const Diagnostic& y) { return x.line < y.line; });
     return problems;
 }
 

@@ -13,7 +13,8 @@ namespace pmr::manifest {
 
 const YamlNode* YamlNode::find(std::string_view key) const {
     for (const YamlEntry& entry : entries) {
-        if (entry.key.is_scalar() && entry.key.scalar == key) return &entry.value;
+        if (entry.key.is_scalar() && entry.key.scalar == key)
+            return &entry.value;
     }
     return nullptr;
 }
@@ -21,7 +22,8 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 namespace {
 
 Position position_of(const YAML::Mark& mark) {
-    if (mark.is_null()) return {};
+    if (mark.is_null())
+        return {};
     return {mark.line + 1, mark.column + 1};
 }
 
@@ -36,7 +38,7 @@ struct NestedTooDeep {};
 /// Builds the first document's tree from yaml-cpp's events, as YAML::Load would build its
 /// own, and refuses anchors, aliases and further documents.
 class TreeBuilder final : public YAML::EventHandler {
-public:
+  public:
     TreeBuilder(std::string_view text, const std::string& path, Diagnostics& problems)
         : text_(text), path_(path), problems_(problems) {}
 
@@ -93,7 +95,7 @@ public:
     }
     void OnMapEnd() override { close(); }
 
-private:
+  private:
     /// A sequence or mapping being read, and a mapping's key waiting for its value.
     struct Frame {
         YamlNode node;
@@ -109,7 +111,8 @@ private:
     }
 
     void close() {
-        if (open_.empty()) return;
+        if (open_.empty())
+            return;
         YamlNode done = std::move(open_.back().node);
         open_.pop_back();
         add(std::move(done));
@@ -119,7 +122,8 @@ private:
     /// next key or value.
     void add(YamlNode node) {
         if (open_.empty()) {
-            if (documents_ == 1) root_ = std::move(node);
+            if (documents_ == 1)
+                root_ = std::move(node);
             return;
         }
         Frame& parent = open_.back();
@@ -137,12 +141,14 @@ private:
     }
 
     void check(const YAML::Mark& mark, YAML::anchor_t anchor) {
-        if (anchor != YAML::NullAnchor) report(mark, "YAML anchors are not allowed in a manifest");
+        if (anchor != YAML::NullAnchor)
+            report(mark, "YAML anchors are not allowed in a manifest");
     }
     /// Block collections cost yaml-cpp little memory (flow ones are refused before it runs), but
     /// the tree stops where the flow limit stops, and early.
     void check_depth(const YAML::Mark& mark) {
-        if (open_.size() < static_cast<std::size_t>(max_yaml_nesting)) return;
+        if (open_.size() < static_cast<std::size_t>(max_yaml_nesting))
+            return;
         report(mark, too_deep_message());
         throw NestedTooDeep{};
     }
@@ -167,9 +173,11 @@ std::optional<Position> tab_in_indentation(std::string_view text, int last_line)
     while (start <= text.size() && (last_line <= 0 || line <= last_line)) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
         for (std::size_t i = start; i < end && (text[i] == ' ' || text[i] == '\t'); ++i) {
-            if (text[i] == '\t') return Position{line, static_cast<int>(i - start) + 1};
+            if (text[i] == '\t')
+                return Position{line, static_cast<int>(i - start) + 1};
         }
-        if (end == text.size()) break;
+        if (end == text.size())
+            break;
         start = end + 1;
         ++line;
     }
@@ -192,7 +200,8 @@ std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string
         TreeBuilder builder(text, path, problems);
         while (builder.wants_more() && parser.HandleNextDocument(builder)) {
         }
-        if (problems.size() > before) return std::nullopt;
+        if (problems.size() > before)
+            return std::nullopt;
         return builder.take_root();
     } catch (const NestedTooDeep&) {
         return std::nullopt;

@@ -22,9 +22,9 @@ struct YamlNode {
     /// Where the node starts. An empty value (`name:` at the end of a line) is placed at its
     /// key: the parser would place it where the next token starts, often on a later line.
     Position position;
-    std::string scalar;            ///< the text of a scalar
-    bool quoted = false;           ///< a scalar written in quotes: a string, never a boolean
-    std::vector<YamlNode> items;   ///< a sequence's items
+    std::string scalar;              ///< the text of a scalar
+    bool quoted = false;             ///< a scalar written in quotes: a string, never a boolean
+    std::vector<YamlNode> items;     ///< a sequence's items
     std::vector<YamlEntry> entries;  ///< a mapping's entries, in document order, repeats kept
 
     [[nodiscard]] bool is_null() const { return kind == Kind::null; }
@@ -48,7 +48,8 @@ struct YamlEntry {
 /// max_yaml_nesting deep (flow ones before yaml-cpp runs: see yaml_nesting.h). Problems are
 /// reported as `PATH:LINE:COL: message`; the tree is returned only when there is none. Text
 /// without a document is a null root.
-[[nodiscard]] std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string& path,
+[[nodiscard]] std::optional<YamlNode> parse_yaml_tree(std::string_view text,
+                                                      const std::string& path,
                                                       Diagnostics& problems);
 
 }  // namespace pmr::manifest

@@ -11,7 +11,8 @@ namespace {
 std::string label_value(std::string_view text) {
     std::string out;
     for (const char c : text) {
-        if (c == '\\' || c == '"') out += '\\';
+        if (c == '\\' || c == '"')
+            out += '\\';
         if (c == '\n') {
             out += "\\n";
             continue;
@@ -29,7 +30,8 @@ struct Drift {
 
 /// Every instance on the host (0) and every one a step or refusal concerns (1), by config
 /// directory: the one label that identifies an instance.
-std::map<std::string, Drift> drift_by_directory(const Plan& plan, const instance::HostState* state) {
+std::map<std::string, Drift> drift_by_directory(const Plan& plan,
+                                                const instance::HostState* state) {
     std::map<std::string, Drift> drift;  // sorted for a stable textfile
     if (state != nullptr) {
         for (const instance::Instance& i : state->instances) {
@@ -39,8 +41,10 @@ std::map<std::string, Drift> drift_by_directory(const Plan& plan, const instance
     const auto mark = [&drift](const std::string& label, const std::string& directory) {
         drift.try_emplace(directory, Drift{label.empty() ? "-" : label, 1}).first->second.value = 1;
     };
-    for (const Step& step : plan.steps) mark(step.instance, step.config_directory);
-    for (const Refusal& refusal : plan.refusals) mark(refusal.instance, refusal.config_directory);
+    for (const Step& step : plan.steps)
+        mark(step.instance, step.config_directory);
+    for (const Refusal& refusal : plan.refusals)
+        mark(refusal.instance, refusal.config_directory);
     return drift;
 }
 

@@ -10,18 +10,18 @@ namespace pmr::plan {
 
 /// The kinds of step, in the order a plan runs them.
 enum class StepKind {
-    init,       ///< turn on multi-instance support in the primary
-    stop,       ///< stop a running instance before it is disabled or removed
+    init,  ///< turn on multi-instance support in the primary
+    stop,  ///< stop a running instance before it is disabled or removed
     disable,
     destroy,
     deport,
-    assign,     ///< rename and/or regroup
+    assign,  ///< rename and/or regroup
     create,
     import,
     configure,  ///< main.cf parameter changes
     reorder,    ///< multi_instance_directories
     enable,
-    reload,     ///< a running instance whose main.cf changed
+    reload,  ///< a running instance whose main.cf changed
 };
 
 /// The word for a step kind (`create`, ...), and its plan symbol (`+`, `~`, `-`, `>`, ...).
@@ -39,7 +39,7 @@ struct Change {
 /// One step of a plan: what it does to which instance, and the operations that do it.
 struct Step {
     StepKind kind = StepKind::configure;
-    std::string instance;          ///< the instance's label: its name, or `-` for the primary
+    std::string instance;  ///< the instance's label: its name, or `-` for the primary
     std::string config_directory;
     std::vector<Change> changes;
     std::vector<lifecycle::Operation> operations;

@@ -10,21 +10,28 @@ constexpr const char* reset = "\033[0m";
 
 const char* color_of(StepKind kind) {
     switch (symbol(kind)) {
-        case '+': return "\033[32m";  // green
-        case '-': return "\033[31m";  // red
-        case '>': return "\033[35m";  // magenta
-        case '!': return "\033[36m";  // cyan
-        default: return "\033[33m";   // yellow
+        case '+':
+            return "\033[32m";  // green
+        case '-':
+            return "\033[31m";  // red
+        case '>':
+            return "\033[35m";  // magenta
+        case '!':
+            return "\033[36m";  // cyan
+        default:
+            return "\033[33m";  // yellow
     }
 }
 
 }  // namespace
 
 std::string show_value(const std::optional<std::string>& value) {
-    if (!value) return "(unset)";
+    if (!value)
+        return "(unset)";
     std::string quoted = "\"";
     for (char c : *value) {
-        if (c == '"' || c == '\\') quoted += '\\';
+        if (c == '"' || c == '\\')
+            quoted += '\\';
         quoted += c;
     }
     return quoted + "\"";
@@ -32,8 +39,10 @@ std::string show_value(const std::optional<std::string>& value) {
 
 std::string render_text(const Plan& plan, const TextStyle& style) {
     std::string out;
-    if (plan.empty()) return "No changes: the host matches the manifest.\n";
-    if (!plan.steps.empty()) out += "pmreconcile will perform these steps, in this order:\n\n";
+    if (plan.empty())
+        return "No changes: the host matches the manifest.\n";
+    if (!plan.steps.empty())
+        out += "pmreconcile will perform these steps, in this order:\n\n";
     int number = 0;
     for (const Step& step : plan.steps) {
         const std::string mark(1, symbol(step.kind));
@@ -41,7 +50,8 @@ std::string render_text(const Plan& plan, const TextStyle& style) {
         out += style.color ? color_of(step.kind) + mark + reset : mark;
         out += " " + std::to_string(++number) + ". " + std::string(to_string(step.kind)) + " " +
                step.instance;
-        if (step.instance != step.config_directory) out += " (" + step.config_directory + ")";
+        if (step.instance != step.config_directory)
+            out += " (" + step.config_directory + ")";
         out += "\n";
         for (const Change& change : step.changes) {
             out += "        " + change.name + ": " + show_value(change.before) + " -> " +
@@ -56,8 +66,10 @@ std::string render_text(const Plan& plan, const TextStyle& style) {
                    refusal.config_directory + "): " + refusal.reason + "\n";
         }
     }
-    if (!plan.notes.empty()) out += "\n";
-    for (const std::string& note : plan.notes) out += "Note: " + note + "\n";
+    if (!plan.notes.empty())
+        out += "\n";
+    for (const std::string& note : plan.notes)
+        out += "Note: " + note + "\n";
     out += "\n" + plan_summary_line(summarize(plan)) + "\n";
     return out;
 }

@@ -8,10 +8,10 @@
 #include <unordered_map>
 #include <utility>
 
-#include "core/lifecycle/destroy_guard.h"
-#include "core/manifest/validator.h"
 #include "core/instance/instance_index.h"
+#include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/configuration.h"
+#include "core/manifest/validator.h"
 #include "core/postmulti/edit_planner.h"
 
 namespace pmr::plan {
@@ -36,18 +36,21 @@ struct Target {
 };
 
 class Planner {
-public:
+  public:
     Planner(const manifest::Manifest& manifest, lifecycle::SimulatedHost& host,
             const maincf::ParameterDefaults& defaults)
         : manifest_(manifest), host_(host), defaults_(defaults) {}
 
     PlanResult run() {
         const auto initial = current();
-        if (!initial) return finish();
+        if (!initial)
+            return finish();
         primary_directory_ = initial->primary().config_directory;
-        for (const std::string& d : initial->secondary_directories()) listed_before_.insert(d);
+        for (const std::string& d : initial->secondary_directories())
+            listed_before_.insert(d);
         resolve_targets(*initial);
-        if (failed()) return finish();
+        if (failed())
+            return finish();
         plan_init(*initial);
         plan_removals();
         plan_disables();
@@ -61,13 +64,14 @@ public:
         return finish();
     }
 
-private:
+  private:
     // --- helpers -------------------------------------------------------------------------
 
     PlanResult finish() {
         PlanResult result;
         result.problems = std::move(problems_);
-        if (!has_errors(result.problems)) result.plan = std::move(plan_);
+        if (!has_errors(result.problems))
+            result.plan = std::move(plan_);
         return result;
     }
 
@@ -84,7 +88,8 @@ private:
         Diagnostics problems;
         auto state = host_.shared_state(problems);
         if (!state) {
-            for (auto& p : problems) problems_.push_back(std::move(p));
+            for (auto& p : problems)
+                problems_.push_back(std::move(p));
         } else if (state != indexed_state_) {
             // Holding the state keeps its address from being reused by a later one.
             indexed_state_ = state;
@@ -100,7 +105,8 @@ private:
     }
 
     static std::string label(const Instance& i) {
-        if (i.primary) return "-";
+        if (i.primary)
+            return "-";
         return i.name.empty() ? i.config_directory : i.name;
     }
 
@@ -110,7 +116,8 @@ private:
                   std::vector<Change> changes, std::vector<Operation> operations,
                   bool defer_primary = false) {
         for (const Operation& op : operations) {
-            if (defer_primary && edits_primary(op)) continue;
+            if (defer_primary && edits_primary(op))
+                continue;
             if (auto error = host_.apply(op)) {
                 fail(std::string(to_string(kind)) + " " + instance + ": " + *error);
                 return;
@@ -132,7 +139,8 @@ private:
     bool add_request_step(StepKind kind, const Request& request, const std::string& instance,
                           std::vector<Change> changes) {
         const auto state = current();
-        if (!state) return false;
+        if (!state)
+            return false;
         const effects_free_context context{*state, main_cf_of(primary_directory_), defaults_, host_,
                                            &prototypes_};
         const auto edit = postmulti::plan_edit(context.get(), request);
@@ -155,13 +163,15 @@ private:
         std::vector<Change> changes;
         for (const Operation& operation : operations) {
             const auto* op = std::get_if<lifecycle::EditMainCf>(&operation);
-            if (op == nullptr) continue;
+            if (op == nullptr)
+                continue;
             static const maincf::MainCf no_file;
             const maincf::MainCf* found = host_.main_cf(op->path);
             const maincf::MainCf& cf = found != nullptr ? *found : no_file;
             for (const maincf::Edit& e : op->edits) {
                 std::optional<std::string> before;
-                if (auto value = cf.get(e.name)) before = std::string(*value);
+                if (auto value = cf.get(e.name))
+                    before = std::string(*value);
                 std::optional<std::string> after = maincf::value_after(cf, e);
                 if (before != after) {
                     changes.push_back({e.name, std::move(before), std::move(after)});
@@ -192,13 +202,15 @@ private:
     /// The instance in `config_directory` of `state`: through the index of the newest state, by
     /// a scan in an older one that a phase still holds.
     const Instance* find(const HostState& state, const std::string& config_directory) const {
-        if (index_ && index_->indexes(state)) return index_->by_config_directory(config_directory);
+        if (index_ && index_->indexes(state))
+            return index_->by_config_directory(config_directory);
         return state.find_by_config_directory(config_directory);  // an older state
     }
 
     /// The instance of `state` named `name`, or nullptr.
     const Instance* holder_of_name(const HostState& state, const std::string& name) const {
-        if (index_ && index_->indexes(state)) return index_->by_name(name);
+        if (index_ && index_->indexes(state))
+            return index_->by_name(name);
         const auto it = std::ranges::find(state.instances, name, &Instance::name);
         return it == state.instances.end() ? nullptr : &*it;
     }
@@ -211,11 +223,12 @@ private:
             if (d.config_directory) {
                 directory = manifest::clean_directory(*d.config_directory);
             } else {
-                if (const Instance* named = holder_of_name(state, d.name); named && !named->primary) {
+                if (const Instance* named = holder_of_name(state, d.name);
+                    named && !named->primary) {
                     directory = named->config_directory;
                 } else if (d.state == DesiredState::present) {
-                    directory = manifest::derived_directory(state.primary().config_directory,
-                                                            d.name);
+                    directory =
+                        manifest::derived_directory(state.primary().config_directory, d.name);
                 }
                 // else: no instance has the name of this absent entry, so none is removed (not
                 // one of another name that happens to live where the name would derive to).
@@ -226,9 +239,11 @@ private:
         // config directory) would each undo what the other plans.
         std::unordered_map<std::string_view, const DesiredInstance*> first_meaning;
         for (const Target& t : targets_) {
-            if (t.config_directory.empty()) continue;
+            if (t.config_directory.empty())
+                continue;
             const auto [first, inserted] = first_meaning.try_emplace(t.config_directory, t.desired);
-            if (inserted) continue;
+            if (inserted)
+                continue;
             fail_at(*t.desired, t.desired->name + ": the instance in " + t.config_directory +
                                     " is also meant by the entry of " + first->second->name +
                                     " at line " + std::to_string(first->second->position.line));
@@ -236,17 +251,19 @@ private:
     }
 
     bool wants_instances() const {
-        return std::ranges::any_of(targets_, [](const Target& t) {
-            return t.desired->state == DesiredState::present;
-        });
+        return std::ranges::any_of(
+            targets_, [](const Target& t) { return t.desired->state == DesiredState::present; });
     }
 
     void plan_init(const HostState& state) {
-        if (!wants_instances()) return;
-        if (!state.multi_instance_wrapper.empty() && state.multi_instance_enable == "yes") return;
+        if (!wants_instances())
+            return;
+        if (!state.multi_instance_wrapper.empty() && state.multi_instance_enable == "yes")
+            return;
         const maincf::MainCf& primary = main_cf_of(primary_directory_);
         auto before = [&](std::string_view name) -> std::optional<std::string> {
-            if (auto v = primary.get(name)) return std::string(*v);
+            if (auto v = primary.get(name))
+                return std::string(*v);
             return std::nullopt;
         };
         Request r;
@@ -256,7 +273,8 @@ private:
         for (Change c : {Change{"multi_instance_wrapper", before("multi_instance_wrapper"),
                                 "${command_directory}/postmulti -p --"},
                          Change{"multi_instance_enable", before("multi_instance_enable"), "yes"}}) {
-            if (c.before != c.after) changes.push_back(std::move(c));  // only what changes
+            if (c.before != c.after)
+                changes.push_back(std::move(c));  // only what changes
         }
         add_request_step(StepKind::init, r, "-", std::move(changes));
     }
@@ -283,24 +301,26 @@ private:
         }
         quiesce(instance);
         const auto state = current();
-        if (!state) return;
+        if (!state)
+            return;
         const Instance* now = find(*state, instance.config_directory);
-        if (now == nullptr) return;
+        if (now == nullptr)
+            return;
         if (destroy) {
             const std::vector<Operation> runtime_leftovers = runtime_files_of(instance);
             // The queue is checked again just before the step: mail may arrive after planning.
-            const auto context = effects_free_context{*state, main_cf_of(primary_directory_),
-                                                      defaults_, host_};
+            const auto context =
+                effects_free_context{*state, main_cf_of(primary_directory_), defaults_, host_};
             auto edit = postmulti::plan_edit(context.get(),
                                              request(Action::destroy, instance.config_directory));
             if (edit.fatal) {
                 fail("destroy " + label(instance) + ": " + edit.fatal->message);
                 return;
             }
-            lifecycle::guard_destroy(edit.operations,
-                                     lifecycle::RequireEmptyQueue{instance.config_directory,
-                                                                  instance.queue_directory,
-                                                                  label(instance)});
+            lifecycle::guard_destroy(
+                edit.operations,
+                lifecycle::RequireEmptyQueue{instance.config_directory, instance.queue_directory,
+                                             label(instance)});
             // What the stopped instance left (sockets, pid and lock files, never mail) goes
             // before its directories, or rmdir would leave them behind.
             const auto tree = std::ranges::find_if(edit.operations, [](const Operation& op) {
@@ -310,10 +330,10 @@ private:
             add_step(StepKind::destroy, label(instance), instance.config_directory, {},
                      std::move(edit.operations));
         } else {
-            add_request_step(StepKind::deport, request(Action::deport, instance.config_directory),
-                             label(instance),
-                             {{"alternate_config_directories", std::nullopt,
-                               instance.config_directory}});
+            add_request_step(
+                StepKind::deport, request(Action::deport, instance.config_directory),
+                label(instance),
+                {{"alternate_config_directories", std::nullopt, instance.config_directory}});
         }
     }
 
@@ -327,31 +347,36 @@ private:
                    path.find('/', directory.size() + 1) == std::string::npos;
         };
         for (const auto& [path, content] : host_.file_map()) {
-            const bool runtime =
-                directly_in(path, instance.queue_directory + "/pid") ||
-                directly_in(path, instance.queue_directory + "/public") ||
-                directly_in(path, instance.queue_directory + "/private") ||
-                path == instance.data_directory + "/master.lock" ||
-                path == instance.data_directory + "/prng_exch";
-            if (runtime) removals.emplace_back(lifecycle::RemoveFile{path});
+            const bool runtime = directly_in(path, instance.queue_directory + "/pid") ||
+                                 directly_in(path, instance.queue_directory + "/public") ||
+                                 directly_in(path, instance.queue_directory + "/private") ||
+                                 path == instance.data_directory + "/master.lock" ||
+                                 path == instance.data_directory + "/prng_exch";
+            if (runtime)
+                removals.emplace_back(lifecycle::RemoveFile{path});
         }
         return removals;
     }
 
     void plan_removals() {
         const auto state = current();
-        if (!state) return;
+        if (!state)
+            return;
         std::set<std::string> listed;
-        for (const Target& t : targets_) listed.insert(t.config_directory);
+        for (const Target& t : targets_)
+            listed.insert(t.config_directory);
         for (const Target& t : targets_) {
-            if (t.desired->state != DesiredState::absent) continue;
+            if (t.desired->state != DesiredState::absent)
+                continue;
             if (const Instance* i = find(*state, t.config_directory); i && !i->primary) {
                 remove(*i, true);
             }
         }
-        if (manifest_.unmanaged == manifest::Unmanaged::keep) return;
+        if (manifest_.unmanaged == manifest::Unmanaged::keep)
+            return;
         for (const Instance& i : state->instances) {
-            if (i.primary || listed.contains(i.config_directory)) continue;
+            if (i.primary || listed.contains(i.config_directory))
+                continue;
             remove(i, manifest_.unmanaged == manifest::Unmanaged::destroy);
         }
     }
@@ -359,16 +384,19 @@ private:
     void plan_disables() {
         for (const Target& t : present_targets()) {
             const auto state = current();
-            if (!state) return;
+            if (!state)
+                return;
             const Instance* i = find(*state, t.config_directory);
-            if (i && t.desired->enable == false && i->enabled) quiesce(*i);
+            if (i && t.desired->enable == false && i->enabled)
+                quiesce(*i);
         }
     }
 
     std::vector<Target> present_targets() const {
         std::vector<Target> present;
         for (const Target& t : targets_) {
-            if (t.desired->state == DesiredState::present) present.push_back(t);
+            if (t.desired->state == DesiredState::present)
+                present.push_back(t);
         }
         return present;
     }
@@ -379,10 +407,12 @@ private:
         std::map<std::string, std::string> pending;  // config directory -> wanted name
         std::map<std::string, const DesiredInstance*> desired_of;
         auto state = current();
-        if (!state) return;
+        if (!state)
+            return;
         for (const Target& t : present_targets()) {
             const Instance* i = find(*state, t.config_directory);
-            if (i == nullptr) continue;
+            if (i == nullptr)
+                continue;
             desired_of[t.config_directory] = t.desired;
             if (i->name != t.desired->name) {
                 pending[t.config_directory] = t.desired->name;
@@ -393,7 +423,8 @@ private:
         int swaps = 0;
         while (!pending.empty() && !failed()) {
             state = current();
-            if (!state) return;
+            if (!state)
+                return;
             bool progressed = false;
             for (auto it = pending.begin(); it != pending.end();) {
                 const Instance* holder = holder_of_name(*state, it->second);
@@ -409,7 +440,8 @@ private:
                     it = pending.erase(it);
                     progressed = true;
                     state = current();
-                    if (!state) return;
+                    if (!state)
+                        return;
                 } else {
                     ++it;
                 }
@@ -436,7 +468,8 @@ private:
             r.new_group = *group;
             changes.push_back({"multi_instance_group", instance.group, *group});
         }
-        if (changes.empty()) return;
+        if (changes.empty())
+            return;
         add_request_step(StepKind::assign, r, label(instance), std::move(changes));
     }
 
@@ -447,7 +480,8 @@ private:
     /// the simulated host gets these edits composed into one, from settle(), rather than
     /// rewriting and parsing again a main.cf that grows with each.
     struct Additions {
-        Additions(const HostState& from, std::size_t room) : state(with_room(from, room)), index(state) {}
+        Additions(const HostState& from, std::size_t room)
+            : state(with_room(from, room)), index(state) {}
         Additions(const Additions&) = delete;  // `index` points into `state`
         Additions& operator=(const Additions&) = delete;
 
@@ -467,7 +501,8 @@ private:
 
     /// Ends a run of creates: the simulated host gets the primary edit it still lacks.
     void settle(std::unique_ptr<Additions>& run) {
-        if (run) apply_unapplied(*run);
+        if (run)
+            apply_unapplied(*run);
         run.reset();
     }
 
@@ -475,7 +510,8 @@ private:
     /// does not compose with them has them applied first.
     void defer(Additions& run, std::size_t step) {
         for (const Operation& operation : plan_.steps[step].operations) {
-            if (!edits_primary(operation)) continue;
+            if (!edits_primary(operation))
+                continue;
             for (const maincf::Edit& e : std::get<lifecycle::EditMainCf>(operation).edits) {
                 if (!run.unapplied || !maincf::compose_edits(*run.unapplied, e)) {
                     apply_unapplied(run);
@@ -487,9 +523,11 @@ private:
     }
 
     void apply_unapplied(Additions& run) {
-        if (!run.unapplied) return;
+        if (!run.unapplied)
+            return;
         const Step& step = plan_.steps[run.unapplied_step];
-        const lifecycle::EditMainCf edit{primary_directory_ + "/main.cf", {std::move(*run.unapplied)}};
+        const lifecycle::EditMainCf edit{primary_directory_ + "/main.cf",
+                                         {std::move(*run.unapplied)}};
         run.unapplied.reset();
         if (auto error = host_.apply(edit)) {
             fail(std::string(to_string(step.kind)) + " " + step.instance + ": " + *error);
@@ -501,7 +539,8 @@ private:
     /// creates change.
     bool may_keep_additions() const {
         const maincf::MainCf* primary = host_.main_cf(primary_directory_ + "/main.cf");
-        if (primary == nullptr) return false;
+        if (primary == nullptr)
+            return false;
         return std::ranges::none_of(primary->definitions(), [](const maincf::Definition& d) {
             return d.name != "multi_instance_directories" &&
                    d.value.find("multi_instance_directories") != std::string_view::npos;
@@ -533,17 +572,21 @@ private:
             return false;
         }
         const bool followed = lists_only(edit.operations);
-        if (!followed) apply_unapplied(run);  // this step's edit of the primary goes after it
+        if (!followed)
+            apply_unapplied(run);  // this step's edit of the primary goes after it
         const std::size_t steps = plan_.steps.size();
         const std::string directory = edit.target_config_directory;
         add_step(StepKind::create, name, edit.target_config_directory, std::move(changes),
                  std::move(edit.operations), followed);
-        if (plan_.steps.size() == steps || !followed) return false;
+        if (plan_.steps.size() == steps || !followed)
+            return false;
         defer(run, steps);
         Diagnostics problems;
         auto record = host_.secondary(directory, problems);
-        if (!record || !problems.empty()) return false;
-        if (!instance::append_secondary(run.state, std::move(*record), problems)) return false;
+        if (!record || !problems.empty())
+            return false;
+        if (!instance::append_secondary(run.state, std::move(*record), problems))
+            return false;
         run.index.add(run.state.instances.back());
         return true;
     }
@@ -560,14 +603,17 @@ private:
             std::shared_ptr<const HostState> read;
             if (!run) {
                 read = current();
-                if (!read) return;
+                if (!read)
+                    return;
             }
             const HostState& state = run ? run->state : *read;
             const bool exists = run ? run->index.by_config_directory(t.config_directory) != nullptr
                                     : find(state, t.config_directory) != nullptr;
-            if (exists) continue;
+            if (exists)
+                continue;
             const DesiredInstance& d = *t.desired;
-            const Instance* holder = run ? run->index.by_name(d.name) : holder_of_name(state, d.name);
+            const Instance* holder =
+                run ? run->index.by_name(d.name) : holder_of_name(state, d.name);
             if (holder != nullptr) {
                 fail_at(d, "instance name '" + d.name + "' is used by the instance in " +
                                holder->config_directory + ", which the manifest does not rename");
@@ -579,7 +625,8 @@ private:
             r.mode = postmulti::Mode::edit;
             r.new_name = d.name;
             // An imported main.cf may set a group that `group: ""` clears.
-            if (d.group && (!d.group->empty() || complete)) r.new_group = *d.group;
+            if (d.group && (!d.group->empty() || complete))
+                r.new_group = *d.group;
             r.arguments = {"config_directory=" + t.config_directory};
             if (complete) {
                 settle(run);
@@ -596,9 +643,11 @@ private:
                 changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
             }
             add_directories(r, changes, d, state.primary());
-            if (!run && may_keep_additions()) run = std::make_unique<Additions>(state, targets.size());
+            if (!run && may_keep_additions())
+                run = std::make_unique<Additions>(state, targets.size());
             if (run) {
-                if (!add_create_step(r, d.name, std::move(changes), *run)) settle(run);
+                if (!add_create_step(r, d.name, std::move(changes), *run))
+                    settle(run);
             } else {
                 add_request_step(StepKind::create, r, d.name, std::move(changes));
             }
@@ -610,11 +659,14 @@ private:
     bool add_import_step(Request& r, const DesiredInstance& d, const std::string& config_directory,
                          std::vector<Change> changes) {
         r.action = Action::import;
-        if (!add_request_step(StepKind::import, r, d.name, std::move(changes))) return false;
+        if (!add_request_step(StepKind::import, r, d.name, std::move(changes)))
+            return false;
         const auto imported = current();
-        if (!imported) return false;
+        if (!imported)
+            return false;
         const Instance* i = find(*imported, config_directory);
-        if (i && d.enable == false && i->enabled) quiesce(*i);
+        if (i && d.enable == false && i->enabled)
+            quiesce(*i);
         return true;
     }
 
@@ -622,7 +674,8 @@ private:
     /// primary's as postmulti derives them.
     static void add_directories(Request& r, std::vector<Change>& changes, const DesiredInstance& d,
                                 const Instance& primary) {
-        const std::pair<const char*, std::pair<const std::optional<std::string>*, const std::string*>>
+        const std::pair<const char*,
+                        std::pair<const std::optional<std::string>*, const std::string*>>
             directories[] = {{"queue_directory", {&d.queue_directory, &primary.queue_directory}},
                              {"data_directory", {&d.data_directory, &primary.data_directory}}};
         for (const auto& [key, values] : directories) {
@@ -645,31 +698,38 @@ private:
         std::vector<Change> changes;
         for (const manifest::Parameter& p : parameters) {
             std::optional<std::string> before;
-            if (auto v = cf.get(p.name)) before = std::string(*v);
-            if (before == p.value) continue;
+            if (auto v = cf.get(p.name))
+                before = std::string(*v);
+            if (before == p.value)
+                continue;
             edits.push_back(p.value ? maincf::Edit{maincf::EditKind::set, p.name, *p.value}
                                     : maincf::Edit{maincf::EditKind::remove, p.name, {}});
             changes.push_back({p.name, before, p.value});
         }
-        if (edits.empty()) return;
+        if (edits.empty())
+            return;
         add_step(StepKind::configure, instance, config_directory, std::move(changes),
                  {lifecycle::EditMainCf{config_directory + "/main.cf", std::move(edits)}});
     }
 
     void plan_parameters() {
-        if (failed()) return;
+        if (failed())
+            return;
         configure("-", primary_directory_, manifest_.primary_parameters);
         for (const Target& t : present_targets()) {
             const auto state = current();
-            if (!state) return;
+            if (!state)
+                return;
             const Instance* i = find(*state, t.config_directory);
-            if (i == nullptr) continue;
+            if (i == nullptr)
+                continue;
             const DesiredInstance& d = *t.desired;
             for (auto [key, wanted, actual] :
                  {std::tuple{"queue_directory", &d.queue_directory, &i->queue_directory},
                   std::tuple{"data_directory", &d.data_directory, &i->data_directory}}) {
                 std::string directory;
-                if (!*wanted) continue;
+                if (!*wanted)
+                    continue;
                 directory = manifest::clean_directory(**wanted);
                 if (directory != *actual) {
                     fail_at(d, d.name + ": changing " + key + " of an existing instance (from " +
@@ -682,29 +742,35 @@ private:
     }
 
     void plan_order() {
-        if (failed()) return;
+        if (failed())
+            return;
         const auto state = current();
-        if (!state) return;
+        if (!state)
+            return;
         std::vector<std::string> listed;  // the manifest's instances on the host, in its order
         std::set<std::string> added;      // those this plan creates or imports
         for (const Target& t : present_targets()) {
-            if (!find(*state, t.config_directory)) continue;
+            if (!find(*state, t.config_directory))
+                continue;
             listed.push_back(t.config_directory);
-            if (!listed_before_.contains(t.config_directory)) added.insert(t.config_directory);
+            if (!listed_before_.contains(t.config_directory))
+                added.insert(t.config_directory);
         }
         const std::vector<std::string> actual = state->secondary_directories();
         const std::vector<std::string> wanted = ordered_directories(actual, listed, added);
-        if (wanted == actual) return;
+        if (wanted == actual)
+            return;
         auto join = [](const std::vector<std::string>& list) {
             std::string text;
-            for (const std::string& d : list) text += (text.empty() ? "" : " ") + d;
+            for (const std::string& d : list)
+                text += (text.empty() ? "" : " ") + d;
             return text;
         };
         add_step(StepKind::reorder, "-", primary_directory_,
                  {{"multi_instance_directories", join(actual), join(wanted)}},
-                 {lifecycle::EditMainCf{primary_directory_ + "/main.cf",
-                                        {{maincf::EditKind::set, "multi_instance_directories",
-                                          join(wanted)}}}});
+                 {lifecycle::EditMainCf{
+                     primary_directory_ + "/main.cf",
+                     {{maincf::EditKind::set, "multi_instance_directories", join(wanted)}}}});
     }
 
     /// multi_instance_directories as the manifest orders them (pmreconcile.yaml(5), "ORDER"):
@@ -718,13 +784,15 @@ private:
                                                         const std::set<std::string>& added) {
         std::vector<std::string> existing;  // the listed ones that were there, in manifest order
         for (const std::string& d : listed) {
-            if (!added.contains(d)) existing.push_back(d);
+            if (!added.contains(d))
+                existing.push_back(d);
         }
         const std::set<std::string_view> is_existing(existing.begin(), existing.end());
         std::vector<std::string> wanted;
         auto next = existing.begin();
         for (const std::string& d : actual) {
-            if (added.contains(d)) continue;
+            if (added.contains(d))
+                continue;
             wanted.push_back(is_existing.contains(d) ? *next++ : d);
         }
         // Each added instance goes right after the one listed before it, itself added or not
@@ -733,7 +801,8 @@ private:
         std::unordered_map<std::string_view, std::string_view> next_added;
         std::optional<std::string_view> first_added;
         for (std::size_t k = 0; k < listed.size(); ++k) {
-            if (!added.contains(listed[k])) continue;
+            if (!added.contains(listed[k]))
+                continue;
             if (k == 0) {
                 first_added = listed[k];
             } else {
@@ -744,19 +813,22 @@ private:
         std::vector<std::string> ordered;
         ordered.reserve(wanted.size() + added.size());
         auto add_chain = [&](std::string_view from) {
-            for (auto it = next_added.find(from); it != next_added.end(); it = next_added.find(from)) {
+            for (auto it = next_added.find(from); it != next_added.end();
+                 it = next_added.find(from)) {
                 from = it->second;
                 next_added.erase(it);
                 ordered.emplace_back(from);
             }
         };
         auto add_first = [&] {
-            if (!first_added) return;
+            if (!first_added)
+                return;
             ordered.emplace_back(*first_added);
             add_chain(*std::exchange(first_added, std::nullopt));
         };
         for (std::string& d : wanted) {
-            if (is_listed.contains(d)) add_first();
+            if (is_listed.contains(d))
+                add_first();
             ordered.push_back(std::move(d));
             add_chain(ordered.back());
         }
@@ -766,9 +838,11 @@ private:
 
     void plan_enables() {
         for (const Target& t : present_targets()) {
-            if (failed()) return;
+            if (failed())
+                return;
             const auto state = current();
-            if (!state) return;
+            if (!state)
+                return;
             const Instance* i = find(*state, t.config_directory);
             if (i && t.desired->enable == true && !i->enabled) {
                 add_request_step(StepKind::enable, request(Action::enable, t.config_directory),
@@ -778,12 +852,16 @@ private:
     }
 
     void plan_reloads() {
-        if (failed()) return;
+        if (failed())
+            return;
         const auto state = current();
-        if (!state) return;
+        if (!state)
+            return;
         for (const Instance& i : state->instances) {
-            if (!edited_.contains(i.config_directory)) continue;
-            if (!host_.facts(i.config_directory).running) continue;
+            if (!edited_.contains(i.config_directory))
+                continue;
+            if (!host_.facts(i.config_directory).running)
+                continue;
             add_step(StepKind::reload, label(i), i.config_directory, {},
                      {lifecycle::RunPostfix{i.config_directory, "reload"}});
         }
@@ -793,16 +871,21 @@ private:
     /// list, a note for each: an entry renamed without its config_directory (postfix-out to
     /// postfix-relay) creates a second instance, and the old one stays.
     void note_possible_renames(const HostState& initial) {
-        if (failed()) return;
+        if (failed())
+            return;
         std::vector<std::string> created;
         for (const Step& step : plan_.steps) {
-            if (step.kind == StepKind::create) created.push_back(step.instance);
+            if (step.kind == StepKind::create)
+                created.push_back(step.instance);
         }
-        if (created.empty()) return;
+        if (created.empty())
+            return;
         std::set<std::string> listed;
-        for (const Target& t : targets_) listed.insert(t.config_directory);
+        for (const Target& t : targets_)
+            listed.insert(t.config_directory);
         for (const Instance& i : initial.instances) {
-            if (i.primary || listed.contains(i.config_directory)) continue;
+            if (i.primary || listed.contains(i.config_directory))
+                continue;
             const std::string who = i.name.empty() ? "the instance in " + i.config_directory
                                                    : i.name + " (" + i.config_directory + ")";
             std::string instead = created.front();
@@ -824,7 +907,7 @@ private:
     std::shared_ptr<const HostState> indexed_state_;  ///< the newest state, which index_ indexes
     std::optional<InstanceIndex> index_;
     std::set<std::string> edited_;
-    std::set<std::string> listed_before_;  ///< multi_instance_directories before the plan
+    std::set<std::string> listed_before_;   ///< multi_instance_directories before the plan
     postmulti::PrototypeCache prototypes_;  ///< what each create starts its main.cf from
     Plan plan_;
     Diagnostics problems_;

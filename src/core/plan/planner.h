@@ -3,8 +3,8 @@
 #include <optional>
 
 #include "core/lifecycle/simulated_host.h"
-#include "core/manifest/manifest.h"
 #include "core/maincf/parameter_defaults.h"
+#include "core/manifest/manifest.h"
 #include "core/plan/plan.h"
 #include "core/support/diagnostic.h"
 
@@ -26,7 +26,8 @@ struct PlanResult {
 /// Each step's operations are those postmulti would perform, and are applied to `host` (a copy
 /// of the live host) as the plan is built, so every step is planned against the state the
 /// previous ones leave. The manifest must have passed manifest::validate().
-[[nodiscard]] PlanResult make_plan(const manifest::Manifest& manifest, lifecycle::SimulatedHost host,
+[[nodiscard]] PlanResult make_plan(const manifest::Manifest& manifest,
+                                   lifecycle::SimulatedHost host,
                                    const maincf::ParameterDefaults& defaults);
 
 }  // namespace pmr::plan

@@ -26,8 +26,10 @@ constexpr std::array<std::string_view, 13> shared_parameters = {
     "shlib_directory"};
 
 std::string trim(std::string_view s) {
-    while (!s.empty() && maincf::is_postfix_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && maincf::is_postfix_space(s.back())) s.remove_suffix(1);
+    while (!s.empty() && maincf::is_postfix_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && maincf::is_postfix_space(s.back()))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
@@ -43,7 +45,8 @@ std::optional<Fatal> apply_overrides(const Request& request, Directories& target
     const bool importing = request.action == Action::import;
     for (const std::string& argument : request.arguments) {
         const std::size_t equals = argument.find('=');
-        const std::string name = equals == std::string::npos ? "" : trim(argument.substr(0, equals));
+        const std::string name =
+            equals == std::string::npos ? "" : trim(argument.substr(0, equals));
         if (name.empty() || name.find_first_of(" \t\r\n\v\f") != std::string::npos) {
             return postmulti_fatal("Malformed parameter setting '" + argument + "'");
         }
@@ -63,7 +66,8 @@ std::optional<Fatal> apply_overrides(const Request& request, Directories& target
         if (!value.starts_with('/')) {
             return postmulti_fatal("Parameter setting '" + name + "' is not an absolute path");
         }
-        while (value.size() > 1 && value.back() == '/') value.pop_back();  // readline's slash
+        while (value.size() > 1 && value.back() == '/')
+            value.pop_back();  // readline's slash
         if (value == "/") {
             return postmulti_fatal("Parameter setting '" + name + "' is the root directory");
         }
@@ -75,7 +79,8 @@ std::optional<Fatal> apply_overrides(const Request& request, Directories& target
 /// make_private_path() with its refusals.
 std::optional<Fatal> derive(std::string& slot, std::string_view parameter,
                             const std::string& primary_value, const Request& request) {
-    if (!slot.empty()) return std::nullopt;
+    if (!slot.empty())
+        return std::nullopt;
     if (!request.new_name || request.new_name->empty()) {
         return postmulti_fatal("Missing " + std::string(parameter) + " parameter value");
     }
@@ -98,7 +103,8 @@ maincf::MainCf commented_prototype(const EditContext& context, const std::string
     }
     maincf::MainCf commented = maincf::MainCf::parse(proto, proto_path);
     if (!comment_out.empty()) {
-        commented = maincf::MainCf::parse(maincf::apply_edits(commented, comment_out).text, proto_path);
+        commented =
+            maincf::MainCf::parse(maincf::apply_edits(commented, comment_out).text, proto_path);
     }
     if (cache) {
         cache->path = proto_path;
@@ -116,10 +122,9 @@ std::string new_main_cf(const EditContext& context, const std::string& proto_pat
                         const std::string& proto, const Directories& target,
                         const std::vector<Edit>& names) {
     std::vector<Edit> comment_out;
-    std::vector<Edit> settings{set("queue_directory", target.queue),
-                               set("data_directory", target.data),
-                               set("authorized_submit_users", ""),
-                               set("master_service_disable", "inet")};
+    std::vector<Edit> settings{
+        set("queue_directory", target.queue), set("data_directory", target.data),
+        set("authorized_submit_users", ""), set("master_service_disable", "inet")};
     for (std::string_view parameter : shared_parameters) {
         const auto value = context.primary_main_cf.get(parameter);
         if (value && !value->empty()) {
@@ -141,11 +146,14 @@ std::variant<std::vector<lifecycle::Operation>, Fatal> install_files(
     const std::string main_proto_path = meta + "/main.cf.proto";
     const std::string master_proto_path = meta + "/master.cf.proto";
     const auto main_proto = context.host.read_file(main_proto_path);
-    if (!main_proto) return script_fatal("Missing main.cf prototype: " + main_proto_path);
+    if (!main_proto)
+        return script_fatal("Missing main.cf prototype: " + main_proto_path);
     const auto master_proto = context.host.read_file(master_proto_path);
-    if (!master_proto) return script_fatal("Missing master.cf prototype: " + master_proto_path);
+    if (!master_proto)
+        return script_fatal("Missing master.cf prototype: " + master_proto_path);
     PrototypeCache* cache = context.prototypes;
-    if (cache && (cache->master_path != master_proto_path || cache->master.str() != *master_proto)) {
+    if (cache &&
+        (cache->master_path != master_proto_path || cache->master.str() != *master_proto)) {
         cache->master_path = master_proto_path;
         cache->master = *master_proto;
     }
@@ -171,7 +179,8 @@ std::variant<Instance, Fatal> load_imported(const EditContext& context,
     const std::string path = config_directory + "/main.cf";
     const auto text = context.host.read_file(path);
     std::optional<maincf::MainCf> main_cf;
-    if (text) main_cf = maincf::MainCf::parse(*text, path);
+    if (text)
+        main_cf = maincf::MainCf::parse(*text, path);
     if (main_cf && !main_cf->has_errors() &&
         !context.host.is_regular_file(config_directory + "/master.cf")) {
         postconf_messages.push_back(make_warning(
@@ -181,9 +190,11 @@ std::variant<Instance, Fatal> load_imported(const EditContext& context,
     auto loaded = instance::read_instance(config_directory, main_cf ? &*main_cf : nullptr,
                                           "open " + path + ": No such file or directory",
                                           context.defaults, problems);
-    if (loaded) return *loaded;
+    if (loaded)
+        return *loaded;
     // The last problem is postmulti's; what comes before it is postconf's fatal.
-    if (problems.size() > 1) postconf_messages.push_back(problems.front());
+    if (problems.size() > 1)
+        postconf_messages.push_back(problems.front());
     return postmulti_fatal(problems.back().to_postfix_string());
 }
 
@@ -192,10 +203,12 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
                           Diagnostics& postconf_messages) {
     const instance::HostState& state = context.state;
     const Instance& primary = state.primary();
-    if (auto fatal = check_name_assignments(request)) return refused(*fatal);
+    if (auto fatal = check_name_assignments(request))
+        return refused(*fatal);
 
     Directories target;
-    if (auto fatal = apply_overrides(request, target)) return refused(*fatal);
+    if (auto fatal = apply_overrides(request, target))
+        return refused(*fatal);
     if (auto fatal = derive(target.config, "config_directory", primary.config_directory, request)) {
         return refused(*fatal);
     }
@@ -207,7 +220,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
 
     Instance added{target.config, {}, {}, {}, {}, false, false};
     if (request.action == Action::create) {
-        if (auto fatal = derive(target.queue, "queue_directory", primary.queue_directory, request)) {
+        if (auto fatal =
+                derive(target.queue, "queue_directory", primary.queue_directory, request)) {
             return refused(*fatal);
         }
         if (auto fatal = derive(target.data, "data_directory", primary.data_directory, request)) {
@@ -220,9 +234,11 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         const std::string path = target.config + "/main.cf";
         const auto text = context.host.read_file(path);
         std::optional<maincf::MainCf> main_cf;
-        if (text) main_cf = maincf::MainCf::parse(*text, path);
+        if (text)
+            main_cf = maincf::MainCf::parse(*text, path);
         auto loaded = load_imported(context, target.config, postconf_messages);
-        if (auto* fatal = std::get_if<Fatal>(&loaded)) return refused(*fatal);
+        if (auto* fatal = std::get_if<Fatal>(&loaded))
+            return refused(*fatal);
         added = std::get<Instance>(loaded);
     }
     const std::string current_name = added.name;
@@ -244,14 +260,17 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         }
         added.name = *request.new_name;
     }
-    if (request.new_group) added.group = *request.new_group;
+    if (request.new_group)
+        added.group = *request.new_group;
     for (const auto& [parameter, value] :
          {std::pair<std::string_view, const std::string*>{"multi_instance_name", &added.name},
           {"config_directory", &added.config_directory},
           {"queue_directory", &added.queue_directory},
           {"data_directory", &added.data_directory}}) {
-        if (value->empty()) continue;  // an empty name is not claimed
-        if (auto conflict = claim(parameter, *value)) return refused(postmulti_fatal(*conflict));
+        if (value->empty())
+            continue;  // an empty name is not claimed
+        if (auto conflict = claim(parameter, *value))
+            return refused(postmulti_fatal(*conflict));
     }
 
     // insert_instance(): before the first secondary the selection matches.
@@ -269,7 +288,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         }
     }
 
-    if (auto fatal = check_initialised(state)) return refused(*fatal);
+    if (auto fatal = check_initialised(state))
+        return refused(*fatal);
 
     EditPlan plan;
     plan.target_config_directory = target.config;
@@ -286,7 +306,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         target.queue = added.queue_directory;
         target.data = added.data_directory;
         auto files = install_files(context, target, names);
-        if (auto* fatal = std::get_if<Fatal>(&files)) return refused(*fatal);
+        if (auto* fatal = std::get_if<Fatal>(&files))
+            return refused(*fatal);
         plan.operations = std::move(std::get<std::vector<lifecycle::Operation>>(files));
     } else if (!names.empty()) {
         plan.operations.emplace_back(lifecycle::EditMainCf{main_cf, names});

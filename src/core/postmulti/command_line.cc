@@ -26,7 +26,7 @@ std::string usage(std::string_view p) {
 
 /// The state of postmulti's main() while it walks the options.
 class Parser {
-public:
+  public:
     explicit Parser(std::string_view program) : program_(program) {}
 
     std::variant<Request, Refusal> run(const std::vector<std::string>& args) {
@@ -37,7 +37,8 @@ public:
                 ++index;
                 break;
             }
-            if (arg.size() < 2 || arg[0] != '-') break;  // "+": stop at the first operand
+            if (arg.size() < 2 || arg[0] != '-')
+                break;  // "+": stop at the first operand
             for (std::size_t pos = 1; pos < arg.size(); ++pos) {
                 const char option = arg[pos];
                 if (!is_option(option)) {
@@ -58,20 +59,23 @@ public:
                     }
                     pos = arg.size();
                 }
-                if (auto fatal = apply(option, value)) return refuse(*fatal);
+                if (auto fatal = apply(option, value))
+                    return refuse(*fatal);
             }
         }
         request_.arguments.assign(args.begin() + static_cast<std::ptrdiff_t>(index), args.end());
-        if (auto fatal = check()) return refuse(*fatal);
+        if (auto fatal = check())
+            return refuse(*fatal);
         return request_;
     }
 
-private:
+  private:
     /// Applies one option; returns a fatal message for the options Postfix refuses at once.
     std::optional<std::string> apply(char option, const std::string& value) {
         switch (option) {
             case 'a':
-                if (request_.selection.kind != Selection::Kind::all) ++selections_;
+                if (request_.selection.kind != Selection::Kind::all)
+                    ++selections_;
                 request_.selection = Selection::all();
                 break;
             case 'e': {
@@ -93,11 +97,13 @@ private:
                 request_.selection = Selection::name(value);
                 break;
             case 'G':
-                if (request_.new_group) return "Specify at most one '-G' option";
+                if (request_.new_group)
+                    return "Specify at most one '-G' option";
                 request_.new_group = value == "-" ? "" : value;
                 break;
             case 'I':
-                if (request_.new_name) return "Specify at most one '-I' option";
+                if (request_.new_name)
+                    return "Specify at most one '-I' option";
                 request_.new_name = value == "-" ? "" : value;
                 break;
             case 'l':
@@ -121,29 +127,36 @@ private:
 
     /// Postfix counts a mode change only when the mode (or edit action) differs from the last.
     void set_mode(Mode mode, std::optional<Action> action) {
-        const bool same = request_.mode == mode && (mode != Mode::edit || request_.action == action);
-        if (!same) ++modes_;
+        const bool same =
+            request_.mode == mode && (mode != Mode::edit || request_.action == action);
+        if (!same)
+            ++modes_;
         request_.mode = mode;
-        if (action) request_.action = *action;
+        if (action)
+            request_.action = *action;
     }
 
     std::optional<std::string> check() const {
         const Request& r = request_;
         const bool operands = !r.arguments.empty();
         const bool edit = r.mode == Mode::edit;
-        if (selections_ > 1) return "Specity no more than one of '-a', '-g', '-i'";
-        if (modes_ != 1) return "Specify exactly one of '-e', '-l', '-p', '-x'";
-        if (r.mode == Mode::list && operands) return "Command not allowed with '-l'";
+        if (selections_ > 1)
+            return "Specity no more than one of '-a', '-g', '-i'";
+        if (modes_ != 1)
+            return "Specify exactly one of '-e', '-l', '-p', '-x'";
+        if (r.mode == Mode::list && operands)
+            return "Command not allowed with '-l'";
         if ((r.mode == Mode::postfix || r.mode == Mode::exec) && !operands) {
             return "Command required with '-p' or '-x' option";
         }
         if ((r.mode == Mode::postfix || edit) && r.reverse) {
             return "The '-p' and '-e' options preclude the use of '-R'";
         }
-        const bool may_assign = edit && (r.action == Action::create ||
-                                         r.action == Action::import || r.action == Action::assign);
+        const bool may_assign = edit && (r.action == Action::create || r.action == Action::import ||
+                                         r.action == Action::assign);
         if (!may_assign && (r.new_name || r.new_group)) {
-            if (!edit) return "Cannot assign instance name or group without '-e assign'";
+            if (!edit)
+                return "Cannot assign instance name or group without '-e assign'";
             return "Cannot assign instance name or group with '-e " +
                    std::string(action_name(r.action)) + "'";
         }

@@ -18,9 +18,12 @@ std::variant<const Instance*, Fatal> select_existing(const instance::HostState& 
         return postmulti_fatal("Select an instance via '-i name'");
     }
     for (const Instance& i : state.instances) {
-        if (!request.selection.matches(i)) continue;
-        if (removing && i.primary) return postmulti_fatal("Cannot remove the primary instance");
-        if (removing && i.enabled) return postmulti_fatal("Cannot remove enabled instances");
+        if (!request.selection.matches(i))
+            continue;
+        if (removing && i.primary)
+            return postmulti_fatal("Cannot remove the primary instance");
+        if (removing && i.enabled)
+            return postmulti_fatal("Cannot remove enabled instances");
         return &i;
     }
     return postmulti_fatal("No instance named " + request.selection.value);
@@ -28,7 +31,8 @@ std::variant<const Instance*, Fatal> select_existing(const instance::HostState& 
 
 /// destroy and deport.
 EditPlan plan_remove(const EditContext& context, const Request& request, const Instance& target) {
-    if (auto fatal = check_initialised(context.state)) return refused(*fatal);
+    if (auto fatal = check_initialised(context.state))
+        return refused(*fatal);
     const std::string& dir = target.config_directory;
     const std::string main_cf = dir + "/main.cf";
     const maincf::Edit remaining =
@@ -64,7 +68,8 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
 EditPlan plan_update(const EditContext& context, const Request& request, const Instance& target) {
     std::vector<maincf::Edit> edits;
     if (request.action == Action::assign) {
-        if (auto fatal = check_name_assignments(request)) return refused(*fatal);
+        if (auto fatal = check_name_assignments(request))
+            return refused(*fatal);
         edits = name_assignments(request, target.name, target.group);
         if (request.new_name && !edits.empty() && edits.front().name == "multi_instance_name" &&
             !request.new_name->empty()) {
@@ -74,11 +79,14 @@ EditPlan plan_update(const EditContext& context, const Request& request, const I
                 return refused(postmulti_fatal(*conflict));
             }
         }
-        if (edits.empty()) return EditPlan{{}, std::nullopt, target.config_directory};
+        if (edits.empty())
+            return EditPlan{{}, std::nullopt, target.config_directory};
     } else {
-        edits.push_back(set("multi_instance_enable", request.action == Action::enable ? "yes" : "no"));
+        edits.push_back(
+            set("multi_instance_enable", request.action == Action::enable ? "yes" : "no"));
     }
-    if (auto fatal = check_initialised(context.state)) return refused(*fatal);
+    if (auto fatal = check_initialised(context.state))
+        return refused(*fatal);
     return EditPlan{{lifecycle::EditMainCf{target.config_directory + "/main.cf", std::move(edits)}},
                     std::nullopt,
                     target.config_directory};
@@ -90,13 +98,12 @@ EditPlan plan_edit(const EditContext& context, const Request& request) {
     const std::string primary_main_cf = context.state.primary().config_directory + "/main.cf";
     switch (request.action) {
         case Action::init:
-            return EditPlan{
-                {lifecycle::EditMainCf{
-                    primary_main_cf,
-                    {set("multi_instance_wrapper", "${command_directory}/postmulti -p --"),
-                     set("multi_instance_enable", "yes")}}},
-                std::nullopt,
-                context.state.primary().config_directory};
+            return EditPlan{{lifecycle::EditMainCf{primary_main_cf,
+                                                   {set("multi_instance_wrapper",
+                                                        "${command_directory}/postmulti -p --"),
+                                                    set("multi_instance_enable", "yes")}}},
+                            std::nullopt,
+                            context.state.primary().config_directory};
         case Action::create:
         case Action::import:
             return plan_add(context, request);
@@ -105,9 +112,11 @@ EditPlan plan_edit(const EditContext& context, const Request& request) {
         case Action::enable:
         case Action::disable:
         case Action::assign: {
-            const bool removing = request.action == Action::destroy || request.action == Action::deport;
+            const bool removing =
+                request.action == Action::destroy || request.action == Action::deport;
             auto selected = select_existing(context.state, request, removing);
-            if (auto* fatal = std::get_if<Fatal>(&selected)) return refused(*fatal);
+            if (auto* fatal = std::get_if<Fatal>(&selected))
+                return refused(*fatal);
             const Instance& target = *std::get<const Instance*>(selected);
             return removing ? plan_remove(context, request, target)
                             : plan_update(context, request, target);

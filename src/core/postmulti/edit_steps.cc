@@ -11,7 +11,8 @@ namespace {
 constexpr std::string_view safe_punctuation = "!@%-_=+:./";
 
 bool is_safe_name(std::string_view name) {
-    if (name.empty()) return false;
+    if (name.empty())
+        return false;
     return std::ranges::all_of(name, [](char c) {
         const bool alnum =
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -66,19 +67,24 @@ std::string secondaries_list(const instance::HostState& state, std::string_view 
                              std::size_t position, const instance::Instance* dropped) {
     std::string list;
     std::size_t size = inserted.size() + 1;
-    for (const instance::Instance& i : state.instances) size += i.config_directory.size() + 1;
+    for (const instance::Instance& i : state.instances)
+        size += i.config_directory.size() + 1;
     list.reserve(size);  // one allocation: a plan adding 1,000 instances makes 1,000 lists
     auto append = [&](std::string_view directory) {
-        if (!list.empty()) list += ' ';
+        if (!list.empty())
+            list += ' ';
         list += directory;
     };
     for (std::size_t i = 1; i < state.instances.size(); ++i) {
-        if (!inserted.empty() && i - 1 == position) append(inserted);
+        if (!inserted.empty() && i - 1 == position)
+            append(inserted);
         // A directory listed twice is loaded as two instances; postmulti drops only the one it
         // selected.
-        if (&state.instances[i] != dropped) append(state.instances[i].config_directory);
+        if (&state.instances[i] != dropped)
+            append(state.instances[i].config_directory);
     }
-    if (!inserted.empty() && position + 1 >= state.instances.size()) append(inserted);
+    if (!inserted.empty() && position + 1 >= state.instances.size())
+        append(inserted);
     return list;
 }
 
@@ -87,15 +93,13 @@ maincf::Edit directories_edit(const instance::HostState& state, const std::strin
     constexpr const char* parameter = "multi_instance_directories";
     // A directory with a list separator in it would be more than one element.
     const bool one_element = inserted.find_first_of(" \t\r\n\v\f,") == std::string::npos;
-    if (state.directories_listed_plainly && one_element &&
-        position + 1 >= state.instances.size()) {
+    if (state.directories_listed_plainly && one_element && position + 1 >= state.instances.size()) {
         return maincf::Edit{maincf::EditKind::append_to_list, parameter, inserted};
     }
     return set(parameter, secondaries_list(state, inserted, position, nullptr));
 }
 
-lifecycle::Operation update_config_directories(const EditContext& context,
-                                               maincf::Edit directories,
+lifecycle::Operation update_config_directories(const EditContext& context, maincf::Edit directories,
                                                const std::string& directory, bool add) {
     std::vector<maincf::Edit> edits{std::move(directories)};
 
@@ -112,8 +116,10 @@ lifecycle::Operation update_config_directories(const EditContext& context,
             keep += " " + d;
         }
     }
-    if (add && !found) edits.push_back(set("alternate_config_directories", keep + " " + directory));
-    if (!add && found) edits.push_back(set("alternate_config_directories", keep));
+    if (add && !found)
+        edits.push_back(set("alternate_config_directories", keep + " " + directory));
+    if (!add && found)
+        edits.push_back(set("alternate_config_directories", keep));
     return lifecycle::EditMainCf{context.state.primary().config_directory + "/main.cf",
                                  std::move(edits)};
 }

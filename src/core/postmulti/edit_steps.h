@@ -22,7 +22,9 @@ namespace pmr::postmulti::steps {
     return maincf::Edit{maincf::EditKind::set, std::move(name), std::move(value)};
 }
 /// A plan that only refuses.
-[[nodiscard]] inline EditPlan refused(Fatal fatal) { return EditPlan{{}, std::move(fatal), {}}; }
+[[nodiscard]] inline EditPlan refused(Fatal fatal) {
+    return EditPlan{{}, std::move(fatal), {}};
+}
 
 /// check_name_assignments(): the syntax of `-I` and `-G` values.
 [[nodiscard]] std::optional<Fatal> check_name_assignments(const Request& request);
@@ -40,7 +42,8 @@ namespace pmr::postmulti::steps {
 /// alternate_config_directories.
 [[nodiscard]] lifecycle::Operation update_config_directories(const EditContext& context,
                                                              maincf::Edit directories,
-                                                             const std::string& directory, bool add);
+                                                             const std::string& directory,
+                                                             bool add);
 
 /// The secondaries' config directories of `state` separated by single spaces, with `inserted`
 /// (when not empty) placed before the secondary at `position` (at the end when there is none)

@@ -21,8 +21,10 @@ Selection effective_selection(const Request& request) {
 /// The instances in iteration order.
 std::vector<const Instance*> ordered(const HostState& state, bool reverse) {
     std::vector<const Instance*> instances;
-    for (const Instance& i : state.instances) instances.push_back(&i);
-    if (reverse) std::ranges::reverse(instances);
+    for (const Instance& i : state.instances)
+        instances.push_back(&i);
+    if (reverse)
+        std::ranges::reverse(instances);
     return instances;
 }
 
@@ -32,7 +34,8 @@ std::string plan_listing(const HostState& state, const Request& request) {
     const Selection selection = effective_selection(request);
     std::string text;
     for (const Instance* i : ordered(state, request.reverse)) {
-        if (selection.matches(*i)) text += instance::list_line(*i);
+        if (selection.matches(*i))
+            text += instance::list_line(*i);
     }
     return text;
 }
@@ -60,11 +63,14 @@ IterationPlan plan_iteration(const HostState& state, const Request& request) {
 
     IterationPlan plan;
     for (const Instance* i : ordered(state, reverse)) {
-        if (skip_disabled && !i->enabled) continue;
-        if (!selection.matches(*i)) continue;
+        if (skip_disabled && !i->enabled)
+            continue;
+        if (!selection.matches(*i))
+            continue;
         InstanceRun run{i, argv, {{"MAIL_CONFIG", i->config_directory}}, false};
         if (request.mode == Mode::postfix) {
-            if (check_disabled && !i->enabled) run.argv[2] = "check";
+            if (check_disabled && !i->enabled)
+                run.argv[2] = "check";
         } else {
             run.environment.insert(run.environment.end(),
                                    {{"daemon_directory", state.shared.daemon_directory},
@@ -79,7 +85,8 @@ IterationPlan plan_iteration(const HostState& state, const Request& request) {
         }
         plan.runs.push_back(std::move(run));
     }
-    if (plan.runs.empty()) plan.fatal = "No matching instances";
+    if (plan.runs.empty())
+        plan.fatal = "No matching instances";
     return plan;
 }
 

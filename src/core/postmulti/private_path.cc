@@ -11,7 +11,8 @@ std::string private_path(std::string_view primary_value, std::string_view name) 
     std::size_t length = buffer.size();
     auto last_slash = [&]() -> std::optional<std::size_t> {
         for (std::size_t i = length; i-- > 0;) {
-            if (buffer[i] == '/') return i;
+            if (buffer[i] == '/')
+                return i;
         }
         return std::nullopt;
     };
@@ -21,7 +22,8 @@ std::string private_path(std::string_view primary_value, std::string_view name) 
             // Slashes before a trailing slash go; the trailing one itself is found again below.
             while (end > 0) {
                 --end;
-                if (end == 0 || buffer[end] != '/') break;
+                if (end == 0 || buffer[end] != '/')
+                    break;
                 length = end;
             }
             end = last_slash().value_or(0);

@@ -22,14 +22,16 @@ constexpr std::array<std::pair<Action, std::string_view>, 8> action_names = {{
 
 std::string_view action_name(Action action) {
     for (const auto& [a, name] : action_names) {
-        if (a == action) return name;
+        if (a == action)
+            return name;
     }
     return "";
 }
 
 std::optional<Action> action_from_name(std::string_view word) {
     for (const auto& [a, name] : action_names) {
-        if (name == word) return a;
+        if (name == word)
+            return a;
     }
     return std::nullopt;
 }

@@ -22,7 +22,7 @@ enum class Action { create, import, destroy, deport, enable, disable, assign, in
 /// A parsed and checked postmulti command line.
 struct Request {
     Mode mode = Mode::none;
-    Action action = Action::init;          ///< with Mode::edit
+    Action action = Action::init;  ///< with Mode::edit
     instance::Selection selection;
     bool reverse = false;                  ///< -R
     int verbose = 0;                       ///< -v count

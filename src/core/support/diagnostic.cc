@@ -8,16 +8,20 @@ std::string Diagnostic::to_string() const {
     std::string text = path;
     if (line > 0) {
         text += ':' + std::to_string(line);
-        if (column > 0) text += ':' + std::to_string(column);
+        if (column > 0)
+            text += ':' + std::to_string(column);
     }
-    if (!text.empty()) text += ": ";
+    if (!text.empty())
+        text += ": ";
     return text + message;
 }
 
 std::string Diagnostic::to_postfix_string() const {
     std::string text = path;
-    if (line > 0) text += ", line " + std::to_string(line);
-    if (!text.empty()) text += ": ";
+    if (line > 0)
+        text += ", line " + std::to_string(line);
+    if (!text.empty())
+        text += ": ";
     return text + message;
 }
 

@@ -10,6 +10,8 @@ enum class ExitCode : int {
     interrupted = 130  ///< stopped by SIGINT
 };
 
-[[nodiscard]] constexpr int to_int(ExitCode code) { return static_cast<int>(code); }
+[[nodiscard]] constexpr int to_int(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 }  // namespace pmr

@@ -12,7 +12,7 @@ namespace pmr {
 /// `open /etc/postfix/main.cf: No such file or directory`.
 template <typename T>
 class [[nodiscard]] Expected {
-public:
+  public:
     Expected(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
 
     /// A failure carrying `reason`.
@@ -36,7 +36,7 @@ public:
     /// The reason for a failure; empty on success.
     [[nodiscard]] const std::string& error() const { return error_; }
 
-private:
+  private:
     Expected() = default;
     std::optional<T> value_;
     std::string error_;
@@ -47,6 +47,8 @@ struct Done {};
 using Status = Expected<Done>;
 
 /// A successful Status.
-inline Status ok_status() { return Done{}; }
+inline Status ok_status() {
+    return Done{};
+}
 
 }  // namespace pmr

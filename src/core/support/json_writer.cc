@@ -10,11 +10,21 @@ std::string json_quote(std::string_view text) {
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (byte < 0x20 || byte == 0x7f) {
                     out += "\\u00";
@@ -35,7 +45,8 @@ void JsonWriter::separate() {
         return;
     }
     if (!has_members_.empty()) {
-        if (has_members_.back()) out_.push_back(',');
+        if (has_members_.back())
+            out_.push_back(',');
         has_members_.back() = true;
     }
 }

@@ -14,7 +14,7 @@ namespace pmr {
 ///     json.begin_object().key("format_version").value("1.0").end_object();
 ///     json.str();  // {"format_version":"1.0"}
 class JsonWriter {
-public:
+  public:
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -35,7 +35,7 @@ public:
     /// The text built so far.
     [[nodiscard]] const std::string& str() const { return out_; }
 
-private:
+  private:
     void separate();
     std::string out_;
     std::vector<bool> has_members_;  // one entry per open object or array

@@ -14,7 +14,9 @@ constexpr std::array<std::uint32_t, 64> round_constants = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t rotr(std::uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 }  // namespace
 
@@ -51,7 +53,8 @@ void Sha256::compress(const std::uint8_t* block) {
         a = t1 + t2;
     }
     const std::array<std::uint32_t, 8> add{a, b, c, d, e, f, g, h};
-    for (int i = 0; i < 8; ++i) state_[i] += add[i];
+    for (int i = 0; i < 8; ++i)
+        state_[i] += add[i];
 }
 
 void Sha256::update(std::string_view bytes) {
@@ -69,17 +72,21 @@ std::string Sha256::hex_digest() {
     const std::uint64_t bits = length_ * 8;
     buffer_[buffered_++] = 0x80;
     if (buffered_ > 56) {
-        while (buffered_ < 64) buffer_[buffered_++] = 0;
+        while (buffered_ < 64)
+            buffer_[buffered_++] = 0;
         compress(buffer_.data());
         buffered_ = 0;
     }
-    while (buffered_ < 56) buffer_[buffered_++] = 0;
-    for (int i = 7; i >= 0; --i) buffer_[buffered_++] = static_cast<std::uint8_t>(bits >> (8 * i));
+    while (buffered_ < 56)
+        buffer_[buffered_++] = 0;
+    for (int i = 7; i >= 0; --i)
+        buffer_[buffered_++] = static_cast<std::uint8_t>(bits >> (8 * i));
     compress(buffer_.data());
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
     for (const std::uint32_t word : state_) {
-        for (int shift = 28; shift >= 0; shift -= 4) out.push_back(hex[(word >> shift) & 0xf]);
+        for (int shift = 28; shift >= 0; shift -= 4)
+            out.push_back(hex[(word >> shift) & 0xf]);
     }
     return out;
 }

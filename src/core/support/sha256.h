@@ -9,14 +9,14 @@ namespace pmr {
 
 /// Incremental SHA-256 (FIPS 180-4), for fingerprints of the host's files.
 class Sha256 {
-public:
+  public:
     Sha256();
     /// Adds bytes to the message.
     void update(std::string_view bytes);
     /// Finishes and returns the digest as 64 lowercase hex digits; the object is spent.
     [[nodiscard]] std::string hex_digest();
 
-private:
+  private:
     void compress(const std::uint8_t* block);
     std::array<std::uint32_t, 8> state_;
     std::array<std::uint8_t, 64> buffer_{};

@@ -10,7 +10,8 @@ namespace pmr {
 class SharedText {
   public:
     SharedText() : text_(empty()) {}
-    SharedText(std::string text)  // NOLINT(google-explicit-constructor): operations are built from strings
+    SharedText(
+        std::string text)  // NOLINT(google-explicit-constructor): operations are built from strings
         : text_(std::make_shared<const std::string>(std::move(text))) {}
     SharedText(const char* text) : SharedText(std::string(text)) {}  // NOLINT
 

@@ -18,7 +18,8 @@ constexpr std::string_view postfix_space = " \t\n\v\f\r";  // ISSPACE()
 
 std::string_view trim(std::string_view text) {
     const std::size_t begin = text.find_first_not_of(postfix_space);
-    if (begin == std::string_view::npos) return {};
+    if (begin == std::string_view::npos)
+        return {};
     return text.substr(begin, text.find_last_not_of(postfix_space) - begin + 1);
 }
 
@@ -32,7 +33,8 @@ std::set<std::string> defined_names(std::string_view text) {
     std::set<std::string> names;
     for (const std::string& line : lines_of(text)) {
         const std::size_t first = line.find_first_not_of(postfix_space);
-        if (first == std::string::npos || line[first] == '#' || first > 0) continue;
+        if (first == std::string::npos || line[first] == '#' || first > 0)
+            continue;
         names.insert(line.substr(0, line.find_first_of(" \t\r\n=")));
     }
     return names;
@@ -54,16 +56,20 @@ std::string show(std::string_view bytes) {
 
 std::string mode_option(EditKind kind) {
     switch (kind) {
-        case EditKind::set: return "-e";
-        case EditKind::remove: return "-X";
-        case EditKind::comment_out: return "-#";
-        case EditKind::append_to_list: break;  // pmreconcile's own: never compared with postconf
+        case EditKind::set:
+            return "-e";
+        case EditKind::remove:
+            return "-X";
+        case EditKind::comment_out:
+            return "-#";
+        case EditKind::append_to_list:
+            break;  // pmreconcile's own: never compared with postconf
     }
     return "?";
 }
 
 class Comparison {
-public:
+  public:
     Comparison(const std::string& text, Statistics& statistics)
         : text_(text), statistics_(statistics) {}
 
@@ -113,18 +119,20 @@ public:
         std::size_t next = 0;
         ++statistics_.documents;
         check_settings(main_cf, prediction, outcomes[next++], read_dir);
-        if (!good_names.empty()) check_expansions(prediction, good_names, outcomes[next++]);
+        if (!good_names.empty())
+            check_expansions(prediction, good_names, outcomes[next++]);
         for (const std::string& name : bad_names) {
             check_failed_expansion(prediction, name, outcomes[next++]);
         }
         for (std::size_t i = 0; i < batches.size(); ++i) {
             check_edit(batches[i], edit_dirs[i], outcomes[next++]);
         }
-        if (!differences_.empty()) dir_.keep();
+        if (!differences_.empty())
+            dir_.keep();
         return std::move(differences_);
     }
 
-private:
+  private:
     void differ(const std::string& what) {
         differences_.push_back(what + "\n  (case kept in " + dir_.path() + ")");
     }
@@ -182,9 +190,11 @@ private:
         }
         if (warnings != prediction.parse_warnings()) {
             std::string what = "parse warnings differ:\n--- pmreconcile\n";
-            for (const auto& w : prediction.parse_warnings()) what += show(w) + "\n";
+            for (const auto& w : prediction.parse_warnings())
+                what += show(w) + "\n";
             what += "--- postconf\n";
-            for (const auto& w : warnings) what += show(w) + "\n";
+            for (const auto& w : warnings)
+                what += show(w) + "\n";
             differ(what);
         }
     }
@@ -243,12 +253,14 @@ private:
         // The appended block: `name = value` for each set request whose name is not defined.
         std::map<std::string, std::string> last_value;
         for (const Edit& e : batch.edits) {
-            if (e.kind == EditKind::set) last_value[e.name] = std::string(trim(e.value));
+            if (e.kind == EditKind::set)
+                last_value[e.name] = std::string(trim(e.value));
         }
         const std::set<std::string> defined = defined_names(text_);
         std::size_t appended_bytes = 0;
         for (const auto& [name, value] : last_value) {
-            if (!defined.contains(name)) appended_bytes += name.size() + 3 + value.size() + 1;
+            if (!defined.contains(name))
+                appended_bytes += name.size() + 3 + value.size() + 1;
         }
         const auto fail = [&](const std::string& why) {
             differ(label + " gives other bytes (" + why + "):\n--- input\n" + show(text_) +
@@ -290,7 +302,8 @@ private:
             }
             ++statistics_.appended_in_other_order;  // improvement 1
         }
-        if (ours.changed != (ours.text != text_)) fail("changed flag is wrong");
+        if (ours.changed != (ours.text != text_))
+            fail("changed flag is wrong");
 
         // Warnings, in postconf's wording.
         std::vector<std::string> expected;
@@ -310,9 +323,11 @@ private:
         }
         if (expected != actual) {
             std::string what = label + " warns differently:\n--- pmreconcile\n";
-            for (const auto& w : expected) what += show(w) + "\n";
+            for (const auto& w : expected)
+                what += show(w) + "\n";
             what += "--- postconf\n";
-            for (const auto& w : actual) what += show(w) + "\n";
+            for (const auto& w : actual)
+                what += show(w) + "\n";
             differ(what);
         }
         ++statistics_.edits_compared;

@@ -26,7 +26,8 @@ std::vector<std::string> corpus_files() {
     std::vector<std::string> files = system_files;
     std::vector<std::string> crafted;
     for (const auto& entry : std::filesystem::directory_iterator(PMR_MAINCF_CORPUS_DIR)) {
-        if (entry.path().extension() == ".cf") crafted.push_back(entry.path().string());
+        if (entry.path().extension() == ".cf")
+            crafted.push_back(entry.path().string());
     }
     std::ranges::sort(crafted);
     files.insert(files.end(), crafted.begin(), crafted.end());
@@ -38,12 +39,14 @@ std::vector<EditBatch> edits_for(const std::string& text) {
     const MainCf main_cf = MainCf::parse(text, "main.cf");
     std::vector<std::string> names;
     for (const Definition& d : main_cf.definitions()) {
-        if (std::ranges::find(names, d.name) == names.end()) names.emplace_back(d.name);
+        if (std::ranges::find(names, d.name) == names.end())
+            names.emplace_back(d.name);
     }
     std::vector<EditBatch> batches;
 
     EditBatch add{EditKind::set, {}};
-    if (!names.empty()) add.edits.push_back({EditKind::set, names.front(), "first request"});
+    if (!names.empty())
+        add.edits.push_back({EditKind::set, names.front(), "first request"});
     add.edits.push_back({EditKind::set, "pmr_corpus_zulu", " $myhostname  "});
     add.edits.push_back({EditKind::set, "pmr_corpus_alpha", "1"});
     if (!names.empty())
@@ -51,8 +54,10 @@ std::vector<EditBatch> edits_for(const std::string& text) {
     batches.push_back(add);
 
     EditBatch set_all{EditKind::set, {}};
-    for (const std::string& n : names) set_all.edits.push_back({EditKind::set, n, "all " + n});
-    if (!set_all.edits.empty()) batches.push_back(set_all);
+    for (const std::string& n : names)
+        set_all.edits.push_back({EditKind::set, n, "all " + n});
+    if (!set_all.edits.empty())
+        batches.push_back(set_all);
 
     EditBatch remove{EditKind::remove, {}};
     for (std::size_t i = 0; i < names.size() && i < 3; ++i) {
@@ -62,7 +67,8 @@ std::vector<EditBatch> edits_for(const std::string& text) {
     batches.push_back(remove);
 
     EditBatch comment{EditKind::comment_out, {}};
-    for (const std::string& n : names) comment.edits.push_back({EditKind::comment_out, n, ""});
+    for (const std::string& n : names)
+        comment.edits.push_back({EditKind::comment_out, n, ""});
     comment.edits.push_back({EditKind::comment_out, "pmr_never_defined", ""});
     batches.push_back(comment);
     return batches;
@@ -80,7 +86,8 @@ TEST_P(CorpusDifferentialTest, AgreesWithPostconf) {
     Statistics statistics;
     const std::vector<std::string> differences =
         compare_with_postconf(text, edits_for(text), statistics, /*failure_probes=*/1000);
-    for (const std::string& d : differences) ADD_FAILURE() << path << ": " << d;
+    for (const std::string& d : differences)
+        ADD_FAILURE() << path << ": " << d;
     std::cout << path << ": " << statistics.summary() << std::endl;
     EXPECT_EQ(statistics.documents, 1);
 }
@@ -88,7 +95,8 @@ TEST_P(CorpusDifferentialTest, AgreesWithPostconf) {
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
     std::string name = info.param;
     const bool system = name.starts_with("/etc/") || name.starts_with("/usr/");
-    if (!system) name = std::filesystem::path(name).filename().string();
+    if (!system)
+        name = std::filesystem::path(name).filename().string();
     std::string out = system ? "system_" : "crafted_";
     for (char c : name) {
         out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';

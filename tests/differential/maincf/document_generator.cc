@@ -63,7 +63,8 @@ struct Style {
 };
 
 rc::Gen<std::string> reference(const Style& style) {
-    if (style.broken || style.floor >= referenced.size()) return pick(referenced);
+    if (style.broken || style.floor >= referenced.size())
+        return pick(referenced);
     return rc::gen::elementOf(std::vector<std::string>(
         referenced.begin() + static_cast<std::ptrdiff_t>(style.floor), referenced.end()));
 }
@@ -89,7 +90,8 @@ rc::Gen<std::string> plain_text(const Style& style) {
         std::string text;
         const int n = *rc::gen::inRange(0, 3);
         for (int i = 0; i < n; ++i) {
-            if (i > 0) text += *whitespace();
+            if (i > 0)
+                text += *whitespace();
             text += *rc::gen::weightedOneOf<std::string>({{3, word()}, {1, dollar(style)}});
         }
         return text;
@@ -111,9 +113,14 @@ rc::Gen<std::string> relational(const Style& style) {
         std::string text =
             "${{" + *operand(style) + "}" + space + op + " {" + *operand(style) + "}";
         switch (*rc::gen::inRange(0, 4)) {
-            case 0: break;
-            case 1: text += "?{" + *value_text(style.deeper()) + "}"; break;
-            case 2: text += ":{" + *value_text(style.deeper()) + "}"; break;
+            case 0:
+                break;
+            case 1:
+                text += "?{" + *value_text(style.deeper()) + "}";
+                break;
+            case 2:
+                text += ":{" + *value_text(style.deeper()) + "}";
+                break;
             default:
                 text += " ? {" + *value_text(style.deeper()) + "} : {" +
                         *value_text(style.deeper()) + "}";
@@ -124,7 +131,8 @@ rc::Gen<std::string> relational(const Style& style) {
 
 /// One `$` expression of any form; in broken documents, now and then one postconf refuses.
 rc::Gen<std::string> expression(const Style& style) {
-    if (style.depth <= 0) return dollar(style);
+    if (style.depth <= 0)
+        return dollar(style);
     const Style inner = style.deeper();
     return rc::gen::weightedOneOf<std::string>({
         {6, dollar(style)},
@@ -159,7 +167,8 @@ rc::Gen<std::string> value_text(const Style& style) {
         std::string text;
         const int n = *rc::gen::inRange(0, style.depth >= 2 ? 5 : 3);
         for (int i = 0; i < n; ++i) {
-            if (i > 0 && *rc::gen::inRange(0, 3) != 0) text += *whitespace();
+            if (i > 0 && *rc::gen::inRange(0, 3) != 0)
+                text += *whitespace();
             text += *rc::gen::weightedOneOf<std::string>({{3, word()}, {4, expression(style)}});
         }
         return text;
@@ -195,7 +204,8 @@ std::vector<std::string> definition_lines(bool broken) {
         }
         current += token;
     }
-    if (*rc::gen::inRange(0, 8) == 0) current += *whitespace();  // trailing white space
+    if (*rc::gen::inRange(0, 8) == 0)
+        current += *whitespace();  // trailing white space
     lines.push_back(current);
     return lines;
 }
@@ -207,7 +217,8 @@ rc::Gen<std::string> main_cf_document() {
         std::vector<std::string> lines;
         if (*rc::gen::inRange(0, 20) == 0) {
             lines.push_back(*whitespace() + "p0 = indented first line");
-            if (*rc::gen::inRange(0, 2) == 0) lines.push_back("  and its continuation");
+            if (*rc::gen::inRange(0, 2) == 0)
+                lines.push_back("  and its continuation");
         }
         // One document in eight may hold lines and values postconf refuses: the others are
         // compared in full (postconf -n fails on any broken builtin setting).
@@ -216,7 +227,8 @@ rc::Gen<std::string> main_cf_document() {
         for (int i = 0; i < items; ++i) {
             const int kind = *rc::gen::inRange(0, broken ? 100 : 98);
             if (kind < 70) {
-                for (std::string& line : definition_lines(broken)) lines.push_back(std::move(line));
+                for (std::string& line : definition_lines(broken))
+                    lines.push_back(std::move(line));
             } else if (kind < 84) {
                 lines.push_back(*rc::gen::elementOf(
                     std::vector<std::string>{"# comment", "#", "   # indented comment",
@@ -234,7 +246,8 @@ rc::Gen<std::string> main_cf_document() {
             text += lines[i];
             const bool crlf = endings == 0 || (endings == 1 && *rc::gen::inRange(0, 2) == 0);
             const bool last = i + 1 == lines.size();
-            if (last && *rc::gen::inRange(0, 7) == 0) break;  // no final newline
+            if (last && *rc::gen::inRange(0, 7) == 0)
+                break;  // no final newline
             text += crlf ? "\r\n" : "\n";
         }
         return text;
@@ -254,12 +267,14 @@ rc::Gen<EditBatch> edit_batch() {
                 // Postfix 3.7 crashes on a repeated -X or -# name (it prints a null pointer).
                 const bool repeated =
                     std::ranges::any_of(batch.edits, [&](const Edit& e) { return e.name == name; });
-                if (repeated) continue;
+                if (repeated)
+                    continue;
                 batch.edits.push_back(Edit{batch.kind, name, ""});
                 continue;
             }
             std::string value = *value_text(Style{1, true, 0});
-            if (*rc::gen::inRange(0, 6) == 0) value = *whitespace() + value + *whitespace();
+            if (*rc::gen::inRange(0, 6) == 0)
+                value = *whitespace() + value + *whitespace();
             batch.edits.push_back(Edit{EditKind::set, name, value});
         }
         return batch;

@@ -18,7 +18,8 @@ namespace {
 int case_count() {
     if (const char* env = std::getenv("PMR_MAINCF_DIFF_CASES")) {
         const int n = std::atoi(env);
-        if (n > 0) return n;
+        if (n > 0)
+            return n;
     }
     return 2000;
 }
@@ -54,7 +55,8 @@ TEST_F(GeneratedDifferentialTest, DocumentsAndEditsAgreeWithPostconf) {
             total += statistics;
             if (!differences.empty()) {
                 std::string report;
-                for (const std::string& d : differences) report += d + "\n";
+                for (const std::string& d : differences)
+                    report += d + "\n";
                 RC_FAIL(report);
             }
         },

@@ -17,7 +17,8 @@ TEST_F(PostconfFactsTest, RawParametersAreExactlyThoseThatPostconfXLeavesUnexpan
     std::string text = "pmr_marker = expanded\n";
     std::vector<std::string> argv{postconf_path, "-c", dir.path(), "-x"};
     for (const std::string& name : knowledge.builtin_names) {
-        if (name == "config_directory" || is_read_only_parameter(name)) continue;
+        if (name == "config_directory" || is_read_only_parameter(name))
+            continue;
         text += name + " = $pmr_marker\n";
         argv.push_back(name);
     }
@@ -27,11 +28,13 @@ TEST_F(PostconfFactsTest, RawParametersAreExactlyThoseThatPostconfXLeavesUnexpan
     ASSERT_TRUE(x.succeeded()) << x.describe();
     std::vector<std::string> unexpanded;
     for (const std::string& line : lines_of(x.out)) {
-        if (line.ends_with(" = $pmr_marker")) unexpanded.push_back(line.substr(0, line.find(' ')));
+        if (line.ends_with(" = $pmr_marker"))
+            unexpanded.push_back(line.substr(0, line.find(' ')));
     }
     std::vector<std::string> ours;
     for (const std::string& name : knowledge.builtin_names) {
-        if (is_raw_parameter(name)) ours.push_back(name);
+        if (is_raw_parameter(name))
+            ours.push_back(name);
     }
     EXPECT_EQ(ours, unexpanded);
     EXPECT_EQ(ours.size(), 9u);

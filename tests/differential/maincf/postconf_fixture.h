@@ -9,7 +9,7 @@ namespace pmr::maincf::differential {
 
 /// Skips a test, with the reason, on a host without Postfix; CI installs it.
 class PostconfTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         if (::access(postconf_path, X_OK) != 0) {
             GTEST_SKIP() << postconf_path

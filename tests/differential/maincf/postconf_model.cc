@@ -15,13 +15,13 @@ constexpr std::string_view list_separators = ", \t\r\n";  // CHARS_COMMA_SP
 
 /// Looks names up in main.cf alone, as postconf's dict_eval() does.
 class MainCfOnly final : public ParameterLookup {
-public:
+  public:
     explicit MainCfOnly(const MainCf& main_cf) : main_cf_(main_cf) {}
     [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override {
         return main_cf_.get(name);
     }
 
-private:
+  private:
     const MainCf& main_cf_;
 };
 
@@ -53,7 +53,8 @@ const PostconfKnowledge& PostconfKnowledge::get() {
         empty.write_file("main.cf", "");
         empty.write_file("master.cf", "");
         const ProcessOutcome d = run_process({postconf_path, "-c", empty.path(), "-d"});
-        if (!d.succeeded()) throw std::runtime_error("postconf -d failed: " + d.describe());
+        if (!d.succeeded())
+            throw std::runtime_error("postconf -d failed: " + d.describe());
         Diagnostics problems;
         k.defaults = ParameterDefaults::from_postconf_output(d.out, "postconf -d", problems);
         if (!problems.empty()) {
@@ -64,7 +65,8 @@ const PostconfKnowledge& PostconfKnowledge::get() {
             const std::string name = line.substr(0, line.find(' '));
             const std::string value(*k.defaults.get(name));
             k.builtin_names.insert(name);
-            if (!is_raw_parameter(name)) k.default_references[name] = referenced_names(value);
+            if (!is_raw_parameter(name))
+                k.default_references[name] = referenced_names(value);
         }
         return k;
     }();
@@ -93,7 +95,8 @@ bool is_legacy_parameter(std::string_view name) {
 std::string printable(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
-        if (c < 0x20 || c > 0x7e) c = '?';
+        if (c < 0x20 || c > 0x7e)
+            c = '?';
     }
     return out;
 }
@@ -101,7 +104,8 @@ std::string printable(std::string_view text) {
 std::string normalise(std::string_view text) {
     std::string out;
     for (std::string_view word : split(text, separators)) {
-        if (!out.empty()) out.push_back(' ');
+        if (!out.empty())
+            out.push_back(' ');
         out.append(word);
     }
     return out;
@@ -124,7 +128,8 @@ PostconfPrediction::PostconfPrediction(const MainCf& main_cf, const PostconfKnow
       defaults_(defaults_for(knowledge, directory)),
       configuration_(main_cf, defaults_) {
     for (const Diagnostic& d : main_cf.diagnostics()) {
-        if (d.severity != Severity::error) continue;
+        if (d.severity != Severity::error)
+            continue;
         read_fails_ = true;
         if (d.message.find("NUL") == std::string::npos) {
             read_error_ = printable("postconf: fatal: " + d.to_postfix_string());
@@ -136,7 +141,8 @@ PostconfPrediction::PostconfPrediction(const MainCf& main_cf, const PostconfKnow
     // when some scanned value refers to it, or smtpd_restriction_classes lists it.
     std::set<std::string, std::less<>> valid;
     auto flag = [&](std::string_view name) {
-        if (main_cf.find(name) != nullptr) valid.emplace(name);
+        if (main_cf.find(name) != nullptr)
+            valid.emplace(name);
     };
     if (const auto classes = main_cf.get("smtpd_restriction_classes")) {
         const Expansion list = expand(*classes, MainCfOnly(main_cf));
@@ -144,19 +150,26 @@ PostconfPrediction::PostconfPrediction(const MainCf& main_cf, const PostconfKnow
             read_fails_ = true;  // postconf: fatal: dictionary mail_dict: macro processing error
             return;
         }
-        for (std::string_view name : split(list.value, list_separators)) flag(name);
+        for (std::string_view name : split(list.value, list_separators))
+            flag(name);
     }
     for (const auto& [name, references] : knowledge.default_references) {
-        if (main_cf.find(name) != nullptr) continue;
-        for (const std::string& r : references) flag(r);
+        if (main_cf.find(name) != nullptr)
+            continue;
+        for (const std::string& r : references)
+            flag(r);
     }
     for (const Definition* d : main_cf.effective()) {
-        if (is_read_only_parameter(d->name)) continue;
-        if (knowledge.builtin_names.contains(d->name) && is_raw_parameter(d->name)) continue;
-        for (const std::string& r : referenced_names(d->value)) flag(r);
+        if (is_read_only_parameter(d->name))
+            continue;
+        if (knowledge.builtin_names.contains(d->name) && is_raw_parameter(d->name))
+            continue;
+        for (const std::string& r : referenced_names(d->value))
+            flag(r);
     }
     for (const Definition* d : main_cf.effective()) {
-        if (is_read_only_parameter(d->name)) continue;
+        if (is_read_only_parameter(d->name))
+            continue;
         const bool builtin = knowledge.builtin_names.contains(d->name);
         if (builtin || is_legacy_parameter(d->name) || valid.contains(d->name)) {
             visible_.emplace_back(d->name);
@@ -184,7 +197,8 @@ Expansion PostconfPrediction::expanded(std::string_view name) const {
 std::vector<std::string> PostconfPrediction::parse_warnings() const {
     std::vector<std::string> warnings;
     for (const Diagnostic& d : main_cf_.diagnostics()) {
-        if (d.severity != Severity::warning) continue;
+        if (d.severity != Severity::warning)
+            continue;
         if (d.message.starts_with("overriding earlier entry: ")) {
             // pmreconcile adds where the earlier entry was; postconf does not.
             std::string message = d.message;
@@ -204,12 +218,15 @@ std::vector<std::string> PostconfPrediction::parse_warnings() const {
 bool matches_with_process_ids(std::string_view expected, std::string_view actual) {
     for (;;) {
         const std::size_t at = expected.find(process_id_placeholder);
-        if (at == std::string_view::npos) return expected == actual;
-        if (actual.substr(0, at) != expected.substr(0, at)) return false;
+        if (at == std::string_view::npos)
+            return expected == actual;
+        if (actual.substr(0, at) != expected.substr(0, at))
+            return false;
         actual.remove_prefix(at);
         expected.remove_prefix(at + process_id_placeholder.size());
         const std::size_t digits = std::min(actual.find_first_not_of("0123456789"), actual.size());
-        if (digits == 0) return false;
+        if (digits == 0)
+            return false;
         actual.remove_prefix(digits);
     }
 }

@@ -50,7 +50,7 @@ inline constexpr std::string_view process_id_placeholder = "<postconf-pid>";
 /// What postconf would do with one main.cf, predicted from pmreconcile's engine plus postconf's
 /// own presentation rules (which parameters it shows, and how).
 class PostconfPrediction {
-public:
+  public:
     /// `directory` is the -c directory: postconf sets config_directory to it unless main.cf does.
     PostconfPrediction(const MainCf& main_cf, const PostconfKnowledge& knowledge,
                        const std::string& directory);
@@ -73,7 +73,7 @@ public:
     /// whitespace`), in postconf's wording, in order.
     [[nodiscard]] std::vector<std::string> parse_warnings() const;
 
-private:
+  private:
     const MainCf& main_cf_;
     ParameterDefaults defaults_;  // postconf's, with config_directory set to the -c directory
     Configuration configuration_;

@@ -31,17 +31,21 @@ struct Child {
 bool reports_fatal(const std::string& err) {
     for (const char* marker : {": fatal: ", ": panic: "}) {
         const std::size_t at = err.find(marker);
-        if (at != std::string::npos && err.find('\n', at) != std::string::npos) return true;
+        if (at != std::string::npos && err.find('\n', at) != std::string::npos)
+            return true;
     }
     return false;
 }
 
 Child start(const std::vector<std::string>& argv) {
-    if (argv.empty()) throw std::invalid_argument("run_concurrently: empty argv");
+    if (argv.empty())
+        throw std::invalid_argument("run_concurrently: empty argv");
     int out_pipe[2];
     int err_pipe[2];
-    if (::pipe2(out_pipe, O_CLOEXEC) < 0) fail("pipe");
-    if (::pipe2(err_pipe, O_CLOEXEC) < 0) fail("pipe");
+    if (::pipe2(out_pipe, O_CLOEXEC) < 0)
+        fail("pipe");
+    if (::pipe2(err_pipe, O_CLOEXEC) < 0)
+        fail("pipe");
 
     // Everything the child needs is prepared before fork().
     // Postfix names itself after argv[0] in its messages: run /usr/sbin/postconf as "postconf".
@@ -57,7 +61,8 @@ Child start(const std::vector<std::string>& argv) {
     char* env[] = {path_env, lang_env, nullptr};
 
     const pid_t pid = ::fork();
-    if (pid < 0) fail("fork");
+    if (pid < 0)
+        fail("fork");
     if (pid == 0) {
         const int null_fd = ::open("/dev/null", O_RDONLY);
         if (null_fd < 0 || ::dup2(null_fd, STDIN_FILENO) < 0 ||
@@ -82,7 +87,8 @@ Child start(const std::vector<std::string>& argv) {
 void drain(int& fd, std::string& into) {
     char buffer[16384];
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+    if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        return;
     if (n <= 0) {
         ::close(fd);
         fd = -1;
@@ -94,7 +100,8 @@ void drain(int& fd, std::string& into) {
 void finish(Child& child) {
     int status = 0;
     while (::waitpid(child.pid, &status, 0) < 0) {
-        if (errno != EINTR) fail("waitpid");
+        if (errno != EINTR)
+            fail("waitpid");
     }
     ProcessOutcome& o = child.outcome;
     if (WIFSIGNALED(status)) {
@@ -103,7 +110,8 @@ void finish(Child& child) {
     } else {
         o.exit_status = WEXITSTATUS(status);
     }
-    if (reports_fatal(o.err)) o.fatal = true;
+    if (reports_fatal(o.err))
+        o.fatal = true;
 }
 
 }  // namespace
@@ -111,14 +119,16 @@ void finish(Child& child) {
 std::string ProcessOutcome::describe() const {
     std::string text = fatal ? "fatal error" : signaled ? "killed by a signal" : "exit status";
     text += " " + std::to_string(exit_status);
-    if (!err.empty()) text += ", stderr:\n" + err;
+    if (!err.empty())
+        text += ", stderr:\n" + err;
     return text;
 }
 
 std::vector<ProcessOutcome> run_concurrently(const std::vector<std::vector<std::string>>& argvs) {
     std::vector<Child> children;
     children.reserve(argvs.size());
-    for (const auto& argv : argvs) children.push_back(start(argv));
+    for (const auto& argv : argvs)
+        children.push_back(start(argv));
 
     for (;;) {
         std::vector<pollfd> fds;
@@ -133,13 +143,16 @@ std::vector<ProcessOutcome> run_concurrently(const std::vector<std::vector<std::
                 owners.emplace_back(i, true);
             }
         }
-        if (fds.empty()) break;
+        if (fds.empty())
+            break;
         if (::poll(fds.data(), fds.size(), -1) < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             fail("poll");
         }
         for (std::size_t k = 0; k < fds.size(); ++k) {
-            if (fds[k].revents == 0) continue;
+            if (fds[k].revents == 0)
+                continue;
             Child& child = children[owners[k].first];
             if (owners[k].second) {
                 drain(child.err_fd, child.outcome.err);

@@ -28,7 +28,8 @@ ScratchDirectory::ScratchDirectory() : exceptions_at_start_(std::uncaught_except
     std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/pmr-maincf-diff-XXXXXX";
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
-    if (::mkdtemp(buffer.data()) == nullptr) throw std::runtime_error("mkdtemp " + pattern);
+    if (::mkdtemp(buffer.data()) == nullptr)
+        throw std::runtime_error("mkdtemp " + pattern);
     path_ = buffer.data();
 }
 
@@ -57,17 +58,20 @@ std::string ScratchDirectory::write_file(const std::string& name, const std::str
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) throw std::runtime_error("cannot write " + path);
+    if (!out)
+        throw std::runtime_error("cannot write " + path);
     // Postfix rereads a file modified within the last second until it "cools down" (300 ms
     // naps, dict_load_file_xt()); an old time stamp spares every postconf run that wait.
     const struct timeval old[2] = {{946684800, 0}, {946684800, 0}};  // 2000-01-01
-    if (::utimes(path.c_str(), old) != 0) throw std::runtime_error("cannot set times of " + path);
+    if (::utimes(path.c_str(), old) != 0)
+        throw std::runtime_error("cannot set times of " + path);
     return path;
 }
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();

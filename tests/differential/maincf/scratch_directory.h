@@ -9,7 +9,7 @@ namespace pmr::maincf::differential {
 /// is printed so that the case can be rerun by hand with postconf -c. Only the last ten failing
 /// directories stay (rapidcheck's shrinking fails many times; the last case is the smallest).
 class ScratchDirectory {
-public:
+  public:
     ScratchDirectory();
     ~ScratchDirectory();
     ScratchDirectory(const ScratchDirectory&) = delete;
@@ -23,7 +23,7 @@ public:
     /// Keeps the directory after the case.
     void keep() { keep_ = true; }
 
-private:
+  private:
     std::string path_;
     bool keep_ = false;
     int exceptions_at_start_ = 0;

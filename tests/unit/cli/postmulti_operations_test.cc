@@ -20,7 +20,7 @@ using Strings = std::vector<std::string>;
 /// Records what it is asked to run; RemoveQueueTree removes the queue directory when it can (as
 /// the real one does), and reports `leftovers`.
 class FakeExecutor final : public effects::OperationExecutor {
-public:
+  public:
     Strings ran;
     std::vector<effects::Leftover> leftovers;
 
@@ -38,7 +38,7 @@ public:
 
 /// Every message, in order, as `SOURCE fatal: TEXT`, `notice: TEXT`, `leftover: PATH`.
 class RecordingStyle final : public MessageStyle {
-public:
+  public:
     mutable Strings lines;
 
     void fatal(MessageSource source, const std::string& message) const override {
@@ -63,7 +63,7 @@ public:
         lines.push_back("notice: " + message.substr(0, 10));
     }
 
-private:
+  private:
     static std::string name(MessageSource source) {
         switch (source) {
             case MessageSource::postmulti:
@@ -100,11 +100,14 @@ const Strings notices{"notice: Postfix is", "notice: See http:/", "notice: To di
 
 Strings concat(std::initializer_list<Strings> parts) {
     Strings all;
-    for (const Strings& part : parts) all.insert(all.end(), part.begin(), part.end());
+    for (const Strings& part : parts)
+        all.insert(all.end(), part.begin(), part.end());
     return all;
 }
 
-HostContext context() { return HostContext{maincf::ParameterDefaults::builtin(), {}, {}, {}}; }
+HostContext context() {
+    return HostContext{maincf::ParameterDefaults::builtin(), {}, {}, {}};
+}
 
 postmulti::EditPlan destroy_plan(const OldInstance& instance) {
     postmulti::EditPlan plan;
@@ -134,9 +137,10 @@ TEST(RunOperationsTest, SetPermissionsStopsWherePostfixCannotEnterTheQueue) {
     FakeExecutor executor;
     RecordingStyle style;
     EXPECT_EQ(run_operations(plan, executor, context(), style), 1);
-    EXPECT_EQ(style.lines,
-              concat({notices,
-                      {"postfix fatal: chdir(" + instance.queue + "): No such file or directory"}}));
+    EXPECT_EQ(
+        style.lines,
+        concat({notices,
+                {"postfix fatal: chdir(" + instance.queue + "): No such file or directory"}}));
     EXPECT_TRUE(executor.ran.empty());
 }
 

@@ -16,7 +16,9 @@ namespace {
 
 constexpr uid_t other_user = 4242;  // any id not ours: chown to it needs root
 
-lifecycle::JournalEntry sample_entry() { return {"create postfix-out (/etc/postfix-out)", {}}; }
+lifecycle::JournalEntry sample_entry() {
+    return {"create postfix-out (/etc/postfix-out)", {}};
+}
 
 TEST(ApplyJournalTest, WhatIsWrittenIsReadBackAndClearedAway) {
     testing::TemporaryDirectory temp;
@@ -35,7 +37,8 @@ TEST(ApplyJournalTest, WhatIsWrittenIsReadBackAndClearedAway) {
 }
 
 TEST(ApplyJournalTest, JournalOfAnotherOwnerIsRefused) {
-    if (::geteuid() != 0) GTEST_SKIP() << "needs root to give files away";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to give files away";
     testing::TemporaryDirectory temp;
     const StateFiles files{temp.path() + "/pmreconcile"};
     ASSERT_TRUE(write_journal(files, sample_entry()));
@@ -49,7 +52,8 @@ TEST(ApplyJournalTest, JournalOfAnotherOwnerIsRefused) {
 }
 
 TEST(ApplyJournalTest, JournalOthersMayWriteIsRefused) {
-    if (::geteuid() != 0) GTEST_SKIP() << "the journal must be root's own";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "the journal must be root's own";
     testing::TemporaryDirectory temp;
     const StateFiles files{temp.path() + "/pmreconcile"};
     ASSERT_TRUE(write_journal(files, sample_entry()));
@@ -66,7 +70,8 @@ TEST(ApplyJournalTest, SymbolicLinkInPlaceOfTheJournalIsNotFollowed) {
 
     const auto read = read_journal(files);
     ASSERT_FALSE(read);
-    EXPECT_EQ(read.error(), "open " + files.journal() + ": is a symbolic link, refusing to follow it");
+    EXPECT_EQ(read.error(),
+              "open " + files.journal() + ": is a symbolic link, refusing to follow it");
 }
 
 }  // namespace
@@ -86,7 +91,8 @@ TEST(ApplyJournalTest, FifoInPlaceOfTheJournalIsRefusedWithoutBlocking) {
 }
 
 TEST(ApplyJournalTest, StateDirectoryOfAnotherOwnerIsNeitherReadNorWritten) {
-    if (::geteuid() != 0) GTEST_SKIP() << "needs root to give files away";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to give files away";
     testing::TemporaryDirectory temp;
     const StateFiles files{temp.path() + "/pmreconcile"};
     std::filesystem::create_directory(files.directory);

@@ -22,7 +22,8 @@ std::string fake_postconf(const testing::TemporaryDirectory& temp) {
 }
 
 TEST(DefaultsCacheTest, OutputIsKeptAcrossRuns) {
-    if (::geteuid() != 0) GTEST_SKIP() << "only root writes the cache";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "only root writes the cache";
     testing::TemporaryDirectory temp;
     const DefaultsCache cache(temp.path() + "/cache/postconf-defaults", fake_postconf(temp));
     EXPECT_FALSE(cache.read());
@@ -33,7 +34,8 @@ TEST(DefaultsCacheTest, OutputIsKeptAcrossRuns) {
 }
 
 TEST(DefaultsCacheTest, AnotherPostconfBinaryInvalidatesIt) {
-    if (::geteuid() != 0) GTEST_SKIP() << "only root writes the cache";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "only root writes the cache";
     testing::TemporaryDirectory temp;
     const std::string postconf = fake_postconf(temp);
     const std::string path = temp.path() + "/cache/postconf-defaults";
@@ -43,7 +45,8 @@ TEST(DefaultsCacheTest, AnotherPostconfBinaryInvalidatesIt) {
 }
 
 TEST(DefaultsCacheTest, OutputCutShortIsNotTrusted) {
-    if (::geteuid() != 0) GTEST_SKIP() << "only root writes the cache";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "only root writes the cache";
     testing::TemporaryDirectory temp;
     const std::string path = temp.path() + "/cache/postconf-defaults";
     const DefaultsCache cache(path, fake_postconf(temp));
@@ -53,7 +56,8 @@ TEST(DefaultsCacheTest, OutputCutShortIsNotTrusted) {
 }
 
 TEST(DefaultsCacheTest, FileOthersMayWriteIsNotTrusted) {
-    if (::geteuid() != 0) GTEST_SKIP() << "only root writes the cache";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "only root writes the cache";
     testing::TemporaryDirectory temp;
     const std::string path = temp.path() + "/cache/postconf-defaults";
     const DefaultsCache cache(path, fake_postconf(temp));

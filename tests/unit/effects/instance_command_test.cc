@@ -18,7 +18,8 @@ TEST(RunInstanceCommandTest, ReturnsTheExitStatus) {
     const auto ok = run_instance_command(run_of({"/bin/sh", "-c", "exit 0"}), "/usr/sbin", false);
     ASSERT_TRUE(ok) << ok.error();
     EXPECT_EQ(*ok, 0);
-    const auto three = run_instance_command(run_of({"/bin/sh", "-c", "exit 3"}), "/usr/sbin", false);
+    const auto three =
+        run_instance_command(run_of({"/bin/sh", "-c", "exit 3"}), "/usr/sbin", false);
     ASSERT_TRUE(three) << three.error();
     EXPECT_EQ(*three, 3);
 }
@@ -32,8 +33,8 @@ TEST(RunInstanceCommandTest, ProgramThatCannotStartIsWordedLikePostmultisChild) 
 }
 
 TEST(RunInstanceCommandTest, NameNotFoundInThePathKeepsTheNameAsGiven) {
-    const auto missing = run_instance_command(run_of({"pmr-no-such-program-anywhere"}),
-                                              "/nonexistent/sbin", false);
+    const auto missing =
+        run_instance_command(run_of({"pmr-no-such-program-anywhere"}), "/nonexistent/sbin", false);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error(), "execvp pmr-no-such-program-anywhere: No such file or directory");
 }
@@ -76,15 +77,15 @@ TEST(RunInstanceCommandTest, TheNameIsLookedUpInTheChildsPathNotOurs) {
     ScriptDirectory dir;
     const std::string marker = dir.temp.path() + "/ran";
     dir.write("pmr-probe", "#!/bin/sh\necho \"$0\" >" + marker + "\n", 0755);
-    const auto ran = run_instance_command(run_with({"pmr-probe"}, dir.temp.path()), "/usr/sbin",
-                                          false);
+    const auto ran =
+        run_instance_command(run_with({"pmr-probe"}, dir.temp.path()), "/usr/sbin", false);
     ASSERT_TRUE(ran) << ran.error();
     std::ifstream in(marker);
     std::string first;
     std::getline(in, first);
     EXPECT_EQ(first, dir.temp.path() + "/pmr-probe");  // the shell's $0: the path execvp found
-    const auto missing = run_instance_command(run_with({"pmr-probe"}, "/nonexistent"), "/usr/sbin",
-                                              false);
+    const auto missing =
+        run_instance_command(run_with({"pmr-probe"}, "/nonexistent"), "/usr/sbin", false);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error(), "execvp pmr-probe: No such file or directory");
 }
@@ -92,8 +93,8 @@ TEST(RunInstanceCommandTest, TheNameIsLookedUpInTheChildsPathNotOurs) {
 TEST(RunInstanceCommandTest, ANonExecutableMatchIsPermissionDenied) {
     ScriptDirectory dir;
     dir.write("pmr-noexec", "echo never\n", 0644);
-    const auto denied = run_instance_command(run_with({"pmr-noexec"}, dir.temp.path()), "/usr/sbin",
-                                             false);
+    const auto denied =
+        run_instance_command(run_with({"pmr-noexec"}, dir.temp.path()), "/usr/sbin", false);
     ASSERT_FALSE(denied);
     EXPECT_EQ(denied.error(), "execvp pmr-noexec: Permission denied");
 }

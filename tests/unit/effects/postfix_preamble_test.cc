@@ -24,15 +24,16 @@ struct Instance {
         for (const char* dir : {"config", "queue", "sbin", "libexec"}) {
             fs::create_directory(temp.path() + "/" + dir);
         }
-        std::ofstream(config + "/main.cf")
-            << "command_directory = " << temp.path() << "/sbin\n"
-            << "daemon_directory = " << temp.path() << "/libexec\n"
-            << "queue_directory = " << queue << "\n"
-            << extra;
+        std::ofstream(config + "/main.cf") << "command_directory = " << temp.path() << "/sbin\n"
+                                           << "daemon_directory = " << temp.path() << "/libexec\n"
+                                           << "queue_directory = " << queue << "\n"
+                                           << extra;
     }
 };
 
-const maincf::ParameterDefaults& defaults() { return maincf::ParameterDefaults::builtin(); }
+const maincf::ParameterDefaults& defaults() {
+    return maincf::ParameterDefaults::builtin();
+}
 
 TEST(PostfixPreambleTest, CurrentCompatibilityLevelIsSilent) {
     Instance instance("compatibility_level = 3.6\n");

@@ -7,11 +7,10 @@
 #include <unistd.h>
 
 #include <csignal>
-#include <thread>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "temporary_directory.h"
 
@@ -80,7 +79,8 @@ struct Pipe {
             std::size_t done = 0;
             while (done < content.size()) {
                 const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-                if (n <= 0) break;  // the reader stopped: the limit was reached
+                if (n <= 0)
+                    break;  // the reader stopped: the limit was reached
                 done += static_cast<std::size_t>(n);
             }
             ::close(fd);

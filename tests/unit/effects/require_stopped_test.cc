@@ -14,7 +14,7 @@ namespace {
 
 /// Answers `postfix status` with the exit status given and records every command.
 class FakeRunner final : public ProcessRunner {
-public:
+  public:
     explicit FakeRunner(int status) : status_(status) {}
     Expected<ProcessResult> run(const Command& command) override {
         commands.push_back(command.argv);
@@ -22,12 +22,12 @@ public:
     }
     std::vector<std::vector<std::string>> commands;
 
-private:
+  private:
     int status_;
 };
 
 class NoQueueTrees final : public QueueTrees {
-public:
+  public:
     Status build(const std::string&) override { return ok_status(); }
     std::vector<Leftover> remove(const std::string&, const std::string&) override { return {}; }
 };
@@ -57,8 +57,8 @@ TEST(RequireStoppedTest, WithMasterPidPostfixStatusDecides) {
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error(), "Instance '/etc/postfix-a' is not stopped");
     ASSERT_EQ(running.commands.size(), 1u);
-    EXPECT_EQ(running.commands[0], (std::vector<std::string>{"/usr/sbin/postfix", "-c",
-                                                             "/etc/postfix-a", "status"}));
+    EXPECT_EQ(running.commands[0],
+              (std::vector<std::string>{"/usr/sbin/postfix", "-c", "/etc/postfix-a", "status"}));
 
     FakeRunner stopped(1);
     EXPECT_TRUE(require_stopped(stopped, {"/etc/postfix-a", temp.path() + "/queue"}));

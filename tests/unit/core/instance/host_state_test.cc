@@ -25,8 +25,10 @@ struct TestHost {
         for (const auto& [dir, text] : secondaries) {
             f.secondaries.emplace(dir, MainCf::parse(text, dir + "/main.cf"));
         }
-        for (const auto& [dir, reason] : read_errors) f.read_errors.emplace(dir, reason);
-        for (const auto& [dir, reason] : master_cf_errors) f.master_cf_errors.emplace(dir, reason);
+        for (const auto& [dir, reason] : read_errors)
+            f.read_errors.emplace(dir, reason);
+        for (const auto& [dir, reason] : master_cf_errors)
+            f.master_cf_errors.emplace(dir, reason);
         return f;
     }
 };
@@ -40,11 +42,12 @@ struct Built {
 Built build(const TestHost& host) {
     Diagnostics problems;
     Built built;
-    built.state = build_host_state(host.files(), "/etc/postfix", ParameterDefaults::builtin(),
-                                   problems);
+    built.state =
+        build_host_state(host.files(), "/etc/postfix", ParameterDefaults::builtin(), problems);
     for (const Diagnostic& d : problems) {
         built.problems.push_back(d.to_postfix_string());
-        if (d.severity == Severity::warning) built.warnings.push_back(d.to_postfix_string());
+        if (d.severity == Severity::warning)
+            built.warnings.push_back(d.to_postfix_string());
     }
     return built;
 }
@@ -52,8 +55,8 @@ Built build(const TestHost& host) {
 /// The main.cf of a secondary named postfix-SUFFIX with its own queue and data directories.
 std::string secondary_cf(const std::string& suffix, const std::string& extra = "") {
     return "queue_directory = /var/spool/postfix-" + suffix +
-           "\ndata_directory = /var/lib/postfix-" + suffix +
-           "\nmulti_instance_name = postfix-" + suffix + "\n" + extra;
+           "\ndata_directory = /var/lib/postfix-" + suffix + "\nmulti_instance_name = postfix-" +
+           suffix + "\n" + extra;
 }
 
 const std::string initialised =
@@ -62,7 +65,8 @@ const std::string initialised =
 
 Strings config_directories(const HostState& state) {
     Strings dirs;
-    for (const Instance& i : state.instances) dirs.push_back(i.config_directory);
+    for (const Instance& i : state.instances)
+        dirs.push_back(i.config_directory);
     return dirs;
 }
 
@@ -73,8 +77,8 @@ TEST(BuildHostStateTest, EmptyPrimaryIsOneEnabledInstanceWithDefaults) {
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_TRUE(b.problems.empty());
     ASSERT_EQ(b.state->instances.size(), 1u);
-    EXPECT_EQ(b.state->primary(),
-              (Instance{"/etc/postfix", "/var/spool/postfix", "/var/lib/postfix", "", "", true, true}));
+    EXPECT_EQ(b.state->primary(), (Instance{"/etc/postfix", "/var/spool/postfix",
+                                            "/var/lib/postfix", "", "", true, true}));
     EXPECT_EQ(b.state->shared.command_directory, "/usr/sbin");
     EXPECT_EQ(b.state->shared.daemon_directory, "/usr/lib/postfix/sbin");
     EXPECT_EQ(b.state->shared.meta_directory, "/etc/postfix");
@@ -97,18 +101,19 @@ TEST(BuildHostStateTest, PrimaryConfigDirectoryIsTheOneGiven) {
 }
 
 TEST(BuildHostStateTest, PrimaryReadsItsExpandedSettings) {
-    const Built b = build({"base = /srv\n"
-                           "queue_directory = $base/spool\n"
-                           "data_directory = ${base}/data\n"
-                           "multi_instance_name = postfix-main\n"
-                           "multi_instance_group = mta\n"
-                           "command_directory = $(base)/sbin\n" +
-                               initialised,
-                           {},
-                           {}});
+    const Built b =
+        build({"base = /srv\n"
+               "queue_directory = $base/spool\n"
+               "data_directory = ${base}/data\n"
+               "multi_instance_name = postfix-main\n"
+               "multi_instance_group = mta\n"
+               "command_directory = $(base)/sbin\n" +
+                   initialised,
+               {},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
-    EXPECT_EQ(b.state->primary(),
-              (Instance{"/etc/postfix", "/srv/spool", "/srv/data", "postfix-main", "mta", true, true}));
+    EXPECT_EQ(b.state->primary(), (Instance{"/etc/postfix", "/srv/spool", "/srv/data",
+                                            "postfix-main", "mta", true, true}));
     EXPECT_EQ(b.state->shared.command_directory, "/srv/sbin");
     EXPECT_EQ(b.state->multi_instance_wrapper, "/srv/sbin/postmulti -p --");
     EXPECT_EQ(b.state->multi_instance_enable, "yes");
@@ -129,15 +134,18 @@ TEST(BuildHostStateTest, ListOfOnlySeparatorsIsSingleInstanceMode) {
 }
 
 TEST(BuildHostStateTest, PrimaryWithSecondariesFollowsItsEnableSetting) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\n", {{"/etc/postfix-a", secondary_cf("a")}}, {}});
+    const Built b = build({"multi_instance_directories = /etc/postfix-a\n",
+                           {{"/etc/postfix-a", secondary_cf("a")}},
+                           {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_FALSE(b.state->primary().enabled);
 }
 
 TEST(BuildHostStateTest, PrimaryEnableIsCaseInsensitive) {
-    const Built b = build({"multi_instance_enable = YES\nmulti_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a", secondary_cf("a")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_enable = YES\nmulti_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a", secondary_cf("a")}},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_TRUE(b.state->primary().enabled);
     EXPECT_EQ(b.state->multi_instance_enable, "YES");  // as written: the script's test is exact
@@ -173,14 +181,16 @@ TEST(BuildHostStateTest, PrimaryExpansionErrorNamesTheFileLineAndParameter) {
 }
 
 TEST(BuildHostStateTest, ReadsAlternatesAndCommandClasses) {
-    const Built b = build({"alternate_config_directories = /etc/old1,/etc/old2 /etc/old3\n"
-                           "postmulti_start_commands = start, begin\n"
-                           "postmulti_stop_commands = stop\n"
-                           "postmulti_control_commands =\n",
-                           {},
-                           {}});
+    const Built b =
+        build({"alternate_config_directories = /etc/old1,/etc/old2 /etc/old3\n"
+               "postmulti_start_commands = start, begin\n"
+               "postmulti_stop_commands = stop\n"
+               "postmulti_control_commands =\n",
+               {},
+               {}});
     ASSERT_TRUE(b.state);
-    EXPECT_EQ(b.state->alternate_config_directories, (Strings{"/etc/old1", "/etc/old2", "/etc/old3"}));
+    EXPECT_EQ(b.state->alternate_config_directories,
+              (Strings{"/etc/old1", "/etc/old2", "/etc/old3"}));
     EXPECT_EQ(b.state->start_commands, (Strings{"start", "begin"}));
     EXPECT_EQ(b.state->stop_commands, Strings{"stop"});
     EXPECT_TRUE(b.state->control_commands.empty());
@@ -189,12 +199,13 @@ TEST(BuildHostStateTest, ReadsAlternatesAndCommandClasses) {
 // --- secondaries ------------------------------------------------------------------------------
 
 TEST(BuildHostStateTest, SecondariesFollowThePrimaryInListOrder) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-c, /etc/postfix-a\n"
-                           "\t/etc/postfix-b\n",
-                           {{"/etc/postfix-a", secondary_cf("a")},
-                            {"/etc/postfix-b", secondary_cf("b")},
-                            {"/etc/postfix-c", secondary_cf("c")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-c, /etc/postfix-a\n"
+               "\t/etc/postfix-b\n",
+               {{"/etc/postfix-a", secondary_cf("a")},
+                {"/etc/postfix-b", secondary_cf("b")},
+                {"/etc/postfix-c", secondary_cf("c")}},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_EQ(config_directories(*b.state),
               (Strings{"/etc/postfix", "/etc/postfix-c", "/etc/postfix-a", "/etc/postfix-b"}));
@@ -208,7 +219,8 @@ TEST(BuildHostStateTest, SecondariesFollowThePrimaryInListOrder) {
 // secondary as it comes to it, in list order, and stops at the first one it cannot read.
 TEST(BuildHostStateTest, ReaderIsAskedForEachSecondaryInOrderUntilOneFails) {
     const MainCf primary = MainCf::parse(
-        "multi_instance_directories = /etc/postfix-c /etc/postfix-a /etc/postfix-x /etc/postfix-b\n",
+        "multi_instance_directories = /etc/postfix-c /etc/postfix-a /etc/postfix-x "
+        "/etc/postfix-b\n",
         "/etc/postfix/main.cf");
     Strings asked;
     const SecondaryReader read = [&asked](const std::string& dir) {
@@ -217,14 +229,14 @@ TEST(BuildHostStateTest, ReaderIsAskedForEachSecondaryInOrderUntilOneFails) {
         if (dir == "/etc/postfix-x") {
             files.read_error = "open /etc/postfix-x/main.cf: No such file or directory";
         } else {
-            files.main_cf = MainCf::parse(secondary_cf(dir.substr(dir.rfind('-') + 1)),
-                                          dir + "/main.cf");
+            files.main_cf =
+                MainCf::parse(secondary_cf(dir.substr(dir.rfind('-') + 1)), dir + "/main.cf");
         }
         return files;
     };
     Diagnostics problems;
-    EXPECT_FALSE(build_host_state(primary, read, "/etc/postfix", ParameterDefaults::builtin(),
-                                  problems));
+    EXPECT_FALSE(
+        build_host_state(primary, read, "/etc/postfix", ParameterDefaults::builtin(), problems));
     EXPECT_EQ(asked, (Strings{"/etc/postfix-c", "/etc/postfix-a", "/etc/postfix-x"}));
     ASSERT_FALSE(problems.empty());
     EXPECT_EQ(problems.back().to_postfix_string(),
@@ -240,12 +252,14 @@ TEST(BuildHostStateTest, SecondaryListIsExpanded) {
 }
 
 TEST(BuildHostStateTest, SecondaryRecordComesFromItsOwnMainCf) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\nmulti_instance_group = g\n",
-                           {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = yes\n")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a\nmulti_instance_group = g\n",
+               {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = yes\n")}},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
-    EXPECT_EQ(b.state->instances[1], (Instance{"/etc/postfix-a", "/var/spool/postfix-a",
-                                               "/var/lib/postfix-a", "postfix-a", "", true, false}));
+    EXPECT_EQ(b.state->instances[1],
+              (Instance{"/etc/postfix-a", "/var/spool/postfix-a", "/var/lib/postfix-a", "postfix-a",
+                        "", true, false}));
 }
 
 TEST(BuildHostStateTest, SecondaryValuesExpandInTheSecondarysOwnContext) {
@@ -264,10 +278,10 @@ TEST(BuildHostStateTest, SecondaryValuesExpandInTheSecondarysOwnContext) {
 }
 
 TEST(BuildHostStateTest, SecondaryDoesNotSeeThePrimarysParameters) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\nspool = /primary\n",
-                           {{"/etc/postfix-a",
-                             "queue_directory = /q$spool\ndata_directory = /var/lib/a\n"}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a\nspool = /primary\n",
+               {{"/etc/postfix-a", "queue_directory = /q$spool\ndata_directory = /var/lib/a\n"}},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_EQ(b.state->instances[1].queue_directory, "/q");
 }
@@ -296,11 +310,12 @@ TEST(BuildHostStateTest, SecondaryMainCfSettingConfigDirectoryWinsInExpansion) {
 }
 
 TEST(BuildHostStateTest, SecondaryEnableIsCaseInsensitive) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a /etc/postfix-b /etc/postfix-c\n",
-                           {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = YES\n")},
-                            {"/etc/postfix-b", secondary_cf("b", "multi_instance_enable = No\n")},
-                            {"/etc/postfix-c", secondary_cf("c", "f = yEs\nmulti_instance_enable = $f\n")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a /etc/postfix-b /etc/postfix-c\n",
+               {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = YES\n")},
+                {"/etc/postfix-b", secondary_cf("b", "multi_instance_enable = No\n")},
+                {"/etc/postfix-c", secondary_cf("c", "f = yEs\nmulti_instance_enable = $f\n")}},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_TRUE(b.state->instances[1].enabled);
     EXPECT_FALSE(b.state->instances[2].enabled);
@@ -308,9 +323,10 @@ TEST(BuildHostStateTest, SecondaryEnableIsCaseInsensitive) {
 }
 
 TEST(BuildHostStateTest, SecondaryEnableThatIsNotYesOrNoIsUnexpectedEntry) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = maybe\n")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = maybe\n")}},
+               {}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems,
               Strings{"Unexpected /etc/postfix-a/main.cf entry: multi_instance_enable = maybe"});
@@ -318,19 +334,20 @@ TEST(BuildHostStateTest, SecondaryEnableThatIsNotYesOrNoIsUnexpectedEntry) {
 
 TEST(BuildHostStateTest, SecondaryEnableTrueIsNotAccepted) {
     // load_instance() knows only yes and no, unlike mail_conf_bool.
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = true\n")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a", secondary_cf("a", "multi_instance_enable = true\n")}},
+               {}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems,
               Strings{"Unexpected /etc/postfix-a/main.cf entry: multi_instance_enable = true"});
 }
 
 TEST(BuildHostStateTest, MissingSecondaryReportsTheReadErrorThenFailedToObtain) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\n",
-                           {},
-                           {{"/etc/postfix-a",
-                             "open /etc/postfix-a/main.cf: No such file or directory"}}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a\n",
+               {},
+               {{"/etc/postfix-a", "open /etc/postfix-a/main.cf: No such file or directory"}}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems, (Strings{
                               "open /etc/postfix-a/main.cf: No such file or directory",
@@ -346,10 +363,11 @@ TEST(BuildHostStateTest, SecondaryWithNeitherFileNorReasonStillFailsToObtain) {
 }
 
 TEST(BuildHostStateTest, FirstBrokenSecondaryStopsTheLoad) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a /etc/postfix-b\n",
-                           {},
-                           {{"/etc/postfix-a", "open /etc/postfix-a/main.cf: Permission denied"},
-                            {"/etc/postfix-b", "open /etc/postfix-b/main.cf: No such file or directory"}}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a /etc/postfix-b\n",
+               {},
+               {{"/etc/postfix-a", "open /etc/postfix-a/main.cf: Permission denied"},
+                {"/etc/postfix-b", "open /etc/postfix-b/main.cf: No such file or directory"}}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems, (Strings{
                               "open /etc/postfix-a/main.cf: Permission denied",
@@ -370,10 +388,10 @@ TEST(BuildHostStateTest, SecondaryWithSyntaxErrorFailsToObtain) {
 }
 
 TEST(BuildHostStateTest, SecondaryExpansionErrorFailsToObtain) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a",
-                             "queue_directory = /var/spool/a\ndata_directory = ${x\n"}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a", "queue_directory = /var/spool/a\ndata_directory = ${x\n"}},
+               {}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems, (Strings{
                               "/etc/postfix-a/main.cf, line 2: data_directory: truncated macro "
@@ -407,10 +425,11 @@ TEST(BuildHostStateTest, SecondarySharingThePrimarysQueueConflicts) {
 }
 
 TEST(BuildHostStateTest, DuplicateInstanceNamesConflict) {
-    const Built b = build({"multi_instance_name = postfix-dup\n"
-                           "multi_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a", secondary_cf("a", "multi_instance_name = postfix-dup\n")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_name = postfix-dup\n"
+               "multi_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a", secondary_cf("a", "multi_instance_name = postfix-dup\n")}},
+               {}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems, Strings{"instance /etc/postfix-a, multi_instance_name=postfix-dup "
                                   "conflicts with instance /etc/postfix, "
@@ -418,11 +437,11 @@ TEST(BuildHostStateTest, DuplicateInstanceNamesConflict) {
 }
 
 TEST(BuildHostStateTest, SecondaryUsingAnotherSecondarysConfigDirectoryConflicts) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a /etc/postfix-b\n",
-                           {{"/etc/postfix-a", secondary_cf("a")},
-                            {"/etc/postfix-b",
-                             "queue_directory = /etc/postfix-a\ndata_directory = /var/lib/b\n"}},
-                           {}});
+    const Built b = build(
+        {"multi_instance_directories = /etc/postfix-a /etc/postfix-b\n",
+         {{"/etc/postfix-a", secondary_cf("a")},
+          {"/etc/postfix-b", "queue_directory = /etc/postfix-a\ndata_directory = /var/lib/b\n"}},
+         {}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems, Strings{"instance /etc/postfix-b, queue_directory=/etc/postfix-a "
                                   "conflicts with instance /etc/postfix-a, "
@@ -430,10 +449,11 @@ TEST(BuildHostStateTest, SecondaryUsingAnotherSecondarysConfigDirectoryConflicts
 }
 
 TEST(BuildHostStateTest, SecondaryUsingASharedDirectoryConflicts) {
-    const Built b = build({"multi_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a",
-                             "queue_directory = /var/spool/a\ndata_directory = /usr/lib/postfix\n"}},
-                           {}});
+    const Built b =
+        build({"multi_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a",
+                 "queue_directory = /var/spool/a\ndata_directory = /usr/lib/postfix\n"}},
+               {}});
     EXPECT_FALSE(b.state);
     EXPECT_EQ(b.problems, Strings{"instance /etc/postfix-a, data_directory=/usr/lib/postfix "
                                   "conflicts with instance /etc/postfix, "
@@ -457,10 +477,11 @@ TEST(BuildHostStateTest, SharedDirectoriesEqualToEachOtherConflict) {
 
 TEST(BuildHostStateTest, MetaDirectoryIsNeverClaimed) {
     // The default meta_directory is the primary's config directory.
-    const Built b = build({"meta_directory = /etc/postfix-a\n"
-                           "multi_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a", secondary_cf("a")}},
-                           {}});
+    const Built b =
+        build({"meta_directory = /etc/postfix-a\n"
+               "multi_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a", secondary_cf("a")}},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_EQ(b.state->claims.owner("/etc/postfix-a"), "/etc/postfix-a, config_directory");
 }
@@ -501,9 +522,10 @@ TEST(BuildHostStateTest, UnnamedInstancesDoNotClaimTheEmptyName) {
 }
 
 TEST(BuildHostStateTest, GroupsAreNeverClaimed) {
-    const Built b = build({"multi_instance_group = mta\nmulti_instance_directories = /etc/postfix-a\n",
-                           {{"/etc/postfix-a", secondary_cf("a", "multi_instance_group = mta\n")}},
-                           {}});
+    const Built b =
+        build({"multi_instance_group = mta\nmulti_instance_directories = /etc/postfix-a\n",
+               {{"/etc/postfix-a", secondary_cf("a", "multi_instance_group = mta\n")}},
+               {}});
     ASSERT_TRUE(b.state) << ::testing::PrintToString(b.problems);
     EXPECT_EQ(b.state->claims.owner("mta"), std::nullopt);
 }
@@ -566,7 +588,8 @@ TEST(BuildHostStateTest, UnparsableMainCfHidesTheMasterCfWarning) {
 TEST(BuildPrimaryStateTest, ListedSecondariesAreNotRead) {
     // Not even missing ones: postmulti's init never loads the secondaries.
     const MainCf primary = MainCf::parse(
-        "multi_instance_directories = /etc/postfix-a /etc/postfix-gone\nmulti_instance_enable = no\n",
+        "multi_instance_directories = /etc/postfix-a /etc/postfix-gone\nmulti_instance_enable = "
+        "no\n",
         "/etc/postfix/main.cf");
     Diagnostics problems;
     const auto state =
@@ -578,8 +601,7 @@ TEST(BuildPrimaryStateTest, ListedSecondariesAreNotRead) {
 }
 
 TEST(BuildPrimaryStateTest, PrimaryProblemsStillFail) {
-    const MainCf primary =
-        MainCf::parse("multi_instance_enable = maybe\n", "/etc/postfix/main.cf");
+    const MainCf primary = MainCf::parse("multi_instance_enable = maybe\n", "/etc/postfix/main.cf");
     Diagnostics problems;
     EXPECT_FALSE(
         build_primary_state(primary, "/etc/postfix", ParameterDefaults::builtin(), problems));
@@ -606,16 +628,19 @@ TEST(SplitListTest, KeepsOtherPunctuation) {
     EXPECT_EQ(split_list("/etc/postfix-a;/x {y}"), (Strings{"/etc/postfix-a;/x", "{y}"}));
 }
 
-TEST(SplitListTest, SingleElement) { EXPECT_EQ(split_list("start"), Strings{"start"}); }
+TEST(SplitListTest, SingleElement) {
+    EXPECT_EQ(split_list("start"), Strings{"start"});
+}
 
 RC_GTEST_PROP(SplitListTest, RecoversTheElementsWhateverTheSeparators, ()) {
-    const auto element = rc::gen::nonEmpty(rc::gen::container<std::string>(
-        rc::gen::elementOf(std::string("abz/-_.$:{}=;09"))));
-    const auto separator =
-        rc::gen::nonEmpty(rc::gen::container<std::string>(rc::gen::elementOf(std::string(", \t\r\n"))));
+    const auto element = rc::gen::nonEmpty(
+        rc::gen::container<std::string>(rc::gen::elementOf(std::string("abz/-_.$:{}=;09"))));
+    const auto separator = rc::gen::nonEmpty(
+        rc::gen::container<std::string>(rc::gen::elementOf(std::string(", \t\r\n"))));
     const auto elements = *rc::gen::container<Strings>(element);
     std::string text = *rc::gen::oneOf(rc::gen::just(std::string()), separator);
-    for (const std::string& e : elements) text += e + *separator;
+    for (const std::string& e : elements)
+        text += e + *separator;
     RC_ASSERT(split_list(text) == elements);
 }
 

@@ -10,12 +10,12 @@ namespace {
 
 HostState three_instances() {
     HostState state;
-    state.instances.push_back({"/etc/postfix", "/var/spool/postfix", "/var/lib/postfix", "", "",
-                               true, true});
+    state.instances.push_back(
+        {"/etc/postfix", "/var/spool/postfix", "/var/lib/postfix", "", "", true, true});
     state.instances.push_back({"/etc/postfix-in", "/var/spool/postfix-in", "/var/lib/postfix-in",
                                "postfix-in", "mta", true, false});
-    state.instances.push_back({"/etc/postfix-out", "/var/spool/postfix-out",
-                               "/var/lib/postfix-out", "postfix-out", "mta", false, false});
+    state.instances.push_back({"/etc/postfix-out", "/var/spool/postfix-out", "/var/lib/postfix-out",
+                               "postfix-out", "mta", false, false});
     return state;
 }
 
@@ -65,8 +65,8 @@ RC_GTEST_PROP(InstanceIndexProperty, AgreesWithAScan, ()) {
     for (int k = 0; k < 6; ++k) {
         const std::string directory = "/etc/postfix-" + std::to_string(k);
         const std::string name = "postfix-" + std::to_string(k);
-        const auto by_directory = std::ranges::find(state.instances, directory,
-                                                    &Instance::config_directory);
+        const auto by_directory =
+            std::ranges::find(state.instances, directory, &Instance::config_directory);
         const auto by_name = std::ranges::find(state.instances, name, &Instance::name);
         RC_ASSERT(index.by_config_directory(directory) ==
                   (by_directory == state.instances.end() ? nullptr : &*by_directory));

@@ -9,8 +9,12 @@ namespace {
 
 Instance make(std::string config, std::string name, std::string group, bool enabled,
               bool primary = false) {
-    return Instance{config,          "/var/spool/" + config.substr(5), "/var/lib/" + config.substr(5),
-                    std::move(name), std::move(group),                 enabled,
+    return Instance{config,
+                    "/var/spool/" + config.substr(5),
+                    "/var/lib/" + config.substr(5),
+                    std::move(name),
+                    std::move(group),
+                    enabled,
                     primary};
 }
 
@@ -75,14 +79,20 @@ TEST(ListJsonTest, FollowsTheGivenOrder) {
 }
 
 TEST(ListJsonTest, EscapesQuotesBackslashesAndControlCharacters) {
-    const Instance odd{"/etc/post\"fix\\x", "/var/spool/a\tb", "/var/lib/a\nb", "postfix-\x01",
-                       "g\x7f",             false,            false};
+    const Instance odd{"/etc/post\"fix\\x",
+                       "/var/spool/a\tb",
+                       "/var/lib/a\nb",
+                       "postfix-\x01",
+                       "g\x7f",
+                       false,
+                       false};
     const std::vector<const Instance*> instances{&odd};
-    EXPECT_EQ(list_json(instances),
-              "{\"format_version\":\"2.0\",\"instances\":["
-              "{\"name\":\"postfix-\\u0001\",\"group\":\"g\\u007f\",\"enable\":false,"
-              "\"primary\":false,\"config_directory\":\"/etc/post\\\"fix\\\\x\","
-              "\"queue_directory\":\"/var/spool/a\\tb\",\"data_directory\":\"/var/lib/a\\nb\"}]}\n");
+    EXPECT_EQ(
+        list_json(instances),
+        "{\"format_version\":\"2.0\",\"instances\":["
+        "{\"name\":\"postfix-\\u0001\",\"group\":\"g\\u007f\",\"enable\":false,"
+        "\"primary\":false,\"config_directory\":\"/etc/post\\\"fix\\\\x\","
+        "\"queue_directory\":\"/var/spool/a\\tb\",\"data_directory\":\"/var/lib/a\\nb\"}]}\n");
 }
 
 TEST(ListJsonTest, PassesUtf8ThroughUnchanged) {

@@ -6,8 +6,13 @@ namespace pmr::instance {
 namespace {
 
 Instance primary(std::string name = "", std::string group = "") {
-    return Instance{"/etc/postfix", "/var/spool/postfix", "/var/lib/postfix",
-                    std::move(name),  std::move(group),   true, true};
+    return Instance{"/etc/postfix",
+                    "/var/spool/postfix",
+                    "/var/lib/postfix",
+                    std::move(name),
+                    std::move(group),
+                    true,
+                    true};
 }
 
 Instance secondary(std::string config, std::string name, std::string group = "") {
@@ -33,7 +38,8 @@ TEST(SelectionTest, ShortNameMatchesThePrefixedInstanceName) {
 }
 
 TEST(SelectionTest, FullNameMatchesTheInstanceName) {
-    EXPECT_TRUE(Selection::name("postfix-out").matches(secondary("/etc/postfix-out", "postfix-out")));
+    EXPECT_TRUE(
+        Selection::name("postfix-out").matches(secondary("/etc/postfix-out", "postfix-out")));
 }
 
 TEST(SelectionTest, ShortNameIsComparedWholeNotAsAPrefix) {
@@ -52,11 +58,13 @@ TEST(SelectionTest, PrefixedSelectorDoesNotMatchAnUnprefixedName) {
 
 TEST(SelectionTest, NameComparisonIsCaseSensitive) {
     EXPECT_FALSE(Selection::name("OUT").matches(secondary("/etc/postfix-out", "postfix-out")));
-    EXPECT_FALSE(Selection::name("Postfix-out").matches(secondary("/etc/postfix-out", "postfix-out")));
+    EXPECT_FALSE(
+        Selection::name("Postfix-out").matches(secondary("/etc/postfix-out", "postfix-out")));
 }
 
 TEST(SelectionTest, AbsolutePathMatchesTheConfigDirectory) {
-    EXPECT_TRUE(Selection::name("/etc/postfix-out").matches(secondary("/etc/postfix-out", "postfix-out")));
+    EXPECT_TRUE(
+        Selection::name("/etc/postfix-out").matches(secondary("/etc/postfix-out", "postfix-out")));
     EXPECT_TRUE(Selection::name("/etc/postfix").matches(primary("postfix-main")));
 }
 

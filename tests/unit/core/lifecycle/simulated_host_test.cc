@@ -20,13 +20,16 @@ std::shared_ptr<const instance::HostState> state_of(const SimulatedHost& host) {
 
 const instance::Instance& instance_in(const instance::HostState& state, const std::string& dir) {
     const instance::Instance* found = state.find_by_config_directory(dir);
-    if (found == nullptr) throw std::runtime_error("no instance in " + dir);
+    if (found == nullptr)
+        throw std::runtime_error("no instance in " + dir);
     return *found;
 }
 
 TestHost two_instances() {
     TestHost t;
-    t.initialised().secondary({.name = "postfix-a", .group = "mta"}).secondary({.name = "postfix-b"});
+    t.initialised()
+        .secondary({.name = "postfix-a", .group = "mta"})
+        .secondary({.name = "postfix-b"});
     return t;
 }
 
@@ -40,7 +43,8 @@ TEST(SimulatedHostTest, TheStateIsBuiltOnceUntilAMainCfChanges) {
     ASSERT_FALSE(host.apply(InstallFile{"/var/spool/postfix-a/pid/master.pid", ""}));
     ASSERT_FALSE(host.apply(RemoveFile{"/var/spool/postfix-a/pid/master.pid"}));
     EXPECT_EQ(state_of(host), first);
-    ASSERT_FALSE(host.apply(EditMainCf{"/etc/postfix-a/main.cf", {set("multi_instance_group", "x")}}));
+    ASSERT_FALSE(
+        host.apply(EditMainCf{"/etc/postfix-a/main.cf", {set("multi_instance_group", "x")}}));
     EXPECT_NE(state_of(host), first);
 }
 
@@ -48,9 +52,9 @@ TEST(SimulatedHostTest, AnEditedSecondaryIsReadAgainAndTheOthersAreKept) {
     TestHost t = two_instances();
     SimulatedHost& host = t.host();
     (void)state_of(host);
-    ASSERT_FALSE(host.apply(EditMainCf{"/etc/postfix-a/main.cf",
-                                       {set("multi_instance_name", "postfix-renamed"),
-                                        set("multi_instance_enable", "yes")}}));
+    ASSERT_FALSE(host.apply(EditMainCf{
+        "/etc/postfix-a/main.cf",
+        {set("multi_instance_name", "postfix-renamed"), set("multi_instance_enable", "yes")}}));
     const auto after = state_of(host);
     const instance::Instance& a = instance_in(*after, "/etc/postfix-a");
     EXPECT_EQ(a.name, "postfix-renamed");
@@ -80,7 +84,8 @@ TEST(SimulatedHostTest, ACopyChangesIndependentlyOfItsOriginal) {
     const SimulatedHost& original = t.host();
     const auto before = state_of(original);
     SimulatedHost copy = original;
-    ASSERT_FALSE(copy.apply(EditMainCf{"/etc/postfix-b/main.cf", {set("multi_instance_group", "g")}}));
+    ASSERT_FALSE(
+        copy.apply(EditMainCf{"/etc/postfix-b/main.cf", {set("multi_instance_group", "g")}}));
     EXPECT_EQ(instance_in(*state_of(copy), "/etc/postfix-b").group, "g");
     EXPECT_EQ(state_of(original), before);
     EXPECT_EQ(instance_in(*state_of(original), "/etc/postfix-b").group, "");

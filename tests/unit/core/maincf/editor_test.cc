@@ -27,7 +27,8 @@ EditOutcome edit(const std::string& text, const std::vector<Edit>& edits) {
 
 std::vector<std::string> messages(const Diagnostics& diagnostics) {
     std::vector<std::string> out;
-    for (const Diagnostic& d : diagnostics) out.push_back(d.to_string());
+    for (const Diagnostic& d : diagnostics)
+        out.push_back(d.to_string());
     return out;
 }
 
@@ -201,16 +202,16 @@ TEST(EditorTest, AnAppendAddsNoElementTheListHoldsAlready) {
 
 TEST(EditorTest, ComposedEditsWriteWhatTheEditsWriteOneAfterTheOther) {
     const std::vector<Edit> edits{set("l", " /s "), set("l", ""),      append("l", "/a"),
-                                  append("l", " "),   append("l", "/x"), remove("l"),
+                                  append("l", " "), append("l", "/x"), remove("l"),
                                   comment_out("l")};
     int composed = 0;
     for (const std::string& text : list_shapes) {
         for (const Edit& earlier : edits) {
             for (const Edit& later : edits) {
                 Edit edit = earlier;
-                const bool composable = (earlier.kind == EditKind::set ||
-                                         earlier.kind == EditKind::append_to_list) &&
-                                        later.kind != EditKind::comment_out;
+                const bool composable =
+                    (earlier.kind == EditKind::set || earlier.kind == EditKind::append_to_list) &&
+                    later.kind != EditKind::comment_out;
                 EXPECT_EQ(compose_edits(edit, later), composable);
                 if (!composable) {
                     EXPECT_EQ(edit, earlier);
@@ -234,10 +235,9 @@ TEST(EditorTest, ComposedEditsWriteWhatTheEditsWriteOneAfterTheOther) {
 }
 
 TEST(EditorTest, TwoBatchesInTurnWriteWhatTwoPostconfCallsWrite) {
-    const std::vector<std::vector<Edit>> firsts{
-        {set("z", "26"), set("a", "1"), set("l", "x")},
-        {comment_out("l"), set("m", "13"), remove("a")},
-        {append("l", "/y"), set("b", " 2 ")}};
+    const std::vector<std::vector<Edit>> firsts{{set("z", "26"), set("a", "1"), set("l", "x")},
+                                                {comment_out("l"), set("m", "13"), remove("a")},
+                                                {append("l", "/y"), set("b", " 2 ")}};
     const std::vector<std::vector<Edit>> seconds{
         {set("n", "14"), set("c", "3")}, {set("l", "again"), remove("z")}, {}};
     for (const std::string& text : list_shapes) {

@@ -10,17 +10,18 @@ namespace pmr::maincf {
 namespace {
 
 class MapLookup final : public ParameterLookup {
-public:
+  public:
     MapLookup(std::initializer_list<std::pair<const std::string, std::string>> values)
         : values_(values) {}
     void set(const std::string& name, const std::string& value) { values_[name] = value; }
     [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override {
         const auto it = values_.find(std::string(name));
-        if (it == values_.end()) return std::nullopt;
+        if (it == values_.end())
+            return std::nullopt;
         return it->second;
     }
 
-private:
+  private:
     std::map<std::string, std::string> values_;
 };
 
@@ -218,7 +219,8 @@ TEST(ExpanderTest, RelationalOperandsRestartTheNestingCount) {
 
 TEST(ExpanderTest, AbsurdlyDeepRelationalNestingIsAnError) {
     std::string text = "x";
-    for (int i = 0; i < 1001; ++i) text = "${{" + text + "}=={x}}";
+    for (int i = 0; i < 1001; ++i)
+        text = "${{" + text + "}=={x}}";
     EXPECT_EQ(errors(text), Errors{"macro expansion nested too deeply: \"{x}=={x}\""});
 }
 

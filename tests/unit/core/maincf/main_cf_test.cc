@@ -7,7 +7,8 @@ namespace {
 
 std::vector<std::string> messages(const MainCf& cf) {
     std::vector<std::string> out;
-    for (const auto& d : cf.diagnostics()) out.push_back(d.to_string());
+    for (const auto& d : cf.diagnostics())
+        out.push_back(d.to_string());
     return out;
 }
 
@@ -71,9 +72,9 @@ TEST(MainCfTest, RepeatingTheSameValueIsNotWarned) {
 TEST(MainCfTest, MissingEqualsIsAnErrorWithTheWholeLogicalLine) {
     const auto cf = MainCf::parse("a = 1\nfoo bar\n  baz\nb = 2\n", "/etc/postfix/main.cf");
     EXPECT_TRUE(cf.has_errors());
-    EXPECT_EQ(messages(cf), std::vector<std::string>{
-                                "/etc/postfix/main.cf:2: missing '=' after attribute name: "
-                                "\"foo bar  baz\""});
+    EXPECT_EQ(messages(cf),
+              std::vector<std::string>{"/etc/postfix/main.cf:2: missing '=' after attribute name: "
+                                       "\"foo bar  baz\""});
     EXPECT_EQ(cf.get("b"), "2");
     EXPECT_EQ(cf.diagnostics()[0].to_postfix_string(),
               "/etc/postfix/main.cf, line 2: missing '=' after attribute name: \"foo bar  baz\"");
@@ -81,8 +82,7 @@ TEST(MainCfTest, MissingEqualsIsAnErrorWithTheWholeLogicalLine) {
 
 TEST(MainCfTest, LeadingEqualsIsMissingAttributeName) {
     const auto cf = MainCf::parse("= value\n", "p");
-    EXPECT_EQ(messages(cf),
-              std::vector<std::string>{"p:1: missing attribute name: \"= value\""});
+    EXPECT_EQ(messages(cf), std::vector<std::string>{"p:1: missing attribute name: \"= value\""});
 }
 
 TEST(MainCfTest, FirstLogicalLineStartingWithWhiteSpaceIsWarnedAndIgnored) {
@@ -90,9 +90,9 @@ TEST(MainCfTest, FirstLogicalLineStartingWithWhiteSpaceIsWarnedAndIgnored) {
         MainCf::parse("# header\n  a = 1 and a long tail of text here\n  more\nb = 2\n", "p");
     EXPECT_EQ(cf.get("a"), std::nullopt);
     EXPECT_EQ(cf.get("b"), "2");
-    EXPECT_EQ(messages(cf), std::vector<std::string>{
-                                "p:2: logical line must not start with whitespace: "
-                                "\"  a = 1 and a long tail of tex...\""});
+    EXPECT_EQ(messages(cf),
+              std::vector<std::string>{"p:2: logical line must not start with whitespace: "
+                                       "\"  a = 1 and a long tail of tex...\""});
     EXPECT_FALSE(cf.has_errors());
 }
 

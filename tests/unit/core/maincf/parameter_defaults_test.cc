@@ -7,7 +7,8 @@ namespace {
 
 std::vector<std::string> messages(const Diagnostics& diagnostics) {
     std::vector<std::string> out;
-    for (const Diagnostic& d : diagnostics) out.push_back(d.to_string());
+    for (const Diagnostic& d : diagnostics)
+        out.push_back(d.to_string());
     return out;
 }
 

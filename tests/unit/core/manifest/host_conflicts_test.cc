@@ -15,10 +15,10 @@ instance::HostState host() {
     instance::HostState state;
     state.instances.push_back(
         {"/etc/postfix", "/var/spool/postfix", "/var/lib/postfix", "", "", true, true});
+    state.instances.push_back({"/etc/postfix-a", "/var/spool/postfix-a", "/var/lib/postfix-a",
+                               "postfix-a", "mta", false, false});
     state.instances.push_back(
-        {"/etc/postfix-a", "/var/spool/postfix-a", "/var/lib/postfix-a", "postfix-a", "mta", false,
-         false});
-    state.instances.push_back({"/srv/mta/etc", "/srv/mta/spool", "/srv/mta/lib", "", "", false, false});
+        {"/srv/mta/etc", "/srv/mta/spool", "/srv/mta/lib", "", "", false, false});
     return state;
 }
 

@@ -80,11 +80,10 @@ TEST(ManifestParserTest, ReadsEveryField) {
     EXPECT_EQ(out.config_directory, "/etc/postfix-out");
     EXPECT_EQ(out.queue_directory, "/var/spool/postfix-out");
     EXPECT_EQ(out.data_directory, "/var/lib/postfix-out");
-    EXPECT_EQ(out.parameters,
-              (std::vector<Parameter>{{"myhostname", "out.example.com", {14, 7}},
-                                      {"master_service_disable", "", {15, 7}},
-                                      {"smtp_helo_timeout", "300", {16, 7}},
-                                      {"relay_domains", std::nullopt, {17, 7}}}));
+    EXPECT_EQ(out.parameters, (std::vector<Parameter>{{"myhostname", "out.example.com", {14, 7}},
+                                                      {"master_service_disable", "", {15, 7}},
+                                                      {"smtp_helo_timeout", "300", {16, 7}},
+                                                      {"relay_domains", std::nullopt, {17, 7}}}));
     EXPECT_TRUE(out.protect);
     EXPECT_EQ(out.state, DesiredState::present);
     EXPECT_EQ(out.position, (Position{7, 5}));
@@ -142,7 +141,8 @@ TEST(ManifestParserTest, ValuesKeepTheirText) {
         "    a: 1.10\n    b: 0x1F\n    c: yes\n    d: \"quoted: #1\"\n    e: 'single ''quoted'''\n"
         "    f: $myhostname ESMTP\n    g: >-\n      folded\n      text\n");
     std::vector<std::pair<std::string, std::optional<std::string>>> values;
-    for (const Parameter& p : m.primary_parameters) values.emplace_back(p.name, p.value);
+    for (const Parameter& p : m.primary_parameters)
+        values.emplace_back(p.name, p.value);
     EXPECT_EQ(values, (std::vector<std::pair<std::string, std::optional<std::string>>>{
                           {"a", "1.10"},
                           {"b", "0x1F"},
@@ -180,10 +180,12 @@ TEST(ManifestParserTest, AnEmptyFile) {
 }
 
 TEST(ManifestParserTest, NotAMapping) {
-    EXPECT_EQ(refused("- version: 1\n"),
-              (Strings{"m.yaml:1:1: the manifest must be a mapping with 'version' and 'instances'"}));
-    EXPECT_EQ(refused("just words\n"),
-              (Strings{"m.yaml:1:1: the manifest must be a mapping with 'version' and 'instances'"}));
+    EXPECT_EQ(
+        refused("- version: 1\n"),
+        (Strings{"m.yaml:1:1: the manifest must be a mapping with 'version' and 'instances'"}));
+    EXPECT_EQ(
+        refused("just words\n"),
+        (Strings{"m.yaml:1:1: the manifest must be a mapping with 'version' and 'instances'"}));
 }
 
 TEST(ManifestParserTest, TheVersion) {
@@ -387,8 +389,9 @@ TEST(ManifestParserTest, ATabInIndentationSaysSoWhereItIs) {
     EXPECT_EQ(refused("version: 1\ninstances:\n\t- name: postfix-a\n"),
               (Strings{"m.yaml:3:1: a tab in indentation: YAML indents with spaces only"}));
     // A tab inside a value is no indentation.
-    EXPECT_EQ(read("version: 1\nprimary:\n  parameters:\n    a: \"x\\ty\"\n").primary_parameters.size(),
-              1u);
+    EXPECT_EQ(
+        read("version: 1\nprimary:\n  parameters:\n    a: \"x\\ty\"\n").primary_parameters.size(),
+        1u);
 }
 
 TEST(ManifestParserTest, AQuotedBooleanIsAString) {
@@ -398,16 +401,18 @@ TEST(ManifestParserTest, AQuotedBooleanIsAString) {
             const std::string text = "version: 1\ninstances:\n  - name: postfix-a\n    " +
                                      std::string(key) + ": " + word + "\n";
             const std::string bare = std::string(word).substr(1, std::string(word).size() - 2);
-            EXPECT_EQ(refused(text), (Strings{"m.yaml:4:" + std::to_string(std::string(key).size() + 7) +
-                                              ": '" + key + "' must be true or false, not the string \"" +
-                                              bare + "\" (remove the quotes)"}))
+            EXPECT_EQ(refused(text),
+                      (Strings{"m.yaml:4:" + std::to_string(std::string(key).size() + 7) + ": '" +
+                               key + "' must be true or false, not the string \"" + bare +
+                               "\" (remove the quotes)"}))
                 << text;
         }
     }
     EXPECT_EQ(refused("version: 1\ninstances:\n  - name: postfix-a\n    enable: ON\n"),
               (Strings{"m.yaml:4:13: 'enable' must be true or false, not 'ON'"}));
-    EXPECT_EQ(read("version: 1\ninstances:\n  - name: postfix-a\n    enable: yes\n").instances[0].enable,
-              true);
+    EXPECT_EQ(
+        read("version: 1\ninstances:\n  - name: postfix-a\n    enable: yes\n").instances[0].enable,
+        true);
 }
 
 TEST(ManifestParserTest, AnEmptyValueIsLocatedAtItsKey) {
@@ -443,9 +448,11 @@ namespace {
 Strings all_problems(std::string_view text, std::optional<Manifest>* manifest = nullptr) {
     Diagnostics problems;
     auto m = parse_and_validate(text, "m.yaml", {}, problems);
-    if (manifest != nullptr) *manifest = std::move(m);
+    if (manifest != nullptr)
+        *manifest = std::move(m);
     Strings out;
-    for (const Diagnostic& d : problems) out.push_back(d.to_string());
+    for (const Diagnostic& d : problems)
+        out.push_back(d.to_string());
     return out;
 }
 

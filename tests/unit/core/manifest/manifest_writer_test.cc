@@ -12,7 +12,8 @@ namespace {
 
 /// The manifest without positions, which only the parser knows.
 Manifest without_positions(Manifest m) {
-    for (Parameter& p : m.primary_parameters) p.position = {};
+    for (Parameter& p : m.primary_parameters)
+        p.position = {};
     for (DesiredInstance& d : m.instances) {
         d.position = {};
         d.name_position = {};
@@ -20,7 +21,8 @@ Manifest without_positions(Manifest m) {
         d.config_directory_position = {};
         d.queue_directory_position = {};
         d.data_directory_position = {};
-        for (Parameter& p : d.parameters) p.position = {};
+        for (Parameter& p : d.parameters)
+            p.position = {};
     }
     return m;
 }
@@ -29,7 +31,8 @@ Manifest without_positions(Manifest m) {
 std::optional<Manifest> round_trip(const Manifest& m, Diagnostics& problems) {
     const std::string text = write_manifest(m);
     auto back = parse_manifest(text, m.path, problems);
-    if (!back) return std::nullopt;
+    if (!back)
+        return std::nullopt;
     return without_positions(*back);
 }
 
@@ -37,7 +40,8 @@ Manifest example() {
     Manifest m;
     m.path = "out.yaml";
     m.unmanaged = Unmanaged::deport;
-    m.primary_parameters = {{"inet_interfaces", "loopback-only", {}}, {"relayhost", std::nullopt, {}}};
+    m.primary_parameters = {{"inet_interfaces", "loopback-only", {}},
+                            {"relayhost", std::nullopt, {}}};
     DesiredInstance out;
     out.name = "postfix-out";
     out.group = "mta";
@@ -57,37 +61,39 @@ Manifest example() {
 }
 
 TEST(ManifestWriterTest, TheText) {
-    EXPECT_EQ(write_manifest(example()),
-              "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
-              "version: 1\n"
-              "primary:\n"
-              "  parameters:\n"
-              "    inet_interfaces: \"loopback-only\"\n"
-              "    relayhost: null\n"
-              "unmanaged: deport\n"
-              "instances:\n"
-              "  - name: \"postfix-out\"\n"
-              "    group: \"mta\"\n"
-              "    enable: true\n"
-              "    config_directory: \"/etc/postfix-out\"\n"
-              "    queue_directory: \"/var/spool/postfix-out\"\n"
-              "    data_directory: \"/var/lib/postfix-out\"\n"
-              "    parameters:\n"
-              "      myhostname: \"out.example\"\n"
-              "      master_service_disable: \"\"\n"
-              "    protect: true\n"
-              "  - name: \"postfix-old\"\n"
-              "    group: \"\"\n"
-              "    enable: false\n"
-              "    state: absent\n");
+    EXPECT_EQ(
+        write_manifest(example()),
+        "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
+        "version: 1\n"
+        "primary:\n"
+        "  parameters:\n"
+        "    inet_interfaces: \"loopback-only\"\n"
+        "    relayhost: null\n"
+        "unmanaged: deport\n"
+        "instances:\n"
+        "  - name: \"postfix-out\"\n"
+        "    group: \"mta\"\n"
+        "    enable: true\n"
+        "    config_directory: \"/etc/postfix-out\"\n"
+        "    queue_directory: \"/var/spool/postfix-out\"\n"
+        "    data_directory: \"/var/lib/postfix-out\"\n"
+        "    parameters:\n"
+        "      myhostname: \"out.example\"\n"
+        "      master_service_disable: \"\"\n"
+        "    protect: true\n"
+        "  - name: \"postfix-old\"\n"
+        "    group: \"\"\n"
+        "    enable: false\n"
+        "    state: absent\n");
 }
 
 TEST(ManifestWriterTest, AnEmptyManifest) {
-    EXPECT_EQ(write_manifest(Manifest{}),
-              "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
-              "version: 1\n"
-              "unmanaged: keep\n"
-              "instances: []\n");
+    EXPECT_EQ(
+        write_manifest(Manifest{}),
+        "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
+        "version: 1\n"
+        "unmanaged: keep\n"
+        "instances: []\n");
 }
 
 TEST(ManifestWriterTest, ReadsBackEqual) {
@@ -117,9 +123,9 @@ TEST(ManifestWriterTest, ParameterNamesThatAreNotPlainWordsAreQuoted) {
     // main.cf accepts any name without white space, '=' or a leading '#'; an exported manifest
     // must read back whatever the host's main.cf files hold.
     Manifest m;
-    for (const char* name : {"null", "~", "Null", "NULL", "true", "1", "-", "a:b", "[x]", "{x}",
-                             "*x", "&x", "!x", "%x", "@x", "`x", "|x", ">x", "'x", "\"x", "?x",
-                             "x,y", "x#y", "#x", ""}) {
+    for (const char* name :
+         {"null", "~",  "Null", "NULL", "true", "1",  "-",   "a:b", "[x]", "{x}", "*x", "&x", "!x",
+          "%x",   "@x", "`x",   "|x",   ">x",   "'x", "\"x", "?x",  "x,y", "x#y", "#x", ""}) {
         m.primary_parameters.push_back({name, "v", {}});
     }
     const std::string text = write_manifest(m);
@@ -219,7 +225,8 @@ rc::Gen<std::string> any_text() {
 /// Left out, or drawn from `gen`.
 template <typename T>
 std::optional<T> maybe(const rc::Gen<T>& gen) {
-    if (*rc::gen::arbitrary<bool>()) return std::nullopt;
+    if (*rc::gen::arbitrary<bool>())
+        return std::nullopt;
     return *gen;
 }
 
@@ -230,8 +237,10 @@ rc::Gen<std::vector<Parameter>> any_parameters() {
         const int count = *rc::gen::element(0, 1, 2, 3, 4);
         for (int i = 0; i < count; ++i) {
             Parameter p{*any_text(), std::nullopt, {}};
-            if (!names.insert(p.name).second) continue;  // a mapping has each key once
-            if (*rc::gen::arbitrary<bool>()) p.value = *any_text();
+            if (!names.insert(p.name).second)
+                continue;  // a mapping has each key once
+            if (*rc::gen::arbitrary<bool>())
+                p.value = *any_text();
             parameters.push_back(std::move(p));
         }
         return parameters;
@@ -269,7 +278,8 @@ RC_GTEST_PROP(ManifestWriterProperty, AnyManifestReadsBackEqual, ()) {
     RC_LOG() << text;
     Diagnostics problems;
     const auto back = parse_manifest(text, m.path, problems);
-    for (const Diagnostic& d : problems) RC_LOG() << d.to_string() << "\n";
+    for (const Diagnostic& d : problems)
+        RC_LOG() << d.to_string() << "\n";
     RC_ASSERT(back.has_value());
     RC_ASSERT(without_positions(*back) == m);
     RC_ASSERT(write_manifest(*back) == text);

@@ -55,7 +55,8 @@ TEST(ValidatorTest, ANameMustStartWithPostfixDash) {
 }
 
 TEST(ValidatorTest, ANameUsesOnlySafeCharacters) {
-    for (const char* name : {"postfix-a/b", "postfix-a b", "postfix-a$", "postfix-é", "postfix-a*"}) {
+    for (const char* name :
+         {"postfix-a/b", "postfix-a b", "postfix-a$", "postfix-é", "postfix-a*"}) {
         EXPECT_EQ(problems(instance("name: \"" + std::string(name) + "\"")),
                   (Strings{"m.yaml:3:11: instance name '" + std::string(name) +
                            "' may only contain letters, digits and !@%-_=+:."}))
@@ -65,16 +66,18 @@ TEST(ValidatorTest, ANameUsesOnlySafeCharacters) {
 }
 
 TEST(ValidatorTest, ANameIsListedOnce) {
-    EXPECT_EQ(problems("version: 1\ninstances:\n"
-                       "  - name: postfix-a\n"
-                       "  - name: postfix-b\n"
-                       "  - name: postfix-a\n    state: absent\n"),
-              (Strings{"m.yaml:5:11: instance name 'postfix-a' is listed twice (first at line 3)"}));
+    EXPECT_EQ(
+        problems("version: 1\ninstances:\n"
+                 "  - name: postfix-a\n"
+                 "  - name: postfix-b\n"
+                 "  - name: postfix-a\n    state: absent\n"),
+        (Strings{"m.yaml:5:11: instance name 'postfix-a' is listed twice (first at line 3)"}));
 }
 
 TEST(ValidatorTest, AGroupUsesOnlySafeCharacters) {
-    EXPECT_EQ(problems(instance("{name: postfix-a, group: \"m t a\"}")),
-              (Strings{"m.yaml:3:30: group 'm t a' may only contain letters, digits and !@%-_=+:."}));
+    EXPECT_EQ(
+        problems(instance("{name: postfix-a, group: \"m t a\"}")),
+        (Strings{"m.yaml:3:30: group 'm t a' may only contain letters, digits and !@%-_=+:."}));
     EXPECT_EQ(problems(instance("{name: postfix-a, group: a/b}")),
               (Strings{"m.yaml:3:30: group 'a/b' may only contain letters, digits and !@%-_=+:."}));
     EXPECT_EQ(problems(instance("{name: postfix-a, group: \"\"}")), Strings{});
@@ -82,8 +85,9 @@ TEST(ValidatorTest, AGroupUsesOnlySafeCharacters) {
 }
 
 TEST(ValidatorTest, AProtectedInstanceCannotBeAbsent) {
-    EXPECT_EQ(problems(instance("{name: postfix-a, protect: true, state: absent}")),
-              (Strings{"m.yaml:3:5: instance 'postfix-a' is protected and cannot be 'state: absent'"}));
+    EXPECT_EQ(
+        problems(instance("{name: postfix-a, protect: true, state: absent}")),
+        (Strings{"m.yaml:3:5: instance 'postfix-a' is protected and cannot be 'state: absent'"}));
     EXPECT_EQ(problems(instance("{name: postfix-a, protect: false, state: absent}")), Strings{});
 }
 
@@ -105,14 +109,15 @@ TEST(ValidatorTest, ReservedParametersOfAnInstance) {
 }
 
 TEST(ValidatorTest, ReservedParametersOfThePrimary) {
-    for (const char* name : {"multi_instance_wrapper", "multi_instance_enable",
-                             "multi_instance_directories", "config_directory", "queue_directory",
-                             "data_directory"}) {
+    for (const char* name :
+         {"multi_instance_wrapper", "multi_instance_enable", "multi_instance_directories",
+          "config_directory", "queue_directory", "data_directory"}) {
         EXPECT_TRUE(is_reserved_primary_parameter(name)) << name;
-        EXPECT_EQ(problems("version: 1\nprimary:\n  parameters:\n    " + std::string(name) + ": x\n"),
-                  (Strings{"m.yaml:4:5: parameter '" + std::string(name) +
-                           "' is managed by pmreconcile; use the instance's name, group, enable "
-                           "and directory keys instead"}))
+        EXPECT_EQ(
+            problems("version: 1\nprimary:\n  parameters:\n    " + std::string(name) + ": x\n"),
+            (Strings{"m.yaml:4:5: parameter '" + std::string(name) +
+                     "' is managed by pmreconcile; use the instance's name, group, enable "
+                     "and directory keys instead"}))
             << name;
     }
     // The primary may have a name and a group of its own.
@@ -140,22 +145,23 @@ TEST(ValidatorTest, ParameterNamesAndValuesMainCfCanHold) {
 
 TEST(ValidatorTest, ValuesThatBeginOrEndWithWhiteSpaceAreRefused) {
     // main.cf trims them: the value written would never read back, and every plan would show it.
-    EXPECT_EQ(problems("version: 1\nprimary:\n  parameters:\n"
-                       "    a: \" x\"\n"
-                       "    b: \"x \"\n"
-                       "    c: \"\\tx\"\n"
-                       "    d: \" \"\n"
-                       "    e: \"x  y\"\n"
-                       "    f: \"\"\n"
-                       "    g: null\n"),
-              (Strings{"m.yaml:4:5: the value of 'a' begins or ends with white space, which main.cf "
-                       "does not keep",
-                       "m.yaml:5:5: the value of 'b' begins or ends with white space, which main.cf "
-                       "does not keep",
-                       "m.yaml:6:5: the value of 'c' begins or ends with white space, which main.cf "
-                       "does not keep",
-                       "m.yaml:7:5: the value of 'd' begins or ends with white space, which main.cf "
-                       "does not keep"}));
+    EXPECT_EQ(
+        problems("version: 1\nprimary:\n  parameters:\n"
+                 "    a: \" x\"\n"
+                 "    b: \"x \"\n"
+                 "    c: \"\\tx\"\n"
+                 "    d: \" \"\n"
+                 "    e: \"x  y\"\n"
+                 "    f: \"\"\n"
+                 "    g: null\n"),
+        (Strings{"m.yaml:4:5: the value of 'a' begins or ends with white space, which main.cf "
+                 "does not keep",
+                 "m.yaml:5:5: the value of 'b' begins or ends with white space, which main.cf "
+                 "does not keep",
+                 "m.yaml:6:5: the value of 'c' begins or ends with white space, which main.cf "
+                 "does not keep",
+                 "m.yaml:7:5: the value of 'd' begins or ends with white space, which main.cf "
+                 "does not keep"}));
 }
 
 // --- directories ---------------------------------------------------------------------------------
@@ -173,9 +179,10 @@ TEST(ValidatorTest, DirectoriesMustBeCleanAbsolutePaths) {
     };
     for (const auto& [path, why] : cases) {
         for (const char* key : {"config_directory", "queue_directory", "data_directory"}) {
-            EXPECT_EQ(problems(instance("{name: postfix-a, " + std::string(key) + ": \"" + path + "\"}")),
-                      (Strings{"m.yaml:3:" + std::to_string(25 + std::string(key).size()) +
-                               ": postfix-a: " + std::string(key) + " '" + path + "' " + why}))
+            EXPECT_EQ(
+                problems(instance("{name: postfix-a, " + std::string(key) + ": \"" + path + "\"}")),
+                (Strings{"m.yaml:3:" + std::to_string(25 + std::string(key).size()) +
+                         ": postfix-a: " + std::string(key) + " '" + path + "' " + why}))
                 << key << " " << path;
         }
     }
@@ -213,14 +220,15 @@ TEST(ValidatorTest, NoDirectoryLiesInsideAnother) {
 }
 
 TEST(ValidatorTest, TwoInstancesClaimingOneDirectory) {
-    EXPECT_EQ(problems("version: 1\ninstances:\n"
-                       "  - name: postfix-a\n"
-                       "  - name: postfix-b\n    config_directory: /etc/postfix-a\n"
-                       "  - name: postfix-c\n    queue_directory: /var/spool/postfix-b/q\n"),
-              (Strings{"m.yaml:5:23: postfix-b's config_directory /etc/postfix-a is also postfix-a's "
-                       "config_directory /etc/postfix-a",
-                       "m.yaml:7:22: postfix-c's queue_directory /var/spool/postfix-b/q overlaps "
-                       "postfix-b's queue_directory /var/spool/postfix-b"}));
+    EXPECT_EQ(
+        problems("version: 1\ninstances:\n"
+                 "  - name: postfix-a\n"
+                 "  - name: postfix-b\n    config_directory: /etc/postfix-a\n"
+                 "  - name: postfix-c\n    queue_directory: /var/spool/postfix-b/q\n"),
+        (Strings{"m.yaml:5:23: postfix-b's config_directory /etc/postfix-a is also postfix-a's "
+                 "config_directory /etc/postfix-a",
+                 "m.yaml:7:22: postfix-c's queue_directory /var/spool/postfix-b/q overlaps "
+                 "postfix-b's queue_directory /var/spool/postfix-b"}));
 }
 
 TEST(ValidatorTest, AnAbsentInstanceClaimsNothing) {
@@ -236,41 +244,44 @@ TEST(ValidatorTest, ThePrimarysOwnDirectoriesAreThoseGiven) {
               (Strings{"m.yaml:3:40: postfix-a's queue_directory /srv/spool/postfix is also the "
                        "primary's queue_directory /srv/spool/postfix"}));
     // Derived from the primary's directories given, not from Debian's.
-    EXPECT_EQ(problems(instance("{name: postfix-a, queue_directory: /srv/etc/postfix-a/q}"), primary),
-              (Strings{"m.yaml:3:40: postfix-a's queue_directory /srv/etc/postfix-a/q overlaps "
-                       "postfix-a's config_directory /srv/etc/postfix-a"}));
+    EXPECT_EQ(
+        problems(instance("{name: postfix-a, queue_directory: /srv/etc/postfix-a/q}"), primary),
+        (Strings{"m.yaml:3:40: postfix-a's queue_directory /srv/etc/postfix-a/q overlaps "
+                 "postfix-a's config_directory /srv/etc/postfix-a"}));
 }
 
 // --- all at once ---------------------------------------------------------------------------------
 
 TEST(ValidatorTest, EveryProblemIsReportedInLineOrder) {
-    EXPECT_EQ(problems("version: 1\n"
-                       "instances:\n"
-                       "  - name: out\n"                                           // 3
-                       "    group: \"a b\"\n"
-                       "    parameters: {queue_directory: /x, \"a b\": 1}\n"       // 5
-                       "  - name: postfix-b\n"                                     // 6
-                       "    config_directory: relative\n"
-                       "    protect: true\n"
-                       "    state: absent\n"
-                       "primary:\n"                                                // 10
-                       "  parameters: {multi_instance_enable: \"yes\"}\n"),        // 11
-              (Strings{"m.yaml:3:11: instance name 'out' must start with 'postfix-'",
-                       "m.yaml:4:12: group 'a b' may only contain letters, digits and !@%-_=+:.",
-                       "m.yaml:5:18: parameter 'queue_directory' is managed by pmreconcile; use "
-                       "the instance's name, group, enable and directory keys instead",
-                       "m.yaml:5:39: bad parameter name \"a b\": white space or '=' not allowed",
-                       "m.yaml:6:5: instance 'postfix-b' is protected and cannot be 'state: absent'",
-                       "m.yaml:7:23: postfix-b: config_directory 'relative' must be an absolute path",
-                       "m.yaml:11:16: parameter 'multi_instance_enable' is managed by pmreconcile; "
-                       "use the instance's name, group, enable and directory keys instead"}));
+    EXPECT_EQ(
+        problems("version: 1\n"
+                 "instances:\n"
+                 "  - name: out\n"  // 3
+                 "    group: \"a b\"\n"
+                 "    parameters: {queue_directory: /x, \"a b\": 1}\n"  // 5
+                 "  - name: postfix-b\n"                                // 6
+                 "    config_directory: relative\n"
+                 "    protect: true\n"
+                 "    state: absent\n"
+                 "primary:\n"                                          // 10
+                 "  parameters: {multi_instance_enable: \"yes\"}\n"),  // 11
+        (Strings{"m.yaml:3:11: instance name 'out' must start with 'postfix-'",
+                 "m.yaml:4:12: group 'a b' may only contain letters, digits and !@%-_=+:.",
+                 "m.yaml:5:18: parameter 'queue_directory' is managed by pmreconcile; use "
+                 "the instance's name, group, enable and directory keys instead",
+                 "m.yaml:5:39: bad parameter name \"a b\": white space or '=' not allowed",
+                 "m.yaml:6:5: instance 'postfix-b' is protected and cannot be 'state: absent'",
+                 "m.yaml:7:23: postfix-b: config_directory 'relative' must be an absolute path",
+                 "m.yaml:11:16: parameter 'multi_instance_enable' is managed by pmreconcile; "
+                 "use the instance's name, group, enable and directory keys instead"}));
 }
 
 TEST(ValidatorTest, ADirectoryProblemIsLocatedAtItsKey) {
     // At the value of the key that is wrong, not at the instance (#14).
-    EXPECT_EQ(problems("version: 1\ninstances:\n  - name: postfix-a\n    group: mta\n"
-                       "    queue_directory: spool/a\n"),
-              (Strings{"m.yaml:5:22: postfix-a: queue_directory 'spool/a' must be an absolute path"}));
+    EXPECT_EQ(
+        problems("version: 1\ninstances:\n  - name: postfix-a\n    group: mta\n"
+                 "    queue_directory: spool/a\n"),
+        (Strings{"m.yaml:5:22: postfix-a: queue_directory 'spool/a' must be an absolute path"}));
     EXPECT_EQ(problems("version: 1\ninstances:\n  - name: postfix-a\n"
                        "  - name: postfix-b\n    data_directory: /var/lib/postfix-a/b\n"),
               (Strings{"m.yaml:5:21: postfix-b's data_directory /var/lib/postfix-a/b overlaps "
@@ -279,9 +290,10 @@ TEST(ValidatorTest, ADirectoryProblemIsLocatedAtItsKey) {
 
 TEST(ValidatorTest, ARepeatedNameIsOneProblem) {
     // Not also three overlaps of its derived directories with the first entry's (#14).
-    EXPECT_EQ(problems("version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n"
-                       "  - name: postfix-a\n"),
-              (Strings{"m.yaml:5:11: instance name 'postfix-a' is listed twice (first at line 3)"}));
+    EXPECT_EQ(
+        problems("version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n"
+                 "  - name: postfix-a\n"),
+        (Strings{"m.yaml:5:11: instance name 'postfix-a' is listed twice (first at line 3)"}));
 }
 
 }  // namespace

@@ -85,11 +85,12 @@ TEST(YamlNestingTest, WhatLooksLikeTextButIsAFlowCollectionIsCounted) {
 int flow_depth(const YAML::Node& node, std::string_view text) {
     int deepest = 0;
     if (node.IsSequence()) {
-        for (const YAML::Node& item : node) deepest = std::max(deepest, flow_depth(item, text));
+        for (const YAML::Node& item : node)
+            deepest = std::max(deepest, flow_depth(item, text));
     } else if (node.IsMap()) {
         for (const auto& entry : node) {
-            deepest = std::max(
-                {deepest, flow_depth(entry.first, text), flow_depth(entry.second, text)});
+            deepest =
+                std::max({deepest, flow_depth(entry.first, text), flow_depth(entry.second, text)});
         }
     } else {
         return 0;
@@ -117,8 +118,9 @@ RC_GTEST_PROP(YamlNestingProperty, NeverCountsLessThanYamlCppNests, ()) {
     const int depth = flow_depth(node, text);
     for (int limit = 0; limit < depth; ++limit) {
         if (!find_too_deep_flow_nesting(text, limit)) {
-            RC_FAIL("yaml-cpp nests " + std::to_string(depth) + " flow collections, the scan sees " +
-                    std::to_string(limit) + " at most, in: " + ::testing::PrintToString(text));
+            RC_FAIL("yaml-cpp nests " + std::to_string(depth) +
+                    " flow collections, the scan sees " + std::to_string(limit) +
+                    " at most, in: " + ::testing::PrintToString(text));
         }
     }
 }

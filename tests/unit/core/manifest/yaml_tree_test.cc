@@ -19,7 +19,8 @@ Strings problems_of(std::string_view text) {
     Diagnostics problems;
     EXPECT_FALSE(parse_yaml_tree(text, "t.yaml", problems)) << text;
     Strings lines;
-    for (const Diagnostic& d : problems) lines.push_back(d.to_string());
+    for (const Diagnostic& d : problems)
+        lines.push_back(d.to_string());
     return lines;
 }
 

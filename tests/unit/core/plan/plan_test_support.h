@@ -28,7 +28,9 @@ namespace pmr::plan {
 
 /// gtest shows changes as `name: "before" -> "after"`.
 inline void PrintTo(const Change& change, std::ostream* out) {
-    auto show = [](const std::optional<std::string>& v) { return v ? "\"" + *v + "\"" : "(unset)"; };
+    auto show = [](const std::optional<std::string>& v) {
+        return v ? "\"" + *v + "\"" : "(unset)";
+    };
     *out << change.name << ": " << show(change.before) << " -> " << show(change.after);
 }
 
@@ -36,15 +38,19 @@ inline void PrintTo(const Change& change, std::ostream* out) {
 
 namespace pmr::plan::testing {
 
-inline const maincf::ParameterDefaults& defaults() { return maincf::ParameterDefaults::builtin(); }
+inline const maincf::ParameterDefaults& defaults() {
+    return maincf::ParameterDefaults::builtin();
+}
 
 /// A file of tests/unit/core/plan/fixtures, read once.
 inline const std::string& fixture(const std::string& name) {
     static std::map<std::string, std::string> cache;
     auto it = cache.find(name);
-    if (it != cache.end()) return it->second;
+    if (it != cache.end())
+        return it->second;
     std::ifstream in(PMR_SOURCE_DIR "/tests/unit/core/plan/fixtures/" + name, std::ios::binary);
-    if (!in) throw std::runtime_error("fixture missing: " + name);
+    if (!in)
+        throw std::runtime_error("fixture missing: " + name);
     std::ostringstream text;
     text << in.rdbuf();
     return cache.emplace(name, text.str()).first->second;
@@ -77,7 +83,7 @@ struct Secondary {
 /// A Debian 12 host in memory: /etc/postfix/main.cf as Debian's postinst writes it, the
 /// prototypes in $meta_directory, and the secondaries added with secondary().
 class TestHost {
-public:
+  public:
     TestHost() : host_("/etc/postfix", defaults()) {
         primary_ = fixture("main.cf.debian");
         host_.put_file("/etc/postfix/main.cf.proto", fixture("main.cf.proto"));
@@ -128,21 +134,26 @@ public:
         return manifest::derived_directory(primary, name);
     }
 
-private:
+  private:
     std::string install(Secondary& s) {
-        if (s.config_directory.empty()) s.config_directory = derived("/etc/postfix", s.name);
-        if (s.queue_directory.empty()) s.queue_directory = derived("/var/spool/postfix", s.name);
-        if (s.data_directory.empty()) s.data_directory = derived("/var/lib/postfix", s.name);
+        if (s.config_directory.empty())
+            s.config_directory = derived("/etc/postfix", s.name);
+        if (s.queue_directory.empty())
+            s.queue_directory = derived("/var/spool/postfix", s.name);
+        if (s.data_directory.empty())
+            s.data_directory = derived("/var/lib/postfix", s.name);
         // What postmulti -e create writes: the prototype, the directories, inet services and
         // local submission off, the name, group and enable flag.
-        std::vector<maincf::Edit> edits{set("queue_directory", s.queue_directory),
-                                        set("data_directory", s.data_directory),
-                                        set("authorized_submit_users", ""),
-                                        set("master_service_disable", "inet"),
-                                        set("multi_instance_enable", s.enabled ? "yes" : "no")};
-        if (!s.name.empty()) edits.push_back(set("multi_instance_name", s.name));
-        if (!s.group.empty()) edits.push_back(set("multi_instance_group", s.group));
-        for (const auto& [name, value] : s.parameters) edits.push_back(set(name, value));
+        std::vector<maincf::Edit> edits{
+            set("queue_directory", s.queue_directory), set("data_directory", s.data_directory),
+            set("authorized_submit_users", ""), set("master_service_disable", "inet"),
+            set("multi_instance_enable", s.enabled ? "yes" : "no")};
+        if (!s.name.empty())
+            edits.push_back(set("multi_instance_name", s.name));
+        if (!s.group.empty())
+            edits.push_back(set("multi_instance_group", s.group));
+        for (const auto& [name, value] : s.parameters)
+            edits.push_back(set(name, value));
         const std::string dir = s.config_directory;
         host_.put_file(dir + "/main.cf", edited(fixture("main.cf.proto"), edits, dir + "/main.cf"));
         host_.put_file(dir + "/master.cf", fixture("master.cf.proto"));
@@ -152,11 +163,14 @@ private:
 
     void sync() {
         std::string list;
-        for (const std::string& d : directories_) list += (list.empty() ? "" : " ") + d;
+        for (const std::string& d : directories_)
+            list += (list.empty() ? "" : " ") + d;
         std::string alternates;
-        for (const std::string& d : alternates_) alternates += (alternates.empty() ? "" : " ") + d;
+        for (const std::string& d : alternates_)
+            alternates += (alternates.empty() ? "" : " ") + d;
         std::string text = primary_;
-        if (!directories_.empty()) text = edited(text, {set("multi_instance_directories", list)});
+        if (!directories_.empty())
+            text = edited(text, {set("multi_instance_directories", list)});
         if (!alternates_.empty()) {
             text = edited(text, {set("alternate_config_directories", alternates)});
         }
@@ -176,11 +190,13 @@ inline manifest::Manifest read_manifest(const std::string& yaml,
     Diagnostics problems;
     auto parsed = manifest::parse_manifest(yaml, path, problems);
     if (parsed) {
-        for (Diagnostic& d : manifest::validate(*parsed, {})) problems.push_back(std::move(d));
+        for (Diagnostic& d : manifest::validate(*parsed, {}))
+            problems.push_back(std::move(d));
     }
     if (!parsed || has_errors(problems)) {
         std::string text = "manifest refused:";
-        for (const Diagnostic& d : problems) text += "\n  " + d.to_string();
+        for (const Diagnostic& d : problems)
+            text += "\n  " + d.to_string();
         throw std::runtime_error(text);
     }
     return *parsed;
@@ -189,21 +205,24 @@ inline manifest::Manifest read_manifest(const std::string& yaml,
 /// Every problem of a plan, rendered `PATH:LINE:COL: message`.
 inline std::vector<std::string> messages(const Diagnostics& problems) {
     std::vector<std::string> out;
-    for (const Diagnostic& d : problems) out.push_back(d.to_string());
+    for (const Diagnostic& d : problems)
+        out.push_back(d.to_string());
     return out;
 }
 
 /// `KIND INSTANCE` for each step, the shape of a plan.
 inline std::vector<std::string> outline(const Plan& plan) {
     std::vector<std::string> out;
-    for (const Step& s : plan.steps) out.push_back(std::string(to_string(s.kind)) + " " + s.instance);
+    for (const Step& s : plan.steps)
+        out.push_back(std::string(to_string(s.kind)) + " " + s.instance);
     return out;
 }
 
 /// The descriptions of a step's operations.
 inline std::vector<std::string> operations(const Step& step) {
     std::vector<std::string> out;
-    for (const lifecycle::Operation& op : step.operations) out.push_back(lifecycle::describe(op));
+    for (const lifecycle::Operation& op : step.operations)
+        out.push_back(lifecycle::describe(op));
     return out;
 }
 

@@ -39,12 +39,17 @@ const std::vector<std::string> directory_pool = {
     "/etc/postfix-a", "/etc/postfix-b", "/etc/postfix-c", "/etc/postfix-d", "/etc/postfix-e",
     "/etc/postfix-f", "/srv/p/etc",     "/srv/q/etc",     "/srv/r/etc"};
 const std::vector<std::string> group_pool = {"", "mta", "relay"};
-const std::vector<std::string> parameter_pool = {
-    "myhostname", "relayhost", "inet_interfaces", "smtpd_banner", "biff",
-    "master_service_disable", "mynetworks", "authorized_submit_users", "relay_domains"};
-const std::vector<std::string> primary_parameter_pool = {"myhostname", "relayhost",
-                                                         "inet_interfaces", "smtpd_banner",
-                                                         "relay_domains", "biff"};
+const std::vector<std::string> parameter_pool = {"myhostname",
+                                                 "relayhost",
+                                                 "inet_interfaces",
+                                                 "smtpd_banner",
+                                                 "biff",
+                                                 "master_service_disable",
+                                                 "mynetworks",
+                                                 "authorized_submit_users",
+                                                 "relay_domains"};
+const std::vector<std::string> primary_parameter_pool = {
+    "myhostname", "relayhost", "inet_interfaces", "smtpd_banner", "relay_domains", "biff"};
 const std::vector<std::string> value_pool = {"",
                                              "a.example",
                                              "b.example",
@@ -60,7 +65,8 @@ const std::vector<std::string> value_pool = {"",
 /// The queue and data directories' last component for a config directory (`/srv/p/etc` ->
 /// `srv-p`, `/etc/postfix-a` -> `postfix-a`): distinct config directories give distinct ones.
 std::string tag_of(const std::string& config_directory) {
-    if (config_directory.starts_with("/srv/")) return "srv-" + config_directory.substr(5, 1);
+    if (config_directory.starts_with("/srv/"))
+        return "srv-" + config_directory.substr(5, 1);
     return config_directory.substr(config_directory.rfind('/') + 1);
 }
 
@@ -83,8 +89,8 @@ std::vector<std::string> pick_distinct(const std::vector<std::string>& pool, int
     return picked;
 }
 
-std::vector<std::pair<std::string, std::string>> draw_settings(
-    const std::vector<std::string>& pool, int most) {
+std::vector<std::pair<std::string, std::string>> draw_settings(const std::vector<std::string>& pool,
+                                                               int most) {
     std::vector<std::pair<std::string, std::string>> settings;
     for (const std::string& name : pick_distinct(pool, uniform<int>(0, most + 1))) {
         settings.emplace_back(name, *rc::gen::elementOf(value_pool));
@@ -104,13 +110,18 @@ struct HostSpec {
 
     [[nodiscard]] TestHost build() const {
         TestHost host;
-        if (initialised) host.initialised();
+        if (initialised)
+            host.initialised();
         std::vector<maincf::Edit> edits;
-        for (const auto& [name, value] : primary_parameters) edits.push_back(set(name, value));
-        if (!edits.empty()) host.primary_set(edits);
+        for (const auto& [name, value] : primary_parameters)
+            edits.push_back(set(name, value));
+        if (!edits.empty())
+            host.primary_set(edits);
         host.primary_facts({primary_running, 0});
-        for (const Secondary& s : listed) host.secondary(s);
-        for (const Secondary& s : deported) host.deported(s);
+        for (const Secondary& s : listed)
+            host.secondary(s);
+        for (const Secondary& s : deported)
+            host.deported(s);
         return host;
     }
 
@@ -124,14 +135,16 @@ struct HostSpec {
             out += std::string("  ") + what + " " + s.config_directory + " name='" + s.name +
                    "' group='" + s.group + "'" + (s.enabled ? " enabled" : "") +
                    (s.running ? " running" : "") +
-                   (s.queued ? " queued=" + std::to_string(s.queued) : "") + " queue=" +
-                   s.queue_directory + " data=" + s.data_directory + "\n";
+                   (s.queued ? " queued=" + std::to_string(s.queued) : "") +
+                   " queue=" + s.queue_directory + " data=" + s.data_directory + "\n";
             for (const auto& [name, value] : s.parameters) {
                 out += "    " + name + " = '" + value + "'\n";
             }
         };
-        for (const Secondary& s : listed) show("listed", s);
-        for (const Secondary& s : deported) show("deported", s);
+        for (const Secondary& s : listed)
+            show("listed", s);
+        for (const Secondary& s : deported)
+            show("deported", s);
         return out;
     }
 };
@@ -154,13 +167,15 @@ HostSpec draw_host() {
         } else {
             std::vector<std::string> free;
             for (const std::string& d : directory_pool) {
-                if (!taken.contains(d)) free.push_back(d);
+                if (!taken.contains(d))
+                    free.push_back(d);
             }
             s.config_directory = *rc::gen::elementOf(free);
         }
         taken.insert(s.config_directory);
         const bool custom = *rc::gen::weightedElement<int>({{4, 0}, {1, 1}});
-        s.queue_directory = (custom ? "/var/spool/custom-" : "/var/spool/") + tag_of(s.config_directory);
+        s.queue_directory =
+            (custom ? "/var/spool/custom-" : "/var/spool/") + tag_of(s.config_directory);
         s.data_directory = (custom ? "/var/lib/custom-" : "/var/lib/") + tag_of(s.config_directory);
         s.group = *rc::gen::elementOf(group_pool);
         s.enabled = *rc::gen::arbitrary<bool>();
@@ -187,7 +202,8 @@ std::vector<manifest::Parameter> draw_parameters(const std::vector<std::string>&
     std::vector<manifest::Parameter> parameters;
     for (const std::string& name : pick_distinct(pool, uniform<int>(0, most + 1))) {
         manifest::Parameter p{name, std::nullopt, {}};
-        if (*rc::gen::weightedElement<int>({{3, 1}, {1, 0}})) p.value = *rc::gen::elementOf(value_pool);
+        if (*rc::gen::weightedElement<int>({{3, 1}, {1, 0}}))
+            p.value = *rc::gen::elementOf(value_pool);
         parameters.push_back(std::move(p));
     }
     return parameters;
@@ -202,19 +218,23 @@ Manifest draw_manifest(const HostSpec& host) {
     m.unmanaged = *rc::gen::element(manifest::Unmanaged::keep, manifest::Unmanaged::deport,
                                     manifest::Unmanaged::destroy);
     m.primary_parameters = draw_parameters(primary_parameter_pool, 2);
-    if (!manifest::validate(m, {}).empty()) m.primary_parameters.clear();
+    if (!manifest::validate(m, {}).empty())
+        m.primary_parameters.clear();
 
     std::vector<std::string> host_directories;
     std::vector<const Secondary*> named;
     for (const Secondary& s : host.listed) {
         host_directories.push_back(s.config_directory);
-        if (!s.name.empty()) named.push_back(&s);
+        if (!s.name.empty())
+            named.push_back(&s);
     }
-    for (const Secondary& s : host.deported) host_directories.push_back(s.config_directory);
+    for (const Secondary& s : host.deported)
+        host_directories.push_back(s.config_directory);
     std::vector<std::pair<std::string, std::optional<std::string>>> entries;  // name, directory
     std::set<std::string> used;
     if (named.size() >= 2 && *rc::gen::weightedElement<int>({{2, 0}, {1, 1}})) {
-        const int length = uniform<int>(2, static_cast<int>(std::min<std::size_t>(named.size(), 3)) + 1);
+        const int length =
+            uniform<int>(2, static_cast<int>(std::min<std::size_t>(named.size(), 3)) + 1);
         std::vector<const Secondary*> cycle;
         std::vector<const Secondary*> left = named;
         for (int i = 0; i < length; ++i) {
@@ -230,18 +250,21 @@ Manifest draw_manifest(const HostSpec& host) {
     }
     const int count = uniform<int>(0, 7);
     for (const std::string& name : pick_distinct(name_pool, count)) {
-        if (used.contains(name)) continue;
+        if (used.contains(name))
+            continue;
         std::optional<std::string> directory;
         switch (uniform<int>(0, 5)) {
             case 0:
-            case 1: break;
+            case 1:
+                break;
             case 2:
                 if (!host_directories.empty()) {
                     directory = *rc::gen::elementOf(host_directories);
                     break;
                 }
                 [[fallthrough]];
-            default: directory = *rc::gen::elementOf(directory_pool);
+            default:
+                directory = *rc::gen::elementOf(directory_pool);
         }
         entries.emplace_back(name, directory);
     }
@@ -260,13 +283,19 @@ Manifest draw_manifest(const HostSpec& host) {
         d.config_directory = directory;
         if (d.state == DesiredState::present) {
             switch (uniform<int>(0, 4)) {
-                case 0: break;
-                default: d.group = *rc::gen::elementOf(group_pool);
+                case 0:
+                    break;
+                default:
+                    d.group = *rc::gen::elementOf(group_pool);
             }
             switch (uniform<int>(0, 3)) {
-                case 0: break;
-                case 1: d.enable = true; break;
-                default: d.enable = false;
+                case 0:
+                    break;
+                case 1:
+                    d.enable = true;
+                    break;
+                default:
+                    d.enable = false;
             }
             if (*rc::gen::weightedElement<int>({{9, 0}, {1, 1}})) {
                 const std::string tag = tag_of(d.config_directory.value_or("/etc/" + name));
@@ -277,44 +306,53 @@ Manifest draw_manifest(const HostSpec& host) {
             d.protect = *rc::gen::weightedElement<int>({{3, 0}, {1, 1}});
         }
         m.instances.push_back(std::move(d));
-        if (!manifest::validate(m, {}).empty()) m.instances.pop_back();
+        if (!manifest::validate(m, {}).empty())
+            m.instances.pop_back();
     }
     return m;
 }
 
-// --- what the host should look like ---------------------------------------------------------------
+// --- what the host should look like
+// ---------------------------------------------------------------
 
 /// The config directory each entry means, resolved against the host before the plan: its own,
 /// else that of the instance of its name, else (for a present entry) the derived one. An
 /// absent entry whose name no instance has means none ("").
 std::string resolve(const DesiredInstance& d, const instance::HostState& before) {
-    if (d.config_directory) return manifest::clean_directory(*d.config_directory);
+    if (d.config_directory)
+        return manifest::clean_directory(*d.config_directory);
     for (const Instance& i : before.instances) {
-        if (!i.primary && i.name == d.name) return i.config_directory;
+        if (!i.primary && i.name == d.name)
+            return i.config_directory;
     }
-    if (d.state == DesiredState::absent) return "";
+    if (d.state == DesiredState::absent)
+        return "";
     return manifest::derived_directory("/etc/postfix", d.name);
 }
 
 /// Problems a plan may legitimately stop at: the manifest asks for something the host cannot
 /// give without a human deciding.
 bool is_legitimate_refusal(const std::string& message) {
-    for (const char* reason : {"which the manifest does not rename", "is also meant by the entry of",
-                               "of an existing instance", "conflicts with instance",
-                               "is already in use by instance"}) {
-        if (message.find(reason) != std::string::npos) return true;
+    for (const char* reason :
+         {"which the manifest does not rename", "is also meant by the entry of",
+          "of an existing instance", "conflicts with instance", "is already in use by instance"}) {
+        if (message.find(reason) != std::string::npos)
+            return true;
     }
     return false;
 }
 
-std::string refusal_key(const Refusal& r) { return r.instance + "|" + r.config_directory + "|" + r.reason; }
+std::string refusal_key(const Refusal& r) {
+    return r.instance + "|" + r.config_directory + "|" + r.reason;
+}
 
 /// The leading word of a problem, for the distribution rapidcheck prints.
 std::string kind_of(const std::string& message) {
-    for (const char* reason : {"which the manifest does not rename", "is also meant by the entry of",
-                               "of an existing instance", "conflicts with instance",
-                               "is already in use by instance"}) {
-        if (message.find(reason) != std::string::npos) return std::string("error: ") + reason;
+    for (const char* reason :
+         {"which the manifest does not rename", "is also meant by the entry of",
+          "of an existing instance", "conflicts with instance", "is already in use by instance"}) {
+        if (message.find(reason) != std::string::npos)
+            return std::string("error: ") + reason;
     }
     return "error: other";
 }
@@ -368,10 +406,14 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
         RC_ASSERT(i != nullptr);
         present_order.push_back(dir);
         RC_ASSERT(i->name == d.name);
-        if (d.group) RC_ASSERT(i->group == *d.group);
-        if (d.enable) RC_ASSERT(i->enabled == *d.enable);
-        if (d.queue_directory) RC_ASSERT(i->queue_directory == manifest::clean_directory(*d.queue_directory));
-        if (d.data_directory) RC_ASSERT(i->data_directory == manifest::clean_directory(*d.data_directory));
+        if (d.group)
+            RC_ASSERT(i->group == *d.group);
+        if (d.enable)
+            RC_ASSERT(i->enabled == *d.enable);
+        if (d.queue_directory)
+            RC_ASSERT(i->queue_directory == manifest::clean_directory(*d.queue_directory));
+        if (d.data_directory)
+            RC_ASSERT(i->data_directory == manifest::clean_directory(*d.data_directory));
         const maincf::MainCf* cf = after.main_cf(dir + "/main.cf");
         RC_ASSERT(cf != nullptr);
         for (const manifest::Parameter& p : d.parameters) {
@@ -380,8 +422,10 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
         }
         // What the manifest leaves out stays as it was on an existing instance.
         if (const Instance* old = before.find_by_config_directory(dir)) {
-            if (!d.group) RC_ASSERT(i->group == old->group);
-            if (!d.enable) RC_ASSERT(i->enabled == old->enabled);
+            if (!d.group)
+                RC_ASSERT(i->group == old->group);
+            if (!d.enable)
+                RC_ASSERT(i->enabled == old->enabled);
             RC_ASSERT(i->queue_directory == old->queue_directory);
             RC_ASSERT(i->data_directory == old->data_directory);
         }
@@ -406,11 +450,12 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
     // The unlisted secondaries: kept as they were, deported (files stay) or destroyed.
     std::set<std::string> expected_rest;
     for (const Instance& old : before.instances) {
-        if (old.primary || listed.contains(old.config_directory)) continue;
+        if (old.primary || listed.contains(old.config_directory))
+            continue;
         const Instance* now = state->find_by_config_directory(old.config_directory);
-        const bool kept = m.unmanaged == manifest::Unmanaged::keep ||
-                          (m.unmanaged == manifest::Unmanaged::destroy &&
-                           refused.contains(old.config_directory));
+        const bool kept =
+            m.unmanaged == manifest::Unmanaged::keep ||
+            (m.unmanaged == manifest::Unmanaged::destroy && refused.contains(old.config_directory));
         if (kept) {
             RC_ASSERT(now != nullptr);
             RC_ASSERT(*now == old);
@@ -421,7 +466,8 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
                       (m.unmanaged == manifest::Unmanaged::deport));
         }
     }
-    for (const std::string& dir : refused) expected_rest.insert(dir);
+    for (const std::string& dir : refused)
+        expected_rest.insert(dir);
     RC_ASSERT(std::set<std::string>(others_now.begin(), others_now.end()) == expected_rest);
 }
 
@@ -434,7 +480,8 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
 void check_order(const Plan& plan, const lifecycle::SimulatedHost& before,
                  const lifecycle::SimulatedHost& after) {
     std::set<std::string> refused;
-    for (const Refusal& r : plan.refusals) refused.insert(r.config_directory);
+    for (const Refusal& r : plan.refusals)
+        refused.insert(r.config_directory);
     std::set<std::string> imported;
     std::map<std::string, std::vector<StepKind>> per_instance;
     int last_phase = 0;
@@ -442,54 +489,78 @@ void check_order(const Plan& plan, const lifecycle::SimulatedHost& before,
         RC_ASSERT(!refused.contains(s.config_directory));
         int phase = 0;
         switch (s.kind) {
-            case StepKind::init: phase = 0; break;
+            case StepKind::init:
+                phase = 0;
+                break;
             case StepKind::stop:
-            case StepKind::disable: phase = imported.contains(s.config_directory) ? 3 : 1; break;
+            case StepKind::disable:
+                phase = imported.contains(s.config_directory) ? 3 : 1;
+                break;
             case StepKind::destroy:
-            case StepKind::deport: phase = 1; break;
-            case StepKind::assign: phase = 2; break;
+            case StepKind::deport:
+                phase = 1;
+                break;
+            case StepKind::assign:
+                phase = 2;
+                break;
             case StepKind::create:
-            case StepKind::import: phase = 3; break;
-            case StepKind::configure: phase = 4; break;
-            case StepKind::reorder: phase = 5; break;
-            case StepKind::enable: phase = 6; break;
-            case StepKind::reload: phase = 7; break;
+            case StepKind::import:
+                phase = 3;
+                break;
+            case StepKind::configure:
+                phase = 4;
+                break;
+            case StepKind::reorder:
+                phase = 5;
+                break;
+            case StepKind::enable:
+                phase = 6;
+                break;
+            case StepKind::reload:
+                phase = 7;
+                break;
         }
         RC_ASSERT(phase >= last_phase);
         last_phase = phase;
-        if (s.kind == StepKind::import) imported.insert(s.config_directory);
+        if (s.kind == StepKind::import)
+            imported.insert(s.config_directory);
         if (s.kind == StepKind::destroy) {
             RC_ASSERT(std::holds_alternative<lifecycle::RequireEmptyQueue>(s.operations.front()));
         }
         per_instance[s.config_directory].push_back(s.kind);
     }
     for (const auto& [dir, kinds] : per_instance) {
-        const auto removal = std::ranges::find_if(kinds, [](StepKind k) {
-            return k == StepKind::destroy || k == StepKind::deport;
-        });
-        if (removal == kinds.end()) continue;
+        const auto removal = std::ranges::find_if(
+            kinds, [](StepKind k) { return k == StepKind::destroy || k == StepKind::deport; });
+        if (removal == kinds.end())
+            continue;
         RC_ASSERT(removal + 1 == kinds.end());  // nothing after a removal
         std::vector<StepKind> expected;
-        if (before.facts(dir).running) expected.push_back(StepKind::stop);
+        if (before.facts(dir).running)
+            expected.push_back(StepKind::stop);
         Diagnostics ignored;
         const auto state = before.state(ignored);
         RC_ASSERT(state.has_value());
         const Instance* removed = state->find_by_config_directory(dir);
         RC_ASSERT(removed != nullptr);
-        if (removed->enabled) expected.push_back(StepKind::disable);
+        if (removed->enabled)
+            expected.push_back(StepKind::disable);
         expected.push_back(*removal);
         RC_ASSERT(kinds == expected);
     }
     std::set<std::string> changed;  // by a configure or assign step, and still running
     for (const Step& s : plan.steps) {
-        if (s.kind == StepKind::configure || s.kind == StepKind::assign) changed.insert(s.config_directory);
-        if (s.kind != StepKind::reload) continue;
+        if (s.kind == StepKind::configure || s.kind == StepKind::assign)
+            changed.insert(s.config_directory);
+        if (s.kind != StepKind::reload)
+            continue;
         RC_ASSERT(after.facts(s.config_directory).running);
         RC_ASSERT(before.read_file(s.config_directory + "/main.cf") !=
                   after.read_file(s.config_directory + "/main.cf"));
         RC_ASSERT(changed.erase(s.config_directory) == 1u);
     }
-    for (const std::string& dir : changed) RC_ASSERT(!after.facts(dir).running);
+    for (const std::string& dir : changed)
+        RC_ASSERT(!after.facts(dir).running);
 }
 
 void log_case(const HostSpec& spec, const Manifest& m) {
@@ -516,8 +587,10 @@ struct Coverage {
                 }
             }
         }
-        for (const std::string& k : kinds) ++steps[k];
-        if (!plan.refusals.empty()) ++refusals;
+        for (const std::string& k : kinds)
+            ++steps[k];
+        if (!plan.refusals.empty())
+            ++refusals;
     }
 };
 
@@ -554,13 +627,16 @@ void apply_then_plan_again(Coverage& coverage) {
     RC_LOG() << (error ? *error : "") << "\n";
     RC_ASSERT(!error);
     const PlanResult second = make_plan(m, after, defaults());
-    for (const Diagnostic& d : second.problems) RC_LOG() << "again: " << d.to_string() << "\n";
+    for (const Diagnostic& d : second.problems)
+        RC_LOG() << "again: " << d.to_string() << "\n";
     RC_ASSERT(second.plan.has_value());
     RC_LOG() << "plan again:\n" << render_text(*second.plan, {});
     RC_ASSERT(second.plan->steps.empty());
     std::vector<std::string> first_refusals, second_refusals;
-    for (const Refusal& r : first.plan->refusals) first_refusals.push_back(refusal_key(r));
-    for (const Refusal& r : second.plan->refusals) second_refusals.push_back(refusal_key(r));
+    for (const Refusal& r : first.plan->refusals)
+        first_refusals.push_back(refusal_key(r));
+    for (const Refusal& r : second.plan->refusals)
+        second_refusals.push_back(refusal_key(r));
     RC_ASSERT(first_refusals == second_refusals);
 
     // B: the host is what the manifest describes, and the plan got there in order.
@@ -573,7 +649,8 @@ TEST(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTheManifest
     EXPECT_TRUE(rc::check("apply, then plan again", [&] { apply_then_plan_again(coverage); }));
     std::cout << coverage.cases << " cases generated (shrinking included); cases with a step of "
               << "each kind:";
-    for (const auto& [kind, n] : coverage.steps) std::cout << " " << kind << "=" << n;
+    for (const auto& [kind, n] : coverage.steps)
+        std::cout << " " << kind << "=" << n;
     std::cout << "; with a swap through a temporary name: " << coverage.swaps
               << "; with a refused destroy: " << coverage.refusals << std::endl;
     // The pools are small so that the interesting cases are common; a change of generator
@@ -599,16 +676,19 @@ TEST(PlannerProperty, ApplyingAPlanLeavesNothingToDoAndTheHostMatchesTheManifest
 Manifest draw_partial_manifest(const HostSpec& host) {
     Manifest m;
     m.path = "instances.yaml";
-    m.unmanaged = *rc::gen::weightedElement<manifest::Unmanaged>(
-        {{3, manifest::Unmanaged::keep}, {1, manifest::Unmanaged::deport},
-         {1, manifest::Unmanaged::destroy}});
+    m.unmanaged =
+        *rc::gen::weightedElement<manifest::Unmanaged>({{3, manifest::Unmanaged::keep},
+                                                        {1, manifest::Unmanaged::deport},
+                                                        {1, manifest::Unmanaged::destroy}});
     std::vector<std::pair<std::string, bool>> entries;  // name, present
     for (const Secondary& s : host.listed) {
-        if (s.name.empty() || !*rc::gen::arbitrary<bool>()) continue;
+        if (s.name.empty() || !*rc::gen::arbitrary<bool>())
+            continue;
         entries.emplace_back(s.name, *rc::gen::weightedElement<int>({{5, 1}, {1, 0}}) == 1);
     }
     const int added = uniform<int>(0, 4);
-    for (int i = 1; i <= added; ++i) entries.emplace_back("postfix-new" + std::to_string(i), true);
+    for (int i = 1; i <= added; ++i)
+        entries.emplace_back("postfix-new" + std::to_string(i), true);
     for (std::size_t i = entries.size(); i > 1; --i) {
         std::swap(entries[i - 1], entries[uniform<std::size_t>(0, i)]);
     }
@@ -618,7 +698,8 @@ Manifest draw_partial_manifest(const HostSpec& host) {
         d.position = {static_cast<int>(m.instances.size()) + 1, 5};
         d.state = present ? DesiredState::present : DesiredState::absent;
         m.instances.push_back(std::move(d));
-        if (!manifest::validate(m, {}).empty()) m.instances.pop_back();
+        if (!manifest::validate(m, {}).empty())
+            m.instances.pop_back();
     }
     return m;
 }
@@ -632,7 +713,8 @@ void check_manifest_order(const Manifest& m, const instance::HostState& before,
                           const instance::HostState& after) {
     std::vector<std::string> listed;
     for (const DesiredInstance& d : m.instances) {
-        if (d.state == DesiredState::present) listed.push_back(resolve(d, before));
+        if (d.state == DesiredState::present)
+            listed.push_back(resolve(d, before));
     }
     const std::vector<std::string> old_order = before.secondary_directories();
     const std::vector<std::string> order = after.secondary_directories();
@@ -644,27 +726,32 @@ void check_manifest_order(const Manifest& m, const instance::HostState& before,
     // (a): the survivors, without the new ones, hold the unlisted ones where they were.
     std::vector<std::string> old_survivors, survivors;
     for (const std::string& d : old_order) {
-        if (after.find_by_config_directory(d)) old_survivors.push_back(d);
+        if (after.find_by_config_directory(d))
+            old_survivors.push_back(d);
     }
     for (const std::string& d : order) {
-        if (was.contains(d)) survivors.push_back(d);
+        if (was.contains(d))
+            survivors.push_back(d);
     }
     RC_ASSERT(survivors.size() == old_survivors.size());
     for (std::size_t i = 0; i < survivors.size(); ++i) {
         RC_ASSERT(is_listed.contains(survivors[i]) == is_listed.contains(old_survivors[i]));
-        if (!is_listed.contains(survivors[i])) RC_ASSERT(survivors[i] == old_survivors[i]);
+        if (!is_listed.contains(survivors[i]))
+            RC_ASSERT(survivors[i] == old_survivors[i]);
     }
     // (b)
     std::vector<std::string> listed_now;
     for (const std::string& d : order) {
-        if (is_listed.contains(d)) listed_now.push_back(d);
+        if (is_listed.contains(d))
+            listed_now.push_back(d);
     }
     RC_ASSERT(listed_now == listed);
     // (c)
     const bool any_existing =
         std::ranges::any_of(listed, [&](const std::string& d) { return was.contains(d); });
     for (std::size_t k = 0; k < listed.size(); ++k) {
-        if (was.contains(listed[k])) continue;
+        if (was.contains(listed[k]))
+            continue;
         const std::size_t at = position(listed[k]);
         if (k > 0) {
             RC_ASSERT(at > 0 && order[at - 1] == listed[k - 1]);
@@ -686,7 +773,8 @@ RC_GTEST_PROP(PlannerProperty, APartialManifestOrdersOnlyWhatItListsAndASecondPl
     const auto before = host.state(problems);
     RC_ASSERT(before.has_value());
     const PlanResult first = make_plan(m, host, defaults());
-    for (const Diagnostic& d : first.problems) RC_LOG() << d.to_string() << "\n";
+    for (const Diagnostic& d : first.problems)
+        RC_LOG() << d.to_string() << "\n";
     RC_ASSERT(first.plan.has_value());
     RC_LOG() << "plan:\n" << render_text(*first.plan, {});
     RC_TAG(std::ranges::any_of(first.plan->steps,
@@ -729,7 +817,8 @@ RC_GTEST_PROP(PlannerProperty, PlanningNeverChangesTheCallersHostAndIsDeterminis
     }
     RC_ASSERT(first.plan.has_value() == second.plan.has_value());
     RC_ASSERT(first.problems == second.problems);
-    if (first.plan) RC_ASSERT(image(*first.plan) == image(*second.plan));
+    if (first.plan)
+        RC_ASSERT(image(*first.plan) == image(*second.plan));
 }
 
 }  // namespace

@@ -60,7 +60,8 @@ std::optional<instance::Instance> after_apply(const TestHost& host, const Plan& 
         return std::nullopt;
     }
     const instance::Instance* found = state->find_by_config_directory(config_directory);
-    if (found == nullptr) return std::nullopt;
+    if (found == nullptr)
+        return std::nullopt;
     return *found;
 }
 
@@ -76,17 +77,20 @@ TEST(PlannerFixtureTest, TheDebianHostReadsLikePostmultiWouldReadIt) {
     TestHost host;
     host.initialised()
         .secondary({.name = "postfix-out", .group = "mta", .enabled = true})
-        .secondary({.name = "postfix-in", .config_directory = "/srv/in/etc",
-                    .queue_directory = "/srv/in/spool", .data_directory = "/srv/in/lib"});
+        .secondary({.name = "postfix-in",
+                    .config_directory = "/srv/in/etc",
+                    .queue_directory = "/srv/in/spool",
+                    .data_directory = "/srv/in/lib"});
     Diagnostics problems;
     const auto state = host.host().state(problems);
     ASSERT_TRUE(state) << ::testing::PrintToString(messages(problems));
     ASSERT_EQ(state->instances.size(), 3u);
     EXPECT_EQ(state->instances[1],
-              (instance::Instance{"/etc/postfix-out", "/var/spool/postfix-out", "/var/lib/postfix-out",
-                                  "postfix-out", "mta", true, false}));
-    EXPECT_EQ(state->instances[2], (instance::Instance{"/srv/in/etc", "/srv/in/spool", "/srv/in/lib",
-                                                       "postfix-in", "", false, false}));
+              (instance::Instance{"/etc/postfix-out", "/var/spool/postfix-out",
+                                  "/var/lib/postfix-out", "postfix-out", "mta", true, false}));
+    EXPECT_EQ(state->instances[2],
+              (instance::Instance{"/srv/in/etc", "/srv/in/spool", "/srv/in/lib", "postfix-in", "",
+                                  false, false}));
     EXPECT_EQ(state->multi_instance_enable, "yes");
     EXPECT_EQ(state->shared.meta_directory, "/etc/postfix");
 }
@@ -107,10 +111,9 @@ TEST(PlannerTest, InitComesFirstWhenMultiInstanceSupportIsOff) {
     ASSERT_EQ(outline(plan), (Strings{"init -", "create postfix-out"}));
     const Step& init = plan.steps[0];
     EXPECT_EQ(init.config_directory, "/etc/postfix");
-    EXPECT_EQ(init.changes, (std::vector<Change>{
-                                {"multi_instance_wrapper", std::nullopt,
-                                 "${command_directory}/postmulti -p --"},
-                                {"multi_instance_enable", std::nullopt, "yes"}}));
+    EXPECT_EQ(init.changes, (std::vector<Change>{{"multi_instance_wrapper", std::nullopt,
+                                                  "${command_directory}/postmulti -p --"},
+                                                 {"multi_instance_enable", std::nullopt, "yes"}}));
     EXPECT_EQ(operations(init),
               (Strings{"edit /etc/postfix/main.cf: multi_instance_wrapper = "
                        "${command_directory}/postmulti -p --, multi_instance_enable = yes"}));
@@ -122,10 +125,10 @@ TEST(PlannerTest, InitShowsTheValuesItReplaces) {
     host.primary_set({set("multi_instance_enable", "no"), set("multi_instance_wrapper", "")});
     const Plan plan = plan_for(host, "version: 1\ninstances:\n  - name: postfix-out\n");
     ASSERT_EQ(outline(plan), (Strings{"init -", "create postfix-out"}));
-    EXPECT_EQ(plan.steps[0].changes,
-              (std::vector<Change>{
-                  {"multi_instance_wrapper", "", "${command_directory}/postmulti -p --"},
-                  {"multi_instance_enable", "no", "yes"}}));
+    EXPECT_EQ(
+        plan.steps[0].changes,
+        (std::vector<Change>{{"multi_instance_wrapper", "", "${command_directory}/postmulti -p --"},
+                             {"multi_instance_enable", "no", "yes"}}));
 }
 
 TEST(PlannerTest, InitIsPlannedWhenOnlyTheWrapperIsSet) {
@@ -160,14 +163,12 @@ TEST(PlannerTest, NoInitWhenAlreadyInitialised) {
 
 TEST(PlannerTest, ARunningEnabledInstanceIsStoppedThenDisabledThenDestroyed) {
     const TestHost host = one_secondary({.name = "postfix-old", .enabled = true, .running = true});
-    const std::string yaml =
-        "version: 1\ninstances:\n  - name: postfix-old\n    state: absent\n";
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-old\n    state: absent\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan),
               (Strings{"stop postfix-old", "disable postfix-old", "destroy postfix-old"}));
     EXPECT_EQ(operations(plan.steps[0]), (Strings{"postfix -c /etc/postfix-old stop"}));
-    EXPECT_EQ(plan.steps[1].changes,
-              (std::vector<Change>{{"multi_instance_enable", "yes", "no"}}));
+    EXPECT_EQ(plan.steps[1].changes, (std::vector<Change>{{"multi_instance_enable", "yes", "no"}}));
     EXPECT_EQ(operations(plan.steps[1]),
               (Strings{"edit /etc/postfix-old/main.cf: multi_instance_enable = no"}));
     // RequireEmptyQueue comes first: mail may have arrived since the plan was made.
@@ -189,31 +190,31 @@ TEST(PlannerTest, ARunningEnabledInstanceIsStoppedThenDisabledThenDestroyed) {
 
 TEST(PlannerTest, ADestroyRemovesWhatTheStoppedMasterLeftButNeverMail) {
     TestHost host = one_secondary({.name = "postfix-old", .running = true});
-    for (const char* path : {"/var/spool/postfix-old/pid/master.pid",
-                             "/var/spool/postfix-old/public/pickup",
-                             "/var/spool/postfix-old/private/smtp",
-                             "/var/lib/postfix-old/master.lock", "/var/lib/postfix-old/prng_exch",
-                             "/var/spool/postfix-old/deferred/A/A1B2C3",  // mail: never
-                             "/var/spool/postfix-old/private/sub/x",      // not directly in it
-                             "/var/spool/postfix-other/pid/master.pid"}) {
+    for (const char* path :
+         {"/var/spool/postfix-old/pid/master.pid", "/var/spool/postfix-old/public/pickup",
+          "/var/spool/postfix-old/private/smtp", "/var/lib/postfix-old/master.lock",
+          "/var/lib/postfix-old/prng_exch",
+          "/var/spool/postfix-old/deferred/A/A1B2C3",  // mail: never
+          "/var/spool/postfix-old/private/sub/x",      // not directly in it
+          "/var/spool/postfix-other/pid/master.pid"}) {
         host.host().put_file(path, "");
     }
     const Plan plan =
         plan_for(host, "version: 1\ninstances:\n  - name: postfix-old\n    state: absent\n");
     ASSERT_EQ(outline(plan), (Strings{"stop postfix-old", "destroy postfix-old"}));
-    EXPECT_EQ(operations(plan.steps[1]),
-              (Strings{"check that the queue of /etc/postfix-old is empty",
-                       "check that the instance in /etc/postfix-old is stopped",
-                       "edit /etc/postfix/main.cf: multi_instance_directories = ",
-                       "remove /var/lib/postfix-old/master.lock",
-                       "remove /var/lib/postfix-old/prng_exch",
-                       "remove /var/spool/postfix-old/pid/master.pid",
-                       "remove /var/spool/postfix-old/private/smtp",
-                       "remove /var/spool/postfix-old/public/pickup",
-                       "remove queue directory /var/spool/postfix-old and data directory "
-                       "/var/lib/postfix-old",
-                       "remove /etc/postfix-old/master.cf", "remove /etc/postfix-old/main.cf",
-                       "remove directory /etc/postfix-old"}));
+    EXPECT_EQ(
+        operations(plan.steps[1]),
+        (Strings{"check that the queue of /etc/postfix-old is empty",
+                 "check that the instance in /etc/postfix-old is stopped",
+                 "edit /etc/postfix/main.cf: multi_instance_directories = ",
+                 "remove /var/lib/postfix-old/master.lock", "remove /var/lib/postfix-old/prng_exch",
+                 "remove /var/spool/postfix-old/pid/master.pid",
+                 "remove /var/spool/postfix-old/private/smtp",
+                 "remove /var/spool/postfix-old/public/pickup",
+                 "remove queue directory /var/spool/postfix-old and data directory "
+                 "/var/lib/postfix-old",
+                 "remove /etc/postfix-old/master.cf", "remove /etc/postfix-old/main.cf",
+                 "remove directory /etc/postfix-old"}));
 }
 
 TEST(PlannerTest, AStoppedDisabledInstanceIsOnlyDestroyed) {
@@ -369,11 +370,12 @@ TEST(PlannerTest, UnmanagedDestroyDestroysEveryUnlistedSecondaryButNeverThePrima
         .primary_facts({.running = true})
         .secondary({.name = "postfix-keep"})
         .secondary({.name = "postfix-x", .enabled = true})
-        .secondary({.name = "", .config_directory = "/srv/unnamed/etc",
-                    .queue_directory = "/srv/unnamed/spool", .data_directory = "/srv/unnamed/lib",
+        .secondary({.name = "",
+                    .config_directory = "/srv/unnamed/etc",
+                    .queue_directory = "/srv/unnamed/spool",
+                    .data_directory = "/srv/unnamed/lib",
                     .queued = 5});
-    const std::string yaml =
-        "version: 1\nunmanaged: destroy\ninstances:\n  - name: postfix-keep\n";
+    const std::string yaml = "version: 1\nunmanaged: destroy\ninstances:\n  - name: postfix-keep\n";
     const Plan plan = plan_for(host, yaml);
     EXPECT_EQ(outline(plan), (Strings{"disable postfix-x", "destroy postfix-x"}));
     ASSERT_EQ(plan.refusals.size(), 1u);
@@ -450,8 +452,7 @@ TEST(PlannerTest, ARegroupAlone) {
     const std::string yaml = "version: 1\ninstances:\n  - name: postfix-a\n    group: new\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"assign postfix-a"}));
-    EXPECT_EQ(plan.steps[0].changes,
-              (std::vector<Change>{{"multi_instance_group", "old", "new"}}));
+    EXPECT_EQ(plan.steps[0].changes, (std::vector<Change>{{"multi_instance_group", "old", "new"}}));
     expect_converges(host, yaml, plan);
 }
 
@@ -466,7 +467,8 @@ TEST(PlannerTest, AnEmptyGroupClearsTheGroupAndALeftOutGroupKeepsIt) {
 }
 
 TEST(PlannerTest, AnUnnamedInstanceIsNamedThroughItsConfigDirectory) {
-    const TestHost host = one_secondary({.name = "", .config_directory = "/srv/x/etc",
+    const TestHost host = one_secondary({.name = "",
+                                         .config_directory = "/srv/x/etc",
                                          .queue_directory = "/srv/x/spool",
                                          .data_directory = "/srv/x/lib"});
     const std::string yaml =
@@ -504,18 +506,18 @@ TEST(PlannerTest, TwoInstancesSwapNamesThroughATemporaryName) {
     ASSERT_EQ(outline(plan), (Strings{"assign postfix-a", "assign postfix-b",
                                       "assign postfix-pmreconcile-swap-1"}));
     EXPECT_EQ(plan.steps[0].config_directory, "/etc/postfix-a");
-    EXPECT_EQ(plan.steps[0].changes,
-              (std::vector<Change>{
-                  {"multi_instance_name", "postfix-a", "postfix-pmreconcile-swap-1"}}));
+    EXPECT_EQ(
+        plan.steps[0].changes,
+        (std::vector<Change>{{"multi_instance_name", "postfix-a", "postfix-pmreconcile-swap-1"}}));
     EXPECT_EQ(plan.steps[1].config_directory, "/etc/postfix-b");
     EXPECT_EQ(plan.steps[1].changes,
               (std::vector<Change>{{"multi_instance_name", "postfix-b", "postfix-a"},
                                    {"multi_instance_group", "gb", "ga"}}));
     EXPECT_EQ(plan.steps[2].config_directory, "/etc/postfix-a");
-    EXPECT_EQ(plan.steps[2].changes,
-              (std::vector<Change>{
-                  {"multi_instance_name", "postfix-pmreconcile-swap-1", "postfix-b"},
-                  {"multi_instance_group", "ga", "gb"}}));
+    EXPECT_EQ(
+        plan.steps[2].changes,
+        (std::vector<Change>{{"multi_instance_name", "postfix-pmreconcile-swap-1", "postfix-b"},
+                             {"multi_instance_group", "ga", "gb"}}));
     EXPECT_EQ(summarize(plan).change, 3);
     expect_converges(host, yaml, plan);
     const auto a = after_apply(host, plan, "/etc/postfix-a");
@@ -559,7 +561,8 @@ TEST(PlannerTest, TwoSwapsUseTwoTemporaryNames) {
     for (const Step& s : plan.steps) {
         ASSERT_EQ(s.kind, StepKind::assign);
         for (const Change& c : s.changes) {
-            if (c.after && c.after->starts_with("postfix-pmreconcile-swap-")) ++temporary;
+            if (c.after && c.after->starts_with("postfix-pmreconcile-swap-"))
+                ++temporary;
         }
     }
     EXPECT_EQ(temporary, 2);
@@ -614,8 +617,9 @@ TEST(PlannerTest, ANameHeldByAnInstanceWhoseDestroyIsRefusedIsAnError) {
                                           "version: 1\nunmanaged: destroy\ninstances:\n"
                                           "  - name: postfix-b\n"
                                           "    config_directory: /etc/postfix-a\n");
-    EXPECT_EQ(problems, (Strings{"instances.yaml:4:5: instance name 'postfix-b' is used by the "
-                                 "instance in /etc/postfix-b, which the manifest does not rename"}));
+    EXPECT_EQ(problems,
+              (Strings{"instances.yaml:4:5: instance name 'postfix-b' is used by the "
+                       "instance in /etc/postfix-b, which the manifest does not rename"}));
 }
 
 // --- two entries, one directory ------------------------------------------------------------------
@@ -623,7 +627,8 @@ TEST(PlannerTest, ANameHeldByAnInstanceWhoseDestroyIsRefusedIsAnError) {
 TEST(PlannerTest, TwoEntriesThatMeanTheSameInstanceAreAnError) {
     // postfix-a lives in /etc/postfix-x: the first entry means it by name, the second by its
     // config directory. Renaming it and keeping its name cannot both be done.
-    const TestHost host = one_secondary({.name = "postfix-a", .config_directory = "/etc/postfix-x"});
+    const TestHost host =
+        one_secondary({.name = "postfix-a", .config_directory = "/etc/postfix-x"});
     EXPECT_EQ(problems_for(host,
                            "version: 1\n"
                            "instances:\n"
@@ -635,7 +640,8 @@ TEST(PlannerTest, TwoEntriesThatMeanTheSameInstanceAreAnError) {
 }
 
 TEST(PlannerTest, AnAbsentAndAPresentEntryThatMeanTheSameInstanceAreAnError) {
-    const TestHost host = one_secondary({.name = "postfix-a", .config_directory = "/etc/postfix-x"});
+    const TestHost host =
+        one_secondary({.name = "postfix-a", .config_directory = "/etc/postfix-x"});
     EXPECT_EQ(problems_for(host,
                            "version: 1\n"
                            "instances:\n"
@@ -652,8 +658,7 @@ TEST(PlannerTest, AnAbsentAndAPresentEntryThatMeanTheSameInstanceAreAnError) {
 TEST(PlannerTest, ACreateInstallsThePrototypesLikePostmulti) {
     TestHost host;
     host.initialised();
-    const std::string yaml =
-        "version: 1\ninstances:\n  - name: postfix-out\n    group: mta\n";
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-out\n    group: mta\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"create postfix-out"}));
     const Step& create = plan.steps[0];
@@ -664,13 +669,14 @@ TEST(PlannerTest, ACreateInstallsThePrototypesLikePostmulti) {
                                    {"multi_instance_group", std::nullopt, "mta"},
                                    {"queue_directory", std::nullopt, "/var/spool/postfix-out"},
                                    {"data_directory", std::nullopt, "/var/lib/postfix-out"}}));
-    EXPECT_EQ(operations(create),
-              (Strings{"create directory /etc/postfix-out", "create directory /var/spool/postfix-out",
-                       "create directory /var/lib/postfix-out", "install /etc/postfix-out/main.cf",
-                       "install /etc/postfix-out/master.cf",
-                       "edit /etc/postfix/main.cf: append /etc/postfix-out to "
-                       "multi_instance_directories",
-                       "set permissions of the instance in /etc/postfix-out"}));
+    EXPECT_EQ(
+        operations(create),
+        (Strings{"create directory /etc/postfix-out", "create directory /var/spool/postfix-out",
+                 "create directory /var/lib/postfix-out", "install /etc/postfix-out/main.cf",
+                 "install /etc/postfix-out/master.cf",
+                 "edit /etc/postfix/main.cf: append /etc/postfix-out to "
+                 "multi_instance_directories",
+                 "set permissions of the instance in /etc/postfix-out"}));
     const auto& master = std::get<lifecycle::InstallFile>(create.operations[4]);
     EXPECT_EQ(master.content.str(), fixture("master.cf.proto"));
     const auto& main = std::get<lifecycle::InstallFile>(create.operations[3]);
@@ -713,11 +719,13 @@ Strings listed_directories(const Plan& plan, std::string before = "") {
         std::string list;
         for (const lifecycle::Operation& op : step.operations) {
             const auto* edit = std::get_if<lifecycle::EditMainCf>(&op);
-            if (edit == nullptr || edit->path != "/etc/postfix/main.cf") continue;
+            if (edit == nullptr || edit->path != "/etc/postfix/main.cf")
+                continue;
             for (const maincf::Edit& e : edit->edits) {
-                if (e.name != "multi_instance_directories") continue;
-                const auto now = maincf::MainCf::parse("multi_instance_directories = " + before + "\n",
-                                                       "/etc/postfix/main.cf");
+                if (e.name != "multi_instance_directories")
+                    continue;
+                const auto now = maincf::MainCf::parse(
+                    "multi_instance_directories = " + before + "\n", "/etc/postfix/main.cf");
                 list = before = maincf::value_after(now, e).value_or("");
             }
         }
@@ -738,9 +746,9 @@ TEST(PlannerTest, CreatesInARowEachListEveryInstanceBeforeThem) {
         "  - name: postfix-imp\n    config_directory: /etc/postfix-imp\n"
         "  - name: postfix-c\n    group: g\n";
     const Plan plan = plan_for(host, yaml);
-    ASSERT_EQ(outline(plan), (Strings{"create postfix-a", "create postfix-b", "import postfix-imp",
-                                      "create postfix-c", "configure postfix-b",
-                                      "enable postfix-a"}));
+    ASSERT_EQ(outline(plan),
+              (Strings{"create postfix-a", "create postfix-b", "import postfix-imp",
+                       "create postfix-c", "configure postfix-b", "enable postfix-a"}));
     EXPECT_EQ(listed_directories(plan, "/etc/postfix-old"),
               (Strings{"/etc/postfix-old /etc/postfix-a",
                        "/etc/postfix-old /etc/postfix-a /etc/postfix-b",
@@ -761,9 +769,8 @@ TEST(PlannerTest, ACreateInARowThatAlsoDropsAnAlternateDirectoryKeepsTheOrderOfT
         "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-x\n  - name: postfix-b\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"create postfix-a", "create postfix-x", "create postfix-b"}));
-    EXPECT_EQ(listed_directories(plan),
-              (Strings{"/etc/postfix-a", "/etc/postfix-a /etc/postfix-x",
-                       "/etc/postfix-a /etc/postfix-x /etc/postfix-b"}));
+    EXPECT_EQ(listed_directories(plan), (Strings{"/etc/postfix-a", "/etc/postfix-a /etc/postfix-x",
+                                                 "/etc/postfix-a /etc/postfix-x /etc/postfix-b"}));
     EXPECT_EQ(operations(plan.steps[1])[5],
               "edit /etc/postfix/main.cf: append /etc/postfix-x to multi_instance_directories, "
               "alternate_config_directories =  /srv/y");
@@ -772,7 +779,8 @@ TEST(PlannerTest, ACreateInARowThatAlsoDropsAnAlternateDirectoryKeepsTheOrderOfT
 
 TEST(PlannerTest, CreatesWhereAPrimaryParameterNamesTheListAreStillPlannedStepByStep) {
     TestHost host;
-    host.initialised().primary_set({set("alternate_config_directories", "$multi_instance_directories")});
+    host.initialised().primary_set(
+        {set("alternate_config_directories", "$multi_instance_directories")});
     const std::string yaml = "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"create postfix-a", "create postfix-b"}));
@@ -783,8 +791,8 @@ TEST(PlannerTest, CreatesWhereAPrimaryParameterNamesTheListAreStillPlannedStepBy
 
 TEST(PlannerTest, ADirectoryWithMainCfAndMasterCfIsImported) {
     TestHost host;
-    host.initialised().deported({.name = "postfix-old", .group = "g", .enabled = true,
-                                 .queue_directory = "/srv/spool"});
+    host.initialised().deported(
+        {.name = "postfix-old", .group = "g", .enabled = true, .queue_directory = "/srv/spool"});
     const std::string yaml =
         "version: 1\ninstances:\n  - name: postfix-new\n    config_directory: /etc/postfix-old\n";
     const Plan plan = plan_for(host, yaml);
@@ -815,8 +823,7 @@ TEST(PlannerTest, ADirectoryWithMainCfAndMasterCfIsImported) {
 TEST(PlannerTest, AnImportClearsTheGroupWhenTheManifestSaysSo) {
     TestHost host;
     host.initialised().deported({.name = "postfix-old", .group = "g"});
-    const std::string yaml =
-        "version: 1\ninstances:\n  - name: postfix-old\n    group: \"\"\n";
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-old\n    group: \"\"\n";
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"import postfix-old"}));
     // The regroup shows, the name (kept) does not.
@@ -834,8 +841,7 @@ TEST(PlannerTest, AnImportClearsTheGroupWhenTheManifestSaysSo) {
 TEST(PlannerTest, AnImportedEnabledInstanceIsStoppedAndDisabledWhenTheManifestSaysSo) {
     TestHost host;
     host.initialised().deported({.name = "postfix-old", .enabled = true, .running = true});
-    const std::string yaml =
-        "version: 1\ninstances:\n  - name: postfix-old\n    enable: false\n";
+    const std::string yaml = "version: 1\ninstances:\n  - name: postfix-old\n    enable: false\n";
     const Plan plan = plan_for(host, yaml);
     EXPECT_EQ(outline(plan),
               (Strings{"import postfix-old", "stop postfix-old", "disable postfix-old"}));
@@ -869,8 +875,7 @@ TEST(PlannerTest, CreatesAndImportsFollowTheManifestOrder) {
         "version: 1\ninstances:\n"
         "  - name: postfix-z\n  - name: postfix-m\n  - name: postfix-a\n";
     const Plan plan = plan_for(host, yaml);
-    EXPECT_EQ(outline(plan),
-              (Strings{"create postfix-z", "import postfix-m", "create postfix-a"}));
+    EXPECT_EQ(outline(plan), (Strings{"create postfix-z", "import postfix-m", "create postfix-a"}));
     expect_converges(host, yaml, plan);
 }
 
@@ -892,14 +897,14 @@ TEST(PlannerTest, ACreateIntoADirectoryAnotherInstanceUsesIsAnError) {
 
 TEST(PlannerTest, ParametersAreSetAndRemovedWithTheirBeforeAndAfterValues) {
     const TestHost host = one_secondary(
-        {.name = "postfix-a", .parameters = {{"myhostname", "old.example"}, {"relayhost", "[r]"},
-                                             {"biff", "no"}}});
+        {.name = "postfix-a",
+         .parameters = {{"myhostname", "old.example"}, {"relayhost", "[r]"}, {"biff", "no"}}});
     const std::string yaml =
         "version: 1\ninstances:\n  - name: postfix-a\n    parameters:\n"
-        "      myhostname: new.example\n"   // changed
-        "      relayhost: null\n"           // removed
-        "      biff: \"no\"\n"              // unchanged
-        "      relay_domains: null\n"       // removal of an unset parameter: nothing
+        "      myhostname: new.example\n"          // changed
+        "      relayhost: null\n"                  // removed
+        "      biff: \"no\"\n"                     // unchanged
+        "      relay_domains: null\n"              // removal of an unset parameter: nothing
         "      inet_interfaces: loopback-only\n";  // added
     const Plan plan = plan_for(host, yaml);
     ASSERT_EQ(outline(plan), (Strings{"configure postfix-a"}));
@@ -984,8 +989,10 @@ TEST(PlannerTest, SeveralCreatesAndAnUnnamedInstanceAreNamedInTheNote) {
     TestHost host;
     host.initialised()
         .secondary({.name = "postfix-a"})
-        .secondary({.name = "", .config_directory = "/srv/p/etc",
-                    .queue_directory = "/var/spool/p", .data_directory = "/var/lib/p"});
+        .secondary({.name = "",
+                    .config_directory = "/srv/p/etc",
+                    .queue_directory = "/var/spool/p",
+                    .data_directory = "/var/lib/p"});
     const Plan plan = plan_for(host,
                                "version: 1\ninstances:\n  - name: postfix-a\n"
                                "  - name: postfix-x\n  - name: postfix-y\n  - name: postfix-z\n");
@@ -1056,7 +1063,8 @@ TEST(PlannerTest, APartialManifestLeavesTheInstancesItDoesNotListWhereTheyAre) {
 /// The new multi_instance_directories of a plan, or "" when it has no reorder step.
 std::string new_order(const Plan& plan) {
     for (const Step& step : plan.steps) {
-        if (step.kind == StepKind::reorder) return *step.changes.at(0).after;
+        if (step.kind == StepKind::reorder)
+            return *step.changes.at(0).after;
     }
     return "";
 }
@@ -1094,8 +1102,9 @@ TEST(PlannerTest, NewInstancesInARowFollowEachOtherWhereTheFirstGoes) {
         "version: 1\nunmanaged: keep\ninstances:\n  - name: postfix-n0\n  - name: postfix-n1\n"
         "  - name: postfix-a\n  - name: postfix-n2\n  - name: postfix-n3\n  - name: postfix-b\n";
     const Plan plan = plan_for(host, yaml);
-    EXPECT_EQ(new_order(plan), "/etc/postfix-x /etc/postfix-n0 /etc/postfix-n1 /etc/postfix-a "
-                               "/etc/postfix-n2 /etc/postfix-n3 /etc/postfix-b");
+    EXPECT_EQ(new_order(plan),
+              "/etc/postfix-x /etc/postfix-n0 /etc/postfix-n1 /etc/postfix-a "
+              "/etc/postfix-n2 /etc/postfix-n3 /etc/postfix-b");
     expect_converges(host, yaml, plan);
 }
 
@@ -1111,9 +1120,8 @@ TEST(PlannerTest, NewInstancesAloneGoWherePostmultiPutsThemAtTheEnd) {
 TEST(PlannerTest, TheOrderAlreadyRightIsNoStep) {
     TestHost host;
     host.initialised().secondary({.name = "postfix-a"}).secondary({.name = "postfix-b"});
-    EXPECT_TRUE(
-        plan_for(host, "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n")
-            .empty());
+    EXPECT_TRUE(plan_for(host, "version: 1\ninstances:\n  - name: postfix-a\n  - name: postfix-b\n")
+                    .empty());
 }
 
 // --- enables and reloads -------------------------------------------------------------------------
@@ -1127,11 +1135,9 @@ TEST(PlannerTest, EnablesComeLast) {
         "  - name: postfix-b\n    enable: true\n    parameters: {myhostname: b.example}\n"
         "  - name: postfix-c\n    enable: true\n";
     const Plan plan = plan_for(host, yaml);
-    ASSERT_EQ(outline(plan),
-              (Strings{"create postfix-c", "configure postfix-b", "reorder -", "enable postfix-a",
-                       "enable postfix-b", "enable postfix-c"}));
-    EXPECT_EQ(plan.steps[3].changes,
-              (std::vector<Change>{{"multi_instance_enable", "no", "yes"}}));
+    ASSERT_EQ(outline(plan), (Strings{"create postfix-c", "configure postfix-b", "reorder -",
+                                      "enable postfix-a", "enable postfix-b", "enable postfix-c"}));
+    EXPECT_EQ(plan.steps[3].changes, (std::vector<Change>{{"multi_instance_enable", "no", "yes"}}));
     EXPECT_EQ(operations(plan.steps[3]),
               (Strings{"edit /etc/postfix-a/main.cf: multi_instance_enable = yes"}));
     expect_converges(host, yaml, plan);
@@ -1141,9 +1147,9 @@ TEST(PlannerTest, ReloadsOnlyRunningInstancesWhoseMainCfChanged) {
     TestHost host;
     host.initialised()
         .primary_facts({.running = true})
-        .secondary({.name = "postfix-a", .enabled = true, .running = true})  // changed, running
-        .secondary({.name = "postfix-b", .enabled = true})                   // changed, stopped
-        .secondary({.name = "postfix-c", .enabled = true, .running = true})  // unchanged
+        .secondary({.name = "postfix-a", .enabled = true, .running = true})   // changed, running
+        .secondary({.name = "postfix-b", .enabled = true})                    // changed, stopped
+        .secondary({.name = "postfix-c", .enabled = true, .running = true})   // unchanged
         .secondary({.name = "postfix-d", .enabled = true, .running = true});  // renamed
     const std::string yaml =
         "version: 1\nprimary:\n  parameters: {myhostname: primary.example}\ninstances:\n"
@@ -1162,7 +1168,8 @@ TEST(PlannerTest, ReloadsOnlyRunningInstancesWhoseMainCfChanged) {
 
 TEST(PlannerTest, AnEnableAloneIsNoReload) {
     const TestHost host = one_secondary({.name = "postfix-a", .running = true});
-    const Plan plan = plan_for(host, "version: 1\ninstances:\n  - name: postfix-a\n    enable: true\n");
+    const Plan plan =
+        plan_for(host, "version: 1\ninstances:\n  - name: postfix-a\n    enable: true\n");
     EXPECT_EQ(outline(plan), (Strings{"enable postfix-a"}));
 }
 
@@ -1297,37 +1304,43 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
     const TestHost host = one_secondary({.name = "postfix-a", .running = true, .queued = 0});
     TestHost with_full = host;
     with_full.secondary({.name = "postfix-full", .queued = 1});
-    const Plan plan = plan_for(with_full,
-                               "version: 1\ninstances:\n"
-                               "  - name: postfix-a\n    parameters: {relayhost: null, biff: \"no\"}\n"
-                               "  - name: postfix-full\n    state: absent\n");
-    const PlanOrigin origin{"in.yaml", "version: 1\n", "/etc/postfix", "sha256:00ff",
-                            HostRecord{{{"/etc/postfix/main.cf", "sha256:01"},
-                                        {"/etc/postfix-a/main.cf", "sha256:02"}},
-                                       {"/etc/postfix-a"}}};
+    const Plan plan =
+        plan_for(with_full,
+                 "version: 1\ninstances:\n"
+                 "  - name: postfix-a\n    parameters: {relayhost: null, biff: \"no\"}\n"
+                 "  - name: postfix-full\n    state: absent\n");
+    const PlanOrigin origin{
+        "in.yaml", "version: 1\n", "/etc/postfix", "sha256:00ff",
+        HostRecord{{{"/etc/postfix/main.cf", "sha256:01"}, {"/etc/postfix-a/main.cf", "sha256:02"}},
+                   {"/etc/postfix-a"}}};
     ASSERT_EQ(plan.steps.size(), 2u);
-    EXPECT_EQ(render_json(plan, origin),
-              "{\"format_version\":\"1.2\",\"fingerprint\":\"sha256:00ff\","
-              "\"host\":{\"files\":{\"/etc/postfix-a/main.cf\":\"sha256:02\","
-              "\"/etc/postfix/main.cf\":\"sha256:01\"},\"running\":[\"/etc/postfix-a\"]},"
-              "\"changes\":true,"
-              "\"summary\":{\"create\":0,\"import\":0,\"change\":1,\"deport\":0,\"destroy\":0,"
-              "\"refused\":1},"
-              "\"steps\":["
-              "{\"kind\":\"configure\",\"symbol\":\"~\",\"instance\":\"postfix-a\","
-              "\"config_directory\":\"/etc/postfix-a\","
-              "\"changes\":[{\"name\":\"biff\",\"before\":null,\"after\":\"no\"}],"
-              "\"operations\":[\"edit /etc/postfix-a/main.cf: biff = no\"],"
-              "\"digest\":\"" + operations_digest(plan.steps[0]) + "\"},"
-              "{\"kind\":\"reload\",\"symbol\":\"!\",\"instance\":\"postfix-a\","
-              "\"config_directory\":\"/etc/postfix-a\",\"changes\":[],"
-              "\"operations\":[\"postfix -c /etc/postfix-a reload\"],"
-              "\"digest\":\"" + operations_digest(plan.steps[1]) + "\"}],"
-              "\"refusals\":[{\"instance\":\"postfix-full\",\"config_directory\":"
-              "\"/etc/postfix-full\",\"reason\":\"not destroyed: its queue holds 1 message; the "
-              "instance is left as it is\"}],\"notes\":[],"
-              "\"origin\":{\"manifest_path\":\"in.yaml\",\"manifest\":\"version: 1\\n\","
-              "\"config_directory\":\"/etc/postfix\"}}\n");
+    EXPECT_EQ(
+        render_json(plan, origin),
+        "{\"format_version\":\"1.2\",\"fingerprint\":\"sha256:00ff\","
+        "\"host\":{\"files\":{\"/etc/postfix-a/main.cf\":\"sha256:02\","
+        "\"/etc/postfix/main.cf\":\"sha256:01\"},\"running\":[\"/etc/postfix-a\"]},"
+        "\"changes\":true,"
+        "\"summary\":{\"create\":0,\"import\":0,\"change\":1,\"deport\":0,\"destroy\":0,"
+        "\"refused\":1},"
+        "\"steps\":["
+        "{\"kind\":\"configure\",\"symbol\":\"~\",\"instance\":\"postfix-a\","
+        "\"config_directory\":\"/etc/postfix-a\","
+        "\"changes\":[{\"name\":\"biff\",\"before\":null,\"after\":\"no\"}],"
+        "\"operations\":[\"edit /etc/postfix-a/main.cf: biff = no\"],"
+        "\"digest\":\"" +
+            operations_digest(plan.steps[0]) +
+            "\"},"
+            "{\"kind\":\"reload\",\"symbol\":\"!\",\"instance\":\"postfix-a\","
+            "\"config_directory\":\"/etc/postfix-a\",\"changes\":[],"
+            "\"operations\":[\"postfix -c /etc/postfix-a reload\"],"
+            "\"digest\":\"" +
+            operations_digest(plan.steps[1]) +
+            "\"}],"
+            "\"refusals\":[{\"instance\":\"postfix-full\",\"config_directory\":"
+            "\"/etc/postfix-full\",\"reason\":\"not destroyed: its queue holds 1 message; the "
+            "instance is left as it is\"}],\"notes\":[],"
+            "\"origin\":{\"manifest_path\":\"in.yaml\",\"manifest\":\"version: 1\\n\","
+            "\"config_directory\":\"/etc/postfix\"}}\n");
 }
 
 TEST(PlanJsonTest, AnEmptyPlanHasNoChanges) {
@@ -1345,32 +1358,36 @@ TEST(MetricsTest, DriftPerInstanceStepsAndLastRun) {
     host.initialised()
         .secondary({.name = "postfix-a"})
         .secondary({.name = "postfix-b"})
-        .secondary({.name = "", .config_directory = "/srv/x\"y", .queue_directory = "/srv/q",
-                    .data_directory = "/srv/d", .queued = 1});
+        .secondary({.name = "",
+                    .config_directory = "/srv/x\"y",
+                    .queue_directory = "/srv/q",
+                    .data_directory = "/srv/d",
+                    .queued = 1});
     const Plan plan = plan_for(host,
                                "version: 1\nunmanaged: destroy\ninstances:\n"
                                "  - name: postfix-a\n    enable: true\n  - name: postfix-b\n");
     Diagnostics problems;
     const auto state = host.host().state(problems);
     ASSERT_TRUE(state);
-    EXPECT_EQ(render_prometheus(&plan, &*state, 1700000000),
-              "# HELP pmreconcile_drift Whether the Postfix instance differs from the manifest "
-              "(1) or not (0).\n"
-              "# TYPE pmreconcile_drift gauge\n"
-              "pmreconcile_drift{postfix_instance=\"-\",config_directory=\"/etc/postfix\"} 0\n"
-              "pmreconcile_drift{postfix_instance=\"postfix-a\",config_directory=\"/etc/postfix-a\"} 1\n"
-              "pmreconcile_drift{postfix_instance=\"postfix-b\",config_directory=\"/etc/postfix-b\"} 0\n"
-              "pmreconcile_drift{postfix_instance=\"-\",config_directory=\"/srv/x\\\"y\"} 1\n"
-              "# HELP pmreconcile_drift_steps Steps pmreconcile apply would take.\n"
-              "# TYPE pmreconcile_drift_steps gauge\n"
-              "pmreconcile_drift_steps 1\n"
-              "# HELP pmreconcile_last_run_success Whether the last check ran without error.\n"
-              "# TYPE pmreconcile_last_run_success gauge\n"
-              "pmreconcile_last_run_success 1\n"
-              "# HELP pmreconcile_last_run_timestamp_seconds When the last check ran, in seconds "
-              "since the epoch.\n"
-              "# TYPE pmreconcile_last_run_timestamp_seconds gauge\n"
-              "pmreconcile_last_run_timestamp_seconds 1700000000\n");
+    EXPECT_EQ(
+        render_prometheus(&plan, &*state, 1700000000),
+        "# HELP pmreconcile_drift Whether the Postfix instance differs from the manifest "
+        "(1) or not (0).\n"
+        "# TYPE pmreconcile_drift gauge\n"
+        "pmreconcile_drift{postfix_instance=\"-\",config_directory=\"/etc/postfix\"} 0\n"
+        "pmreconcile_drift{postfix_instance=\"postfix-a\",config_directory=\"/etc/postfix-a\"} 1\n"
+        "pmreconcile_drift{postfix_instance=\"postfix-b\",config_directory=\"/etc/postfix-b\"} 0\n"
+        "pmreconcile_drift{postfix_instance=\"-\",config_directory=\"/srv/x\\\"y\"} 1\n"
+        "# HELP pmreconcile_drift_steps Steps pmreconcile apply would take.\n"
+        "# TYPE pmreconcile_drift_steps gauge\n"
+        "pmreconcile_drift_steps 1\n"
+        "# HELP pmreconcile_last_run_success Whether the last check ran without error.\n"
+        "# TYPE pmreconcile_last_run_success gauge\n"
+        "pmreconcile_last_run_success 1\n"
+        "# HELP pmreconcile_last_run_timestamp_seconds When the last check ran, in seconds "
+        "since the epoch.\n"
+        "# TYPE pmreconcile_last_run_timestamp_seconds gauge\n"
+        "pmreconcile_last_run_timestamp_seconds 1700000000\n");
 }
 
 TEST(MetricsTest, AFailedCheckHasNoDriftLines) {

@@ -11,21 +11,24 @@ using Strings = std::vector<std::string>;
 
 Strings messages(const Diagnostics& problems) {
     Strings out;
-    for (const Diagnostic& d : problems) out.push_back(d.to_string());
+    for (const Diagnostic& d : problems)
+        out.push_back(d.to_string());
     return out;
 }
 
 TEST(SavedPlanTest, ReadsBackTheOriginOfAPlanItRendered) {
     Plan plan;
-    plan.steps.push_back({StepKind::create, "postfix-a", "/etc/postfix-a",
+    plan.steps.push_back({StepKind::create,
+                          "postfix-a",
+                          "/etc/postfix-a",
                           {{"multi_instance_name", std::nullopt, "postfix-a"}},
                           {lifecycle::RunPostfix{"/etc/postfix-a", "reload"}}});
     plan.refusals.push_back({"postfix-b", "/etc/postfix-b", "not destroyed: \"mail\""});
-    const PlanOrigin origin{"/srv/in \"stances\".yaml", "version: 1\ninstances:\n  - name: \"a\\b\"\n",
-                            "/etc/postfix", "sha256:0123abcd",
-                            HostRecord{{{"/etc/postfix/main.cf", "sha256:aa"},
-                                        {"/etc/postfix-a/main.cf", "sha256:bb"}},
-                                       {"/etc/postfix-a"}}};
+    const PlanOrigin origin{
+        "/srv/in \"stances\".yaml", "version: 1\ninstances:\n  - name: \"a\\b\"\n", "/etc/postfix",
+        "sha256:0123abcd",
+        HostRecord{{{"/etc/postfix/main.cf", "sha256:aa"}, {"/etc/postfix-a/main.cf", "sha256:bb"}},
+                   {"/etc/postfix-a"}}};
     Diagnostics problems;
     const auto read = read_saved_plan(render_json(plan, origin), "plan.json", problems);
     ASSERT_TRUE(read) << ::testing::PrintToString(messages(problems));
@@ -40,11 +43,13 @@ TEST(SavedPlanTest, ReadsBackTheOriginOfAPlanItRendered) {
 
 TEST(SavedPlanTest, ReadsBackTheStepsAndRefusalsItRendered) {
     Plan plan;
-    plan.steps.push_back({StepKind::configure, "postfix-a", "/etc/postfix-a",
-                          {{"relayhost", "[old]", std::nullopt},
-                           {"biff", std::nullopt, "no \"x\""}},
-                          {lifecycle::EditMainCf{"/etc/postfix-a/main.cf",
-                                                 {{maincf::EditKind::remove, "relayhost", ""}}}}});
+    plan.steps.push_back(
+        {StepKind::configure,
+         "postfix-a",
+         "/etc/postfix-a",
+         {{"relayhost", "[old]", std::nullopt}, {"biff", std::nullopt, "no \"x\""}},
+         {lifecycle::EditMainCf{"/etc/postfix-a/main.cf",
+                                {{maincf::EditKind::remove, "relayhost", ""}}}}});
     plan.steps.push_back({StepKind::reorder, "-", "/etc/postfix", {}, {}});
     plan.refusals.push_back({"postfix-b", "/etc/postfix-b", "not destroyed: 1 message"});
     Diagnostics problems;
@@ -80,7 +85,8 @@ TEST(SavedPlanTest, ANewerMinorVersionIsRead) {
 
 TEST(SavedPlanTest, AnotherMajorVersionIsRefused) {
     Diagnostics problems;
-    EXPECT_FALSE(read_saved_plan("{\"format_version\":\"2.0\",\"origin\":{}}", "plan.json", problems));
+    EXPECT_FALSE(
+        read_saved_plan("{\"format_version\":\"2.0\",\"origin\":{}}", "plan.json", problems));
     EXPECT_EQ(messages(problems),
               (Strings{"plan.json: saved plan format_version 2.0 is not supported (this "
                        "pmreconcile reads 1.x)"}));
@@ -99,7 +105,8 @@ TEST(SavedPlanTest, WhatIsNotASavedPlanIsRefused) {
 
 TEST(SavedPlanTest, AnUnreadableFileIsRefusedWithTheReason) {
     Diagnostics problems;
-    EXPECT_FALSE(read_saved_plan("{\"format_version\": \"1.0\", \"origin\": [", "plan.json", problems));
+    EXPECT_FALSE(
+        read_saved_plan("{\"format_version\": \"1.0\", \"origin\": [", "plan.json", problems));
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_TRUE(problems[0].to_string().starts_with("plan.json: not a readable saved plan: "))
         << problems[0].to_string();

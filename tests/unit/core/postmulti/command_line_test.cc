@@ -31,7 +31,8 @@ Request accepted(const Strings& arguments) {
 /// The refusal, or a test failure when the command line was accepted.
 Refusal refused(const Strings& arguments, std::string_view program = "postmulti") {
     auto result = parse_command_line(arguments, program);
-    if (auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
+    if (auto* refusal = std::get_if<Refusal>(&result))
+        return *refusal;
     ADD_FAILURE() << "accepted";
     return {};
 }
@@ -80,8 +81,8 @@ TEST(ParseCommandLineTest, EditModeTakesTheActionNamesAndOverrides) {
 
 TEST(ParseCommandLineTest, EveryActionIsRecognised) {
     const std::pair<const char*, Action> actions[] = {
-        {"create", Action::create},   {"import", Action::import}, {"destroy", Action::destroy},
-        {"deport", Action::deport},   {"enable", Action::enable}, {"disable", Action::disable},
+        {"create", Action::create}, {"import", Action::import}, {"destroy", Action::destroy},
+        {"deport", Action::deport}, {"enable", Action::enable}, {"disable", Action::disable},
         {"init", Action::init}};
     for (const auto& [word, action] : actions) {
         const Request r = accepted({"-e", word});
@@ -112,7 +113,9 @@ TEST(ParseCommandLineTest, RepeatingTheSameModeCountsOnce) {
     EXPECT_EQ(accepted({"-e", "init", "-e", "init"}).action, Action::init);
 }
 
-TEST(ParseCommandLineTest, VerboseCounts) { EXPECT_EQ(accepted({"-v", "-l", "-vv"}).verbose, 3); }
+TEST(ParseCommandLineTest, VerboseCounts) {
+    EXPECT_EQ(accepted({"-v", "-l", "-vv"}).verbose, 3);
+}
 
 TEST(ParseCommandLineTest, ReverseIsAToggle) {
     EXPECT_TRUE(accepted({"-l", "-R"}).reverse);
@@ -226,11 +229,10 @@ TEST(ParseCommandLineTest, UsageNamesTheProgram) {
 }
 
 RC_GTEST_PROP(ParseCommandLineTest, EverythingFromTheFirstOperandOnIsKeptVerbatim, ()) {
-    const auto word = rc::gen::container<std::string>(
-        rc::gen::elementOf(std::string("-aeglpxRvIGi=/ z")));
-    const std::string first = *rc::gen::suchThat(word, [](const std::string& w) {
-        return w.size() < 2 || w[0] != '-';
-    });
+    const auto word =
+        rc::gen::container<std::string>(rc::gen::elementOf(std::string("-aeglpxRvIGi=/ z")));
+    const std::string first =
+        *rc::gen::suchThat(word, [](const std::string& w) { return w.size() < 2 || w[0] != '-'; });
     const auto rest = *rc::gen::container<Strings>(word);
     Strings operands{first};
     operands.insert(operands.end(), rest.begin(), rest.end());

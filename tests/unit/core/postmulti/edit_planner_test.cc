@@ -17,7 +17,7 @@ using Strings = std::vector<std::string>;
 
 /// A host's files in memory; records every question asked about them.
 class FakeHost final : public lifecycle::HostView {
-public:
+  public:
     std::map<std::string, std::string> files;  ///< path -> content
     std::set<std::string> not_regular;         ///< readable paths that `test -f` rejects
     mutable Strings questions;                 ///< `test -f PATH` / `read PATH`, in order
@@ -29,7 +29,8 @@ public:
     std::optional<std::string> read_file(const std::string& path) const override {
         questions.push_back("read " + path);
         auto it = files.find(path);
-        if (it == files.end()) return std::nullopt;
+        if (it == files.end())
+            return std::nullopt;
         return it->second;
     }
 
@@ -44,8 +45,10 @@ public:
 };
 
 std::string trim(std::string s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.erase(s.begin());
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.erase(s.begin());
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.pop_back();
     return s;
 }
 
@@ -103,14 +106,16 @@ std::string render(const lifecycle::Operation& operation) {
 
 Strings render(const EditPlan& plan) {
     Strings lines;
-    for (const lifecycle::Operation& op : plan.operations) lines.push_back(render(op));
+    for (const lifecycle::Operation& op : plan.operations)
+        lines.push_back(render(op));
     return lines;
 }
 
 /// The content of the file a plan installs at `path`, or "" when it installs none there.
 std::string installed(const EditPlan& plan, const std::string& path) {
     for (const lifecycle::Operation& op : plan.operations) {
-        if (const auto* file = std::get_if<lifecycle::InstallFile>(&op); file && file->path == path) {
+        if (const auto* file = std::get_if<lifecycle::InstallFile>(&op);
+            file && file->path == path) {
             return file->content.str();
         }
     }
@@ -124,8 +129,8 @@ const std::string initialised =
 /// A secondary's main.cf: name postfix-SUFFIX, its own queue and data directories.
 std::string secondary_cf(const std::string& suffix, const std::string& extra = "") {
     return "queue_directory = /var/spool/postfix-" + suffix +
-           "\ndata_directory = /var/lib/postfix-" + suffix +
-           "\nmulti_instance_name = postfix-" + suffix + "\n" + extra;
+           "\ndata_directory = /var/lib/postfix-" + suffix + "\nmulti_instance_name = postfix-" +
+           suffix + "\n" + extra;
 }
 
 const std::string main_proto =
@@ -142,7 +147,7 @@ const std::string master_proto = "smtp inet n - y - - smtpd\n";
 /// A host: the primary's main.cf, the secondaries' (also present as files with a master.cf),
 /// the prototypes in /etc/postfix, and any other files. Plans one command line.
 class Host {
-public:
+  public:
     explicit Host(std::string primary_text = initialised) : primary_text_(std::move(primary_text)) {
         fake.files["/etc/postfix/main.cf.proto"] = main_proto;
         fake.files["/etc/postfix/master.cf.proto"] = master_proto;
@@ -181,7 +186,7 @@ public:
 
     FakeHost fake;
 
-private:
+  private:
     std::string primary_text_;
     std::map<std::string, std::string> secondaries_;
     MainCf primary_;
@@ -331,7 +336,8 @@ TEST(PlanCreateTest, NewInstanceIsNotEnabled) {
 }
 
 TEST(PlanCreateTest, DerivedPathsFollowThePrimarysDirectories) {
-    Host host(initialised + "queue_directory = /srv/spool/main\ndata_directory = /srv/data/main/\n");
+    Host host(initialised +
+              "queue_directory = /srv/spool/main\ndata_directory = /srv/data/main/\n");
     const EditPlan plan = host.plan({"-I", "postfix-out", "-e", "create"});
     expect_ok(plan);
     EXPECT_EQ(render(plan)[1], "mkdir -p /srv/spool/postfix-out 0755");
@@ -387,8 +393,9 @@ TEST(PlanCreateTest, MissingOverridesAreDerivedFromTheName) {
 
 TEST(PlanCreateTest, OverridesTrimTrailingSlashesAndWhiteSpace) {
     Host host;
-    const EditPlan plan = host.plan({"-I", "postfix-out", "-e", "create",
-                                     " config_directory = /srv/etc/// ", "queue_directory=/srv/q/"});
+    const EditPlan plan =
+        host.plan({"-I", "postfix-out", "-e", "create", " config_directory = /srv/etc/// ",
+                   "queue_directory=/srv/q/"});
     expect_ok(plan);
     EXPECT_EQ(plan.target_config_directory, "/srv/etc");
     EXPECT_EQ(render(plan)[1], "mkdir -p /srv/q 0755");
@@ -527,9 +534,10 @@ TEST(PlanCreateTest, ConfigDirectoryClaimedAsAnotherDirectoryIsAlreadyInUse) {
 
 TEST(PlanCreateTest, ConfigDirectoryInUseComesBeforeOtherOverridesAreDerived) {
     Host host(initialised + "data_directory = relative\n");
-    expect_postmulti_fatal(host.plan({"-I", "postfix-x", "-e", "create", "config_directory=/etc/postfix"}),
-                           "new config_directory=/etc/postfix is already in use by instance "
-                           "/etc/postfix, config_directory=/etc/postfix");
+    expect_postmulti_fatal(
+        host.plan({"-I", "postfix-x", "-e", "create", "config_directory=/etc/postfix"}),
+        "new config_directory=/etc/postfix is already in use by instance "
+        "/etc/postfix, config_directory=/etc/postfix");
 }
 
 TEST(PlanCreateTest, TakenNameConflicts) {
@@ -552,7 +560,8 @@ TEST(PlanCreateTest, QueueDirectoryInUseConflicts) {
 TEST(PlanCreateTest, DataDirectoryEqualToTheNewQueueDirectoryConflicts) {
     Host host;
     expect_postmulti_fatal(
-        host.plan({"-I", "postfix-x", "-e", "create", "queue_directory=/srv/x", "data_directory=/srv/x"}),
+        host.plan(
+            {"-I", "postfix-x", "-e", "create", "queue_directory=/srv/x", "data_directory=/srv/x"}),
         "instance /etc/postfix-x, data_directory=/srv/x conflicts with instance /etc/postfix-x, "
         "queue_directory=/srv/x");
 }
@@ -560,7 +569,8 @@ TEST(PlanCreateTest, DataDirectoryEqualToTheNewQueueDirectoryConflicts) {
 TEST(PlanCreateTest, QueueDirectoryEqualToTheNewConfigDirectoryConflicts) {
     Host host;
     expect_postmulti_fatal(
-        host.plan({"-I", "postfix-x", "-e", "create", "config_directory=/srv/x", "queue_directory=/srv/x"}),
+        host.plan({"-I", "postfix-x", "-e", "create", "config_directory=/srv/x",
+                   "queue_directory=/srv/x"}),
         "instance /srv/x, queue_directory=/srv/x conflicts with instance /srv/x, "
         "config_directory=/srv/x");
 }
@@ -571,25 +581,29 @@ TEST(PlanCreateTest, WithoutSelectionTheNewInstanceIsAppended) {
     Host host = three_secondaries();
     const EditPlan plan = host.plan({"-I", "postfix-new", "-e", "create"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories += "
-                               "/etc/postfix-new]");
+    EXPECT_EQ(render(plan)[5],
+              "edit /etc/postfix/main.cf: [multi_instance_directories += "
+              "/etc/postfix-new]");
 }
 
 // The append writes what postmulti's set of the whole list would: only where the list is written
 // as postmulti writes it (single spaces, nothing to expand).
 TEST(PlanCreateTest, AListWrittenOtherwiseIsSetWhole) {
-    for (const std::string& list : {std::string("/etc/postfix-a,/etc/postfix-b  /etc/postfix-c"),
-                                    std::string("$abc"),
-                                    std::string("/etc/postfix-a /etc/postfix-b $c")}) {
-        Host host(initialised + "abc = /etc/postfix-a /etc/postfix-b /etc/postfix-c\n"
-                                "c = /etc/postfix-c\nmulti_instance_directories = " + list + "\n");
+    for (const std::string& list :
+         {std::string("/etc/postfix-a,/etc/postfix-b  /etc/postfix-c"), std::string("$abc"),
+          std::string("/etc/postfix-a /etc/postfix-b $c")}) {
+        Host host(initialised +
+                  "abc = /etc/postfix-a /etc/postfix-b /etc/postfix-c\n"
+                  "c = /etc/postfix-c\nmulti_instance_directories = " +
+                  list + "\n");
         host.secondary("/etc/postfix-a", secondary_cf("a"));
         host.secondary("/etc/postfix-b", secondary_cf("b"));
         host.secondary("/etc/postfix-c", secondary_cf("c"));
         const EditPlan plan = host.plan({"-I", "postfix-new", "-e", "create"});
         expect_ok(plan);
-        EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                                   "/etc/postfix-a /etc/postfix-b /etc/postfix-c /etc/postfix-new]")
+        EXPECT_EQ(render(plan)[5],
+                  "edit /etc/postfix/main.cf: [multi_instance_directories = "
+                  "/etc/postfix-a /etc/postfix-b /etc/postfix-c /etc/postfix-new]")
             << list;
     }
 }
@@ -598,8 +612,9 @@ TEST(PlanCreateTest, AllPutsTheNewInstanceFirst) {
     Host host = three_secondaries();
     const EditPlan plan = host.plan({"-a", "-I", "postfix-new", "-e", "create"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-new /etc/postfix-a /etc/postfix-b /etc/postfix-c]");
+    EXPECT_EQ(render(plan)[5],
+              "edit /etc/postfix/main.cf: [multi_instance_directories = "
+              "/etc/postfix-new /etc/postfix-a /etc/postfix-b /etc/postfix-c]");
 }
 
 TEST(PlanCreateTest, AllWithoutSecondariesAppends) {
@@ -614,8 +629,9 @@ TEST(PlanCreateTest, GroupPlacesBeforeTheFirstMember) {
     Host host = three_secondaries();
     const EditPlan plan = host.plan({"-g", "g2", "-I", "postfix-new", "-e", "create"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-a /etc/postfix-new /etc/postfix-b /etc/postfix-c]");
+    EXPECT_EQ(render(plan)[5],
+              "edit /etc/postfix/main.cf: [multi_instance_directories = "
+              "/etc/postfix-a /etc/postfix-new /etc/postfix-b /etc/postfix-c]");
 }
 
 TEST(PlanCreateTest, NamePlacesBeforeThatInstance) {
@@ -623,8 +639,9 @@ TEST(PlanCreateTest, NamePlacesBeforeThatInstance) {
     const EditPlan plan =
         host.plan({"-i", "/etc/postfix-c", "-I", "postfix-new", "-G", "g2", "-e", "create"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-a /etc/postfix-b /etc/postfix-new /etc/postfix-c]");
+    EXPECT_EQ(render(plan)[5],
+              "edit /etc/postfix/main.cf: [multi_instance_directories = "
+              "/etc/postfix-a /etc/postfix-b /etc/postfix-new /etc/postfix-c]");
 }
 
 TEST(PlanCreateTest, PlacementConsidersSecondariesOnly) {
@@ -644,18 +661,21 @@ TEST(PlanCreateTest, UnmatchedPlacementIsRefused) {
 TEST(PlanCreateTest, ConflictsComeBeforePlacement) {
     Host host = three_secondaries();
     expect_postmulti_fatal(
-        host.plan({"-g", "nosuch", "-I", "postfix-x", "-e", "create", "queue_directory=/var/spool/postfix-a"}),
+        host.plan({"-g", "nosuch", "-I", "postfix-x", "-e", "create",
+                   "queue_directory=/var/spool/postfix-a"}),
         "instance /etc/postfix-x, queue_directory=/var/spool/postfix-a conflicts with instance "
         "/etc/postfix-a, queue_directory=/var/spool/postfix-a");
 }
 
 TEST(PlanCreateTest, CreatingDropsTheDirectoryFromTheAlternates) {
-    Host host(initialised + "alternate_config_directories = /etc/other, /etc/postfix-out /etc/more\n");
+    Host host(initialised +
+              "alternate_config_directories = /etc/other, /etc/postfix-out /etc/more\n");
     const EditPlan plan = host.plan({"-I", "postfix-out", "-e", "create"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[5], "edit /etc/postfix/main.cf: [multi_instance_directories += "
-                               "/etc/postfix-out] [alternate_config_directories = /etc/other "
-                               "/etc/more]");
+    EXPECT_EQ(render(plan)[5],
+              "edit /etc/postfix/main.cf: [multi_instance_directories += "
+              "/etc/postfix-out] [alternate_config_directories = /etc/other "
+              "/etc/more]");
 }
 
 TEST(PlanCreateTest, AlternatesAreComparedUnexpanded) {
@@ -681,8 +701,9 @@ TEST(PlanCreateTest, DisabledMultiInstanceModeIsTheScriptsInitMessage) {
 }
 
 TEST(PlanCreateTest, TheScriptsEnableTestIsCaseSensitive) {
-    Host host("multi_instance_wrapper = ${command_directory}/postmulti -p --\n"
-              "multi_instance_enable = YES\n");
+    Host host(
+        "multi_instance_wrapper = ${command_directory}/postmulti -p --\n"
+        "multi_instance_enable = YES\n");
     expect_script_fatal(host.plan({"-I", "postfix-out", "-e", "create"}),
                         "multi_instance_enable!=yes, run 'postmulti -e init' first.");
 }
@@ -792,18 +813,20 @@ TEST(PlanImportTest, ConfigDirectoryMayComeFromTheName) {
 
 TEST(PlanImportTest, NewNameAndGroupAreWritten) {
     Host host = host_with_importable(importable);
-    const EditPlan plan =
-        host.plan({"-I", "postfix-new", "-G", "-", "-e", "import", "config_directory=/etc/postfix-imp"});
+    const EditPlan plan = host.plan(
+        {"-I", "postfix-new", "-G", "-", "-e", "import", "config_directory=/etc/postfix-imp"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[0], "edit /etc/postfix-imp/main.cf: [multi_instance_name = "
-                               "postfix-new] [multi_instance_group = ]");
+    EXPECT_EQ(render(plan)[0],
+              "edit /etc/postfix-imp/main.cf: [multi_instance_name = "
+              "postfix-new] [multi_instance_group = ]");
 }
 
 TEST(PlanImportTest, PlacementAppliesToImportsToo) {
     Host host = host_with_importable(importable);
     const EditPlan plan = host.plan({"-a", "-e", "import", "config_directory=/etc/postfix-imp"});
-    EXPECT_EQ(render(plan)[0], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-imp /etc/postfix-a]");
+    EXPECT_EQ(render(plan)[0],
+              "edit /etc/postfix/main.cf: [multi_instance_directories = "
+              "/etc/postfix-imp /etc/postfix-a]");
 }
 
 TEST(PlanImportTest, OnlyTheConfigDirectoryMayBeGiven) {
@@ -877,8 +900,9 @@ TEST(PlanImportTest, BadEnableValueIsUnexpectedEntry) {
 }
 
 TEST(PlanImportTest, ImportedQueueDirectoryInUseConflicts) {
-    Host host = host_with_importable("queue_directory = /var/spool/postfix-a\n"
-                                     "data_directory = /var/lib/imp\n");
+    Host host = host_with_importable(
+        "queue_directory = /var/spool/postfix-a\n"
+        "data_directory = /var/lib/imp\n");
     expect_postmulti_fatal(host.plan({"-e", "import", "config_directory=/etc/postfix-imp"}),
                            "instance /etc/postfix-imp, queue_directory=/var/spool/postfix-a "
                            "conflicts with instance /etc/postfix-a, "
@@ -907,8 +931,9 @@ TEST(PlanImportTest, RenamingOnImportAvoidsTheOldNamesConflict) {
 TEST(PlanImportTest, ImportedDirectoriesExpandInTheImportedContext) {
     // $config_directory is the imported instance's directory (postconf -c DIR -x), so this
     // queue_directory clashes with the instance's own config directory, not the primary's.
-    Host clash = host_with_importable("queue_directory = $config_directory\n"
-                                      "data_directory = /var/lib/imp\n");
+    Host clash = host_with_importable(
+        "queue_directory = $config_directory\n"
+        "data_directory = /var/lib/imp\n");
     expect_postmulti_fatal(clash.plan({"-e", "import", "config_directory=/etc/postfix-imp"}),
                            "instance /etc/postfix-imp, queue_directory=/etc/postfix-imp conflicts "
                            "with instance /etc/postfix-imp, config_directory=/etc/postfix-imp");
@@ -926,8 +951,9 @@ TEST(PlanImportTest, ImportingAnAlternateDropsItFromTheAlternates) {
     host.fake.files["/etc/postfix-imp/main.cf"] = importable;
     host.fake.files["/etc/postfix-imp/master.cf"] = master_proto;
     const EditPlan plan = host.plan({"-e", "import", "config_directory=/etc/postfix-imp"});
-    EXPECT_EQ(render(plan)[0], "edit /etc/postfix/main.cf: [multi_instance_directories += "
-                               "/etc/postfix-imp] [alternate_config_directories = ]");
+    EXPECT_EQ(render(plan)[0],
+              "edit /etc/postfix/main.cf: [multi_instance_directories += "
+              "/etc/postfix-imp] [alternate_config_directories = ]");
 }
 
 // --- destroy and deport -----------------------------------------------------------------------
@@ -944,7 +970,8 @@ TEST(PlanRemoveTest, NeedsANameSelection) {
 
 TEST(PlanRemoveTest, UnknownInstance) {
     Host host = three_secondaries();
-    expect_postmulti_fatal(host.plan({"-i", "nosuch", "-e", "destroy"}), "No instance named nosuch");
+    expect_postmulti_fatal(host.plan({"-i", "nosuch", "-e", "destroy"}),
+                           "No instance named nosuch");
     expect_postmulti_fatal(host.plan({"-i", "/etc/postfix-a/", "-e", "deport"}),
                            "No instance named /etc/postfix-a/");
 }
@@ -962,7 +989,8 @@ TEST(PlanRemoveTest, EnabledInstanceCannotBeRemoved) {
     host.secondary("/etc/postfix-a", secondary_cf("a", "multi_instance_enable = yes\n"));
     expect_postmulti_fatal(host.plan({"-i", "a", "-e", "destroy"}),
                            "Cannot remove enabled instances");
-    expect_postmulti_fatal(host.plan({"-i", "a", "-e", "deport"}), "Cannot remove enabled instances");
+    expect_postmulti_fatal(host.plan({"-i", "a", "-e", "deport"}),
+                           "Cannot remove enabled instances");
 }
 
 TEST(PlanRemoveTest, SelectionChecksComeBeforeTheScriptsInitCheck) {
@@ -1010,9 +1038,10 @@ TEST(PlanDestroyTest, AlsoDropsTheDirectoryFromTheAlternates) {
     Host host = three_secondaries("alternate_config_directories = /etc/postfix-c,/etc/x\n");
     const EditPlan plan = host.plan({"-i", "/etc/postfix-c", "-e", "destroy"});
     expect_ok(plan);
-    EXPECT_EQ(render(plan)[1], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-a /etc/postfix-b] [alternate_config_directories = "
-                               "/etc/x]");
+    EXPECT_EQ(render(plan)[1],
+              "edit /etc/postfix/main.cf: [multi_instance_directories = "
+              "/etc/postfix-a /etc/postfix-b] [alternate_config_directories = "
+              "/etc/x]");
 }
 
 TEST(PlanDestroyTest, MissingMainCfIsTheScriptsNotFound) {
@@ -1038,16 +1067,18 @@ TEST(PlanDeportTest, ListsTheDirectoryAsAnAlternate) {
 TEST(PlanDeportTest, AppendsToExistingAlternates) {
     Host host = three_secondaries("alternate_config_directories = /etc/x, /etc/y\n");
     const EditPlan plan = host.plan({"-i", "a", "-e", "deport"});
-    EXPECT_EQ(render(plan)[1], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-b /etc/postfix-c] [alternate_config_directories = "
-                               "/etc/x /etc/y /etc/postfix-a]");
+    EXPECT_EQ(render(plan)[1],
+              "edit /etc/postfix/main.cf: [multi_instance_directories = "
+              "/etc/postfix-b /etc/postfix-c] [alternate_config_directories = "
+              "/etc/x /etc/y /etc/postfix-a]");
 }
 
 TEST(PlanDeportTest, AlreadyAnAlternateIsNotAddedTwice) {
     Host host = three_secondaries("alternate_config_directories = /etc/postfix-a\n");
     const EditPlan plan = host.plan({"-i", "a", "-e", "deport"});
-    EXPECT_EQ(render(plan)[1], "edit /etc/postfix/main.cf: [multi_instance_directories = "
-                               "/etc/postfix-b /etc/postfix-c]");
+    EXPECT_EQ(render(plan)[1],
+              "edit /etc/postfix/main.cf: [multi_instance_directories = "
+              "/etc/postfix-b /etc/postfix-c]");
 }
 
 TEST(PlanDeportTest, InstanceWithoutMainCfIsOnlyForgotten) {
@@ -1124,7 +1155,8 @@ TEST(PlanAssignTest, NewName) {
     const EditPlan plan = host.plan({"-i", "a", "-I", "postfix-z", "-e", "assign"});
     expect_ok(plan);
     EXPECT_EQ(plan.target_config_directory, "/etc/postfix-a");
-    EXPECT_EQ(render(plan), Strings{"edit /etc/postfix-a/main.cf: [multi_instance_name = postfix-z]"});
+    EXPECT_EQ(render(plan),
+              Strings{"edit /etc/postfix-a/main.cf: [multi_instance_name = postfix-z]"});
 }
 
 TEST(PlanAssignTest, NewGroupOnly) {
@@ -1152,7 +1184,8 @@ TEST(PlanAssignTest, NoChangeHasNoOperationsAndNoFatal) {
     EXPECT_FALSE(plan.fatal);
     EXPECT_TRUE(plan.operations.empty());
     EXPECT_EQ(plan.target_config_directory, "/etc/postfix-a");
-    const EditPlan clear = host.plan({"-i", "/etc/postfix-c", "-I", "-", "-G", "-", "-e", "assign"});
+    const EditPlan clear =
+        host.plan({"-i", "/etc/postfix-c", "-I", "-", "-G", "-", "-e", "assign"});
     EXPECT_FALSE(clear.fatal);
     EXPECT_TRUE(clear.operations.empty());
 }

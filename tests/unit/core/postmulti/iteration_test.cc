@@ -47,7 +47,8 @@ Strings runs(const IterationPlan& plan) {
     Strings out;
     for (const InstanceRun& run : plan.runs) {
         std::string line = run.instance->config_directory + ":";
-        for (const std::string& word : run.argv) line += " " + word;
+        for (const std::string& word : run.argv)
+            line += " " + word;
         out.push_back(line);
     }
     return out;
@@ -252,7 +253,8 @@ TEST(PlanIterationTest, StopClassWinsOverControlClass) {
     state.control_commands = {"stop"};
     EXPECT_EQ(runs(iterate(state, {"-p", "-g", "mta", "stop"})),
               Strings{"/etc/postfix-a: /usr/sbin/postfix -- stop"});
-    EXPECT_EQ(runs(iterate(state, {"-p", "stop"})).front(), "/etc/postfix-c: /usr/sbin/postfix -- stop");
+    EXPECT_EQ(runs(iterate(state, {"-p", "stop"})).front(),
+              "/etc/postfix-c: /usr/sbin/postfix -- stop");
 }
 
 TEST(PlanIterationTest, EmptyCommandListsMakeEveryCommandOrdinary) {
@@ -339,9 +341,9 @@ TEST(PlanIterationTest, NoSelectionMeansAll) {
 
 TEST(PlanIterationTest, NoMatchIsFatal) {
     const HostState state = sample_host();
-    for (const Strings& arguments : {Strings{"-x", "-i", "nosuch", "true"},
-                                     Strings{"-x", "-g", "nosuch", "true"},
-                                     Strings{"-p", "-g", "none", "status"}}) {
+    for (const Strings& arguments :
+         {Strings{"-x", "-i", "nosuch", "true"}, Strings{"-x", "-g", "nosuch", "true"},
+          Strings{"-p", "-g", "none", "status"}}) {
         const IterationPlan plan = iterate(state, arguments);
         EXPECT_TRUE(plan.runs.empty());
         EXPECT_EQ(plan.fatal, "No matching instances");
@@ -350,7 +352,8 @@ TEST(PlanIterationTest, NoMatchIsFatal) {
 
 TEST(PlanIterationTest, StopWithEveryInstanceDisabledMatchesNothing) {
     HostState state = sample_host();
-    for (Instance& i : state.instances) i.enabled = false;
+    for (Instance& i : state.instances)
+        i.enabled = false;
     EXPECT_EQ(iterate(state, {"-p", "stop"}).fatal, "No matching instances");
     EXPECT_EQ(iterate(state, {"-p", "reload"}).fatal, "No matching instances");
     EXPECT_EQ(iterate(state, {"-p", "start"}).runs.size(), 4u);
