@@ -12,6 +12,7 @@
 #include "effects/fault_injection.h"
 #include "effects/read_file.h"
 #include "effects/system_error.h"
+#include "effects/write_all.h"
 
 namespace pmr::effects {
 
@@ -43,20 +44,6 @@ std::string directory_of(const std::string& path) {
     if (slash == 0)
         return "/";
     return path.substr(0, slash);
-}
-
-Status write_all(int fd, const std::string& content, const std::string& path) {
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return Status::failure(errno_message("write", path, errno));
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return ok_status();
 }
 
 /// Takes an exclusive flock() on `fd`, waiting until `deadline` at most: whoever holds it

@@ -11,6 +11,7 @@
 
 #include "effects/nofollow_path.h"
 #include "effects/system_error.h"
+#include "effects/write_all.h"
 
 namespace pmr::effects {
 
@@ -104,19 +105,6 @@ std::string temporary_name(const std::string& leaf) {
         name += hex[b & 0xf];
     }
     return name;
-}
-
-Status write_all(int fd, const std::string& content, const std::string& path) {
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return Status::failure(errno_message("write", path, errno));
-        done += static_cast<std::size_t>(n);
-    }
-    return ok_status();
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "effects/fault_injection.h"
 #include "effects/system_error.h"
+#include "effects/write_all.h"
 
 namespace pmr::effects {
 
@@ -77,20 +78,6 @@ Expected<UniqueFd> step_into(int parent, const std::string& name, const std::str
         return Expected<UniqueFd>::failure(open_failure_message(walked, *error));
     }
     return next;
-}
-
-/// Writes all of `content` to `fd`.
-Status write_all(int fd, const std::string& content, const std::string& path) {
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return Status::failure(errno_message("write", path, errno));
-        done += static_cast<std::size_t>(n);
-    }
-    return ok_status();
 }
 
 }  // namespace
