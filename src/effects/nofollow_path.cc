@@ -44,9 +44,7 @@ std::string open_failure_message(const std::string& path, int error) {
     return errno_message("open", path, error);
 }
 
-namespace {
-
-std::vector<std::string> components_of(const std::string& path) {
+std::vector<std::string> path_components(const std::string& path) {
     std::vector<std::string> components;
     for (std::size_t pos = 1; pos <= path.size();) {
         std::size_t end = path.find('/', pos);
@@ -58,6 +56,8 @@ std::vector<std::string> components_of(const std::string& path) {
     }
     return components;
 }
+
+namespace {
 
 /// Walks `components[0..count)` from `/`; `walked` names the path reached, for messages.
 Expected<UniqueFd> walk(const std::vector<std::string>& components, std::size_t count,
@@ -92,7 +92,7 @@ Expected<ParentDirectory> open_parent_directory(const std::string& path, int* er
             *error_number = EINVAL;
         return Expected<ParentDirectory>::failure(path + ": not an absolute path");
     }
-    std::vector<std::string> components = components_of(path);
+    std::vector<std::string> components = path_components(path);
     if (components.empty()) {
         if (error_number)
             *error_number = EINVAL;
@@ -110,7 +110,7 @@ Expected<UniqueFd> open_directory_nofollow(const std::string& path, int* error_n
             *error_number = EINVAL;
         return Expected<UniqueFd>::failure(path + ": not an absolute path");
     }
-    std::vector<std::string> components = components_of(path);
+    std::vector<std::string> components = path_components(path);
     return walk(components, components.size(), error_number);
 }
 

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/support/expected.h"
 
@@ -32,6 +33,10 @@ struct ParentDirectory {
     UniqueFd fd;
     std::string leaf;
 };
+
+/// The components of the absolute `path`, empty ones (`//`) left out: `/etc//postfix/` gives
+/// `etc`, `postfix`.
+[[nodiscard]] std::vector<std::string> path_components(const std::string& path);
 
 /// Opens the parent directory of the absolute `path` by walking from `/` one component at a
 /// time with O_DIRECTORY|O_NOFOLLOW, so that no symbolic link on the way is ever followed (one

@@ -19,19 +19,6 @@ namespace {
 constexpr mode_t writable_by_others = S_IWGRP | S_IWOTH;
 constexpr int open_flags = O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
 
-std::vector<std::string> components_of(const std::string& path) {
-    std::vector<std::string> components;
-    for (std::size_t pos = 1; pos <= path.size();) {
-        std::size_t end = path.find('/', pos);
-        if (end == std::string::npos)
-            end = path.size();
-        if (end > pos)
-            components.push_back(path.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return components;
-}
-
 bool owned_by_root_or_us(const struct stat& st) {
     return st.st_uid == 0 || st.st_uid == ::geteuid();
 }
@@ -87,7 +74,7 @@ Expected<std::optional<UniqueFd>> open_private_directory(const std::string& path
     using Result = Expected<std::optional<UniqueFd>>;
     if (path.empty() || path.front() != '/')
         return Result::failure(path + ": not an absolute path");
-    const std::vector<std::string> components = components_of(path);
+    const std::vector<std::string> components = path_components(path);
     UniqueFd dir(::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!dir.valid())
         return Result::failure(errno_message("open", "/", errno));
