@@ -113,6 +113,9 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     if (!manifest)
         return std::nullopt;  // the host's problems are not news then
     live.manifest = std::move(*manifest);
+    // Each instance the plan creates adds its main.cf to what is held: ready the heap for it.
+    effects::reserve_heap_for_whole_host(
+        effects::heap_bytes_for_new_instances(live.manifest.manifest.instances.size()));
     if (snapshot && effects::complete_snapshot(*snapshot, live.manifest.manifest,
                                                live.context->defaults, problems)) {
         live.snapshot = std::move(snapshot);

@@ -4,8 +4,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <vector>
 
 namespace pmr::effects {
 
@@ -14,30 +16,56 @@ namespace {
 constexpr std::size_t huge_page = std::size_t{2} << 20;
 /// glibc's largest mmap threshold on 64-bit systems: a bigger block would be mapped on its own.
 constexpr std::size_t largest_heap_block = std::size_t{32} << 20;
+/// The most the heap is readied for: address space, not memory, but a bound all the same.
+constexpr std::size_t largest_reservation = std::size_t{1} << 30;
+
+bool prepared = false;
+std::size_t reserved = 0;  // bytes of heap readied so far
+
+/// Grows the heap by about `bytes` with blocks small enough to come from brk, and gives them
+/// back to the allocator, which keeps them (the trim threshold is above the reservation).
+/// Marks what brk added for huge pages; false when the heap did not grow with brk.
+bool grow_heap(std::size_t bytes) {
+    const auto start = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    std::vector<void*> blocks;
+    blocks.reserve(bytes / (largest_heap_block - huge_page) + 1);
+    for (std::size_t grown = 0; grown < bytes; grown += largest_heap_block - huge_page) {
+        void* block = std::malloc(std::min(bytes - grown, largest_heap_block - huge_page));
+        if (block == nullptr)
+            break;
+        blocks.push_back(block);
+    }
+    const auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    for (void* block : blocks)
+        std::free(block);
+    if (blocks.empty() || end <= start)
+        return false;
+    const std::uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1);
+    if (first < end)
+        ::madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE);
+    return true;
+}
 
 }  // namespace
 
 void prepare_heap_for_whole_host() {
-    static bool prepared = false;
     if (prepared)
         return;
     prepared = true;
-    const std::size_t bytes = largest_heap_block - huge_page;
-
-    // Serve the block below from the heap, and keep it there once freed.
+    // Serve the blocks below from the heap, and keep them there once freed.
     ::mallopt(M_MMAP_THRESHOLD, static_cast<int>(largest_heap_block));
-    ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * largest_heap_block));
-    const auto start = reinterpret_cast<std::uintptr_t>(::sbrk(0));
-    void* block = std::malloc(bytes);
-    const auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
-    std::free(block);
-    if (block == nullptr || end <= start)
-        return;
+    ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * largest_reservation));
+    const std::size_t bytes = largest_heap_block - huge_page;
+    if (grow_heap(bytes))
+        reserved = bytes;
+}
 
-    const std::uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1);
-    if (first < end) {
-        ::madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE);
-    }
+void reserve_heap_for_whole_host(std::size_t bytes) {
+    bytes = std::min(bytes, largest_reservation);
+    if (reserved == 0 || bytes <= reserved)
+        return;  // not readied (or not a brk heap), or already enough
+    if (grow_heap(bytes - reserved))
+        reserved = bytes;
 }
 
 }  // namespace pmr::effects
