@@ -6,20 +6,11 @@
 // few dozen settings (continuation lines, references, conditionals, per-instance directories).
 // Resolving one file means: read it from disk, parse it, list its effective settings, expand
 // every one of them and the instance's directories, as pmreconcile does when it reads a host.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/time.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -29,17 +20,15 @@
 #include "core/maincf/main_cf.h"
 #include "core/maincf/parameter_defaults.h"
 #include "effects/read_file.h"
-
-extern char** environ;
+#include "engine_bench.h"
+#include "postconf_process.h"
+#include "scratch_directory.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using pmr::maincf::Configuration;
 using pmr::maincf::MainCf;
 using pmr::maincf::ParameterDefaults;
-
-constexpr const char* postconf = "/usr/sbin/postconf";
 
 /// The directories pmreconcile resolves for every instance.
 constexpr const char* directories[] = {
@@ -48,30 +37,11 @@ constexpr const char* directories[] = {
     "readme_directory", "html_directory",  "manpage_directory",
 };
 
-std::string read_whole(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        throw std::runtime_error("open " + path);
-    struct stat st {};
-    ::fstat(fd, &st);
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-        if (n <= 0)
-            break;
-        done += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    bytes.resize(done);
-    return bytes;
-}
-
 /// 27 KB of main.cf.dist, or comment text of the same size where Postfix is not installed.
 std::string comment_block() {
     for (const char* path : {"/usr/share/postfix/main.cf.dist", "/etc/postfix/main.cf.proto"}) {
         if (std::filesystem::exists(path))
-            return read_whole(path);
+            return pmr::test_support::read_file(path);
     }
     std::string text;
     while (text.size() < 27000) {
@@ -125,25 +95,6 @@ std::string main_cf_for(int index, const std::string& comments) {
     return s.str();
 }
 
-double median(std::vector<double> v) {
-    std::ranges::sort(v);
-    return v[v.size() / 2];
-}
-
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-/// CPU time (user + system) this process has used, in ms.
-double cpu_ms() {
-    struct rusage usage {};
-    ::getrusage(RUSAGE_SELF, &usage);
-    const auto ms = [](const timeval& t) {
-        return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_usec) / 1000.0;
-    };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
 /// Reads and fully resolves every instance's main.cf; returns a checksum so nothing is elided.
 std::size_t resolve_all(const std::vector<std::string>& dirs, const ParameterDefaults& defaults,
                         std::size_t& settings, std::size_t& failures) {
@@ -191,24 +142,29 @@ std::size_t resolve_texts(const std::vector<std::string>& dirs,
     return checksum;
 }
 
-bool run_postconf_n(const std::string& dir) {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    std::vector<std::string> argv{"postconf", "-c", dir, "-n"};
-    std::vector<char*> args;
-    for (std::string& a : argv)
-        args.push_back(a.data());
-    args.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = ::posix_spawn(&pid, postconf, &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0)
-        return false;
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+void print_engine(int instances, const pmr::bench::Fixture& fixture,
+                  const pmr::bench::EngineTimes& engine, std::size_t settings,
+                  std::size_t failures) {
+    const auto total_bytes = static_cast<double>(fixture.total_bytes);
+    std::printf(
+        "pmr_bench_maincf: %d instance directories, main.cf %.1f KB each (%.1f MB in all),"
+        " %zu settings\n",
+        instances, total_bytes / instances / 1024.0, total_bytes / 1048576.0, settings);
+    std::printf(
+        "  pmreconcile: read + parse + expand every setting and %zu directories of all %d "
+        "files: %.1f ms (median of %zu runs, min %.1f ms; %.1f us per file; %zu "
+        "expansion errors; checksum %zx)\n",
+        std::size(directories), instances, engine.median_ms, engine.runs_ms.size(),
+        *std::ranges::min_element(engine.runs_ms), engine.median_ms * 1000.0 / instances, failures,
+        engine.checksum);
+    std::printf(
+        "  CPU time of the same: %.1f ms (median; the wall-clock time above includes "
+        "waiting for a CPU on a busy machine)\n",
+        engine.cpu_median_ms);
+    std::printf(
+        "  of which: reading the files %.1f ms, resolving texts already in memory %.1f "
+        "ms (medians)\n",
+        engine.read_median_ms, engine.memory_median_ms);
 }
 
 }  // namespace
@@ -216,112 +172,33 @@ bool run_postconf_n(const std::string& dir) {
 int main(int argc, char** argv) {
     const int instances = argc > 1 ? std::atoi(argv[1]) : 1000;
     const int sample = argc > 2 ? std::atoi(argv[2]) : 100;
-    char pattern[] = "/tmp/pmr-bench-maincf-XXXXXX";
-    if (::mkdtemp(pattern) == nullptr) {
-        std::perror("mkdtemp");
-        return 1;
-    }
-    const std::string root = pattern;
-
-    // The fixture: one directory per instance, dated in the past (Postfix rereads a main.cf
-    // modified within the last second until it "cools down", which would penalise postconf).
+    const pmr::test_support::ScratchDirectory root("pmr-bench-maincf");
     const std::string comments = comment_block();
-    std::vector<std::string> dirs;
-    std::size_t total_bytes = 0;
-    const struct timeval old[2] = {{946684800, 0}, {946684800, 0}};
-    for (int i = 0; i < instances; ++i) {
-        char name[32];
-        std::snprintf(name, sizeof name, "/postfix-%04d", i);
-        const std::string dir = root + name;
-        std::filesystem::create_directory(dir);
-        const std::string text = main_cf_for(i, comments);
-        std::ofstream(dir + "/main.cf", std::ios::binary) << text;
-        std::ofstream(dir + "/master.cf", std::ios::binary) << "";
-        ::utimes((dir + "/main.cf").c_str(), old);
-        total_bytes += text.size();
-        dirs.push_back(dir);
-    }
+    const pmr::bench::Fixture fixture =
+        pmr::bench::make_fixture(root, instances, "main.cf", "master.cf",
+                                 [&comments](int i) { return main_cf_for(i, comments); });
 
-    ParameterDefaults defaults = ParameterDefaults::builtin();
-    const bool have_postconf = ::access(postconf, X_OK) == 0;
-
-    // pmreconcile: one untimed pass to warm the page cache, then the median of 9 passes.
+    const ParameterDefaults defaults = ParameterDefaults::builtin();
     std::size_t settings = 0;
     std::size_t failures = 0;
-    std::size_t checksum = resolve_all(dirs, defaults, settings, failures);
-    std::vector<double> runs;
-    std::vector<double> cpu_runs;
-    for (int r = 0; r < 9; ++r) {
-        const auto start = Clock::now();
-        const double cpu_start = cpu_ms();
-        checksum += resolve_all(dirs, defaults, settings, failures);
-        runs.push_back(ms_since(start));
-        cpu_runs.push_back(cpu_ms() - cpu_start);
-    }
-    const double engine_ms = median(runs);
+    const pmr::bench::EngineTimes engine = pmr::bench::time_engine(
+        fixture, "main.cf",
+        [&](const std::vector<std::string>& dirs) {
+            return resolve_all(dirs, defaults, settings, failures);
+        },
+        [&defaults](const std::vector<std::string>& dirs, const std::vector<std::string>& texts) {
+            return resolve_texts(dirs, texts, defaults);
+        });
+    print_engine(instances, fixture, engine, settings, failures);
 
-    // The same work split in two: reading the files alone, and resolving texts already read.
-    std::vector<double> read_runs;
-    std::vector<double> memory_runs;
-    std::vector<std::string> texts(dirs.size());
-    for (int r = 0; r < 9; ++r) {
-        auto start = Clock::now();
-        for (std::size_t i = 0; i < dirs.size(); ++i) {
-            texts[i] = pmr::effects::read_config_file(dirs[i] + "/main.cf").value();
-        }
-        read_runs.push_back(ms_since(start));
-        start = Clock::now();
-        checksum += resolve_texts(dirs, texts, defaults);
-        memory_runs.push_back(ms_since(start));
-    }
-
-    std::printf(
-        "pmr_bench_maincf: %d instance directories, main.cf %.1f KB each (%.1f MB in all),"
-        " %zu settings\n",
-        instances, static_cast<double>(total_bytes) / instances / 1024.0,
-        static_cast<double>(total_bytes) / 1048576.0, settings);
-    std::printf(
-        "  pmreconcile: read + parse + expand every setting and %zu directories of all %d "
-        "files: %.1f ms (median of %zu runs, min %.1f ms; %.1f us per file; %zu "
-        "expansion errors; checksum %zx)\n",
-        std::size(directories), instances, engine_ms, runs.size(), *std::ranges::min_element(runs),
-        engine_ms * 1000.0 / instances, failures, checksum);
-    std::printf(
-        "  CPU time of the same: %.1f ms (median; the wall-clock time above includes "
-        "waiting for a CPU on a busy machine)\n",
-        median(cpu_runs));
-    std::printf(
-        "  of which: reading the files %.1f ms, resolving texts already in memory %.1f "
-        "ms (medians)\n",
-        median(read_runs), median(memory_runs));
-
+    const bool have_postconf = pmr::test_support::postconf_installed();
     if (have_postconf && sample > 0) {
-        const int n = std::min(sample, instances);
-        run_postconf_n(dirs[0]);  // warm
-        int failed = 0;
-        const auto start = Clock::now();
-        for (int i = 0; i < n; ++i)
-            failed += run_postconf_n(dirs[static_cast<std::size_t>(i)]) ? 0 : 1;
-        const double sample_ms = ms_since(start);
-        const double per_fork = sample_ms / n;
-        const double extrapolated = per_fork * instances;
-        std::printf(
-            "  postconf -c DIR -n, one fork per file: %.1f ms for a sample of %d files "
-            "(%.2f ms each, %d failed), extrapolated to %d files: %.0f ms\n",
-            sample_ms, n, per_fork, failed, instances, extrapolated);
-        std::printf(
-            "  ratio: pmreconcile is %.0fx faster than forking postconf -n per file "
-            "(and postconf -n does not even expand)\n",
-            extrapolated / engine_ms);
-        std::printf(
-            "BENCH maincf_engine_ms %.3f\nBENCH maincf_postconf_ms %.1f\nBENCH "
-            "maincf_ratio %.0f\n",
-            engine_ms, extrapolated, extrapolated / engine_ms);
+        pmr::bench::print_postconf("maincf", "-n", " (and postconf -n does not even expand)",
+                                   engine, pmr::bench::time_postconf(fixture, sample, "-n"));
     } else {
         std::printf("  postconf: not measured (%s)\n",
                     have_postconf ? "sample of 0" : "/usr/sbin/postconf not installed");
-        std::printf("BENCH maincf_engine_ms %.3f\n", engine_ms);
+        std::printf("BENCH maincf_engine_ms %.3f\n", engine.median_ms);
     }
-    std::filesystem::remove_all(root);
     return 0;
 }

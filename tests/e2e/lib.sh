@@ -22,6 +22,11 @@ export LC_ALL=C
 unset NO_COLOR MAIL_CONFIG
 
 E2E_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# step, fail, skip, masters_here, holds_flock.
+. "$E2E_TOP/tests/tools/testlib.sh"
+# Step headers without the time. The package tests that run in the sandbox source this file after
+# tests/package/lib.sh (which asks for it) and so print these headers too.
+TESTLIB_STEP_SECONDS=0
 SANDBOX_TOOLS=$E2E_TOP/tests/sandbox
 : "${PMRECONCILE:=$E2E_TOP/build/src/cli/pmreconcile}"
 export PMRECONCILE SANDBOX_TOOLS
@@ -34,18 +39,13 @@ e2e_begin() {
         trap '_e2e_exit $?' EXIT
         return 0
     fi
-    if [ "$(id -u)" != 0 ]; then
-        echo "SKIP: needs root (to run Postfix in a private mount namespace)"
-        exit 77
-    fi
+    [ "$(id -u)" = 0 ] || skip "needs root (to run Postfix in a private mount namespace)"
     local p
     for p in postfix postmulti postconf postsuper sendmail; do
-        if ! command -v "$p" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$p" ]; then
-            echo "SKIP: Postfix is not installed ($p not found)"
-            exit 77
-        fi
+        command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] ||
+            skip "Postfix is not installed ($p not found)"
     done
-    [ -x "$PMRECONCILE" ] || { echo "FAIL: PMRECONCILE=$PMRECONCILE is not executable"; exit 1; }
+    [ -x "$PMRECONCILE" ] || fail "PMRECONCILE=$PMRECONCILE is not executable"
     local script tmp rc
     script=$(readlink -f -- "$0")
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/pmr-e2e.XXXXXX") || exit 1
@@ -73,14 +73,7 @@ _e2e_exit() {
     exit "$rc"
 }
 
-# --- reporting ------------------------------------------------------------------------------
-
-step() { printf '\n=== %s\n' "$*"; }
-
-fail() {
-    printf 'FAIL: %s\n' "$*"
-    exit 1
-}
+# --- reporting (step and fail: tests/tools/testlib.sh) -----------------------------------------
 
 _show_last() {
     printf -- '--- last command: %s (exit %s)\n' "${LAST_COMMAND-}" "${STATUS-}"
@@ -205,33 +198,6 @@ expect_unchanged() {
         head -n 60 "$E2E_TMP/diff"
         fail "files under /etc, /var/spool or /var/lib changed since snapshot '$1' (diff above)"
     fi
-}
-
-# masters_here: pids of live Postfix master processes in this sandbox (mount namespace). A
-# master that holds no flock (its master.pid lock) is exiting: `postfix stop` returns as soon as
-# the lock is free (master -t), a moment before the process is gone. Such a master is waited for
-# (up to 60 s) instead of being counted or not by chance.
-masters_here() {
-    local p c st myns i
-    myns=$(readlink /proc/self/ns/mnt)
-    for p in /proc/[0-9]*; do
-        c=
-        { read -r c <"$p/comm"; } 2>/dev/null
-        [ "$c" = master ] || continue
-        [ "$(readlink "$p/ns/mnt" 2>/dev/null)" = "$myns" ] || continue
-        for ((i = 0; i < 600; i++)); do
-            st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "$p/status" 2>/dev/null)
-            { [ "$st" = Z ] || [ -z "$st" ]; } && break
-            holds_flock "${p#/proc/}" && break
-            sleep 0.1
-        done
-        [ "$st" = Z ] || [ -z "$st" ] || echo "${p#/proc/}"
-    done
-}
-
-# holds_flock PID: whether process PID holds a flock(2) lock (a live master holds master.pid's).
-holds_flock() {
-    awk -v pid="$1" '$2 == "FLOCK" && $5 == pid { found = 1 } END { exit !found }' /proc/locks
 }
 
 # expect_ended PID: the process PID has ended (a zombie counts as ended). `postfix stop` returns

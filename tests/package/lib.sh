@@ -1,21 +1,15 @@
-# lib.sh - helpers of the packaging tests (tests/package/*.sh): reporting, and tools installed
-# from Debian's packages when missing (as root), or the test skipped (exit 77) when they cannot be.
+# lib.sh - helpers of the packaging tests (tests/package/*.sh): reporting (tests/tools/testlib.sh),
+# and tools installed from Debian's packages when missing (as root), or the test skipped (exit 77)
+# when they cannot be.
 
 set -u
 export LC_ALL=C
 unset NO_COLOR MAIL_CONFIG
 
 PKG_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-
-step() { printf '\n=== %s  [%ss]\n' "$*" "$SECONDS"; }
-fail() {
-    printf 'FAIL: %s\n' "$*"
-    exit 1
-}
-skip() {
-    printf 'SKIP: %s\n' "$*"
-    exit 77
-}
+# step, fail, skip (exit 77); step headers with the seconds since the start.
+. "$PKG_TOP/tests/tools/testlib.sh"
+TESTLIB_STEP_SECONDS=1
 
 apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=300 -y -qq \

@@ -12,6 +12,12 @@
 
 namespace pmr::maincf::differential {
 
+using test_support::ProcessOutcome;
+using test_support::read_file;
+using test_support::run_concurrently;
+using test_support::ScratchDirectory;
+using test_support::show;
+
 namespace {
 
 constexpr std::string_view postfix_space = " \t\n\v\f\r";  // ISSPACE()
@@ -38,20 +44,6 @@ std::set<std::string> defined_names(std::string_view text) {
         names.insert(line.substr(0, line.find_first_of(" \t\r\n=")));
     }
     return names;
-}
-
-std::string show(std::string_view bytes) {
-    std::string out;
-    for (char c : bytes) {
-        if (c == '\r') {
-            out += "\\r";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else {
-            out += c;
-        }
-    }
-    return out;
 }
 
 std::string mode_option(EditKind kind) {
@@ -335,7 +327,7 @@ class Comparison {
 
     const std::string& text_;
     Statistics& statistics_;
-    ScratchDirectory dir_;
+    ScratchDirectory dir_{"pmr-maincf-diff"};
     std::vector<std::string> differences_;
 };
 

@@ -7,7 +7,7 @@
 
 #include "case_comparison.h"
 #include "core/maincf/main_cf.h"
-#include "postconf_fixture.h"
+#include "postconf_test.h"
 #include "scratch_directory.h"
 
 namespace pmr::maincf::differential {
@@ -74,7 +74,7 @@ std::vector<EditBatch> edits_for(const std::string& text) {
     return batches;
 }
 
-class CorpusDifferentialTest : public PostconfTest,
+class CorpusDifferentialTest : public test_support::PostconfTest,
                                public ::testing::WithParamInterface<std::string> {};
 
 TEST_P(CorpusDifferentialTest, AgreesWithPostconf) {
@@ -82,7 +82,7 @@ TEST_P(CorpusDifferentialTest, AgreesWithPostconf) {
     if (!std::filesystem::exists(path)) {
         GTEST_SKIP() << path << " does not exist on this host";
     }
-    const std::string text = read_file(path);
+    const std::string text = test_support::read_file(path);
     Statistics statistics;
     const std::vector<std::string> differences =
         compare_with_postconf(text, edits_for(text), statistics, /*failure_probes=*/1000);

@@ -1,19 +1,23 @@
 // Facts about Postfix that pmreconcile's engine hard-codes, checked against the installed postconf.
 #include "core/maincf/parameter_defaults.h"
-#include "postconf_fixture.h"
+#include "postconf_model.h"
 #include "postconf_process.h"
+#include "postconf_test.h"
 #include "scratch_directory.h"
 
 namespace pmr::maincf::differential {
 namespace {
 
-using PostconfFactsTest = PostconfTest;
+using PostconfFactsTest = test_support::PostconfTest;
+using test_support::ProcessOutcome;
+using test_support::run_process;
+using test_support::ScratchDirectory;
 
 TEST_F(PostconfFactsTest, RawParametersAreExactlyThoseThatPostconfXLeavesUnexpanded) {
     // Set every parameter postconf knows to a value with a reference: postconf -x expands all of
     // them but the raw ones.
     const PostconfKnowledge& knowledge = PostconfKnowledge::get();
-    ScratchDirectory dir;
+    ScratchDirectory dir("pmr-maincf-diff");
     std::string text = "pmr_marker = expanded\n";
     std::vector<std::string> argv{postconf_path, "-c", dir.path(), "-x"};
     for (const std::string& name : knowledge.builtin_names) {
@@ -41,7 +45,7 @@ TEST_F(PostconfFactsTest, RawParametersAreExactlyThoseThatPostconfXLeavesUnexpan
 }
 
 TEST_F(PostconfFactsTest, ReadOnlyAndLegacyParameters) {
-    ScratchDirectory dir;
+    ScratchDirectory dir("pmr-maincf-diff");
     dir.write_file("main.cf",
                    "process_name = mine\nservice_name = mine\nvirtual_maps = legacy\n"
                    "relayhost = [$process_name]\n");

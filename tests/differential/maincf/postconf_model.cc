@@ -49,10 +49,11 @@ ParameterDefaults defaults_for(const PostconfKnowledge& knowledge, const std::st
 const PostconfKnowledge& PostconfKnowledge::get() {
     static const PostconfKnowledge knowledge = [] {
         PostconfKnowledge k;
-        ScratchDirectory empty;
+        test_support::ScratchDirectory empty("pmr-maincf-diff");
         empty.write_file("main.cf", "");
         empty.write_file("master.cf", "");
-        const ProcessOutcome d = run_process({postconf_path, "-c", empty.path(), "-d"});
+        const test_support::ProcessOutcome d =
+            test_support::run_process({postconf_path, "-c", empty.path(), "-d"});
         if (!d.succeeded())
             throw std::runtime_error("postconf -d failed: " + d.describe());
         Diagnostics problems;
@@ -92,15 +93,6 @@ bool is_legacy_parameter(std::string_view name) {
     return legacy.contains(name);
 }
 
-std::string printable(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c < 0x20 || c > 0x7e)
-            c = '?';
-    }
-    return out;
-}
-
 std::string normalise(std::string_view text) {
     std::string out;
     for (std::string_view word : split(text, separators)) {
@@ -109,17 +101,6 @@ std::string normalise(std::string_view text) {
         out.append(word);
     }
     return out;
-}
-
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> lines;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const std::size_t end = std::min(text.find('\n', pos), text.size());
-        lines.emplace_back(text.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return lines;
 }
 
 PostconfPrediction::PostconfPrediction(const MainCf& main_cf, const PostconfKnowledge& knowledge,

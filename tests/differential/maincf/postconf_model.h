@@ -10,11 +10,14 @@
 #include "core/maincf/configuration.h"
 #include "core/maincf/main_cf.h"
 #include "core/maincf/parameter_defaults.h"
+#include "postconf_output.h"
+#include "postconf_process.h"
 
 namespace pmr::maincf::differential {
 
-/// The installed postconf binary.
-inline constexpr const char* postconf_path = "/usr/sbin/postconf";
+using test_support::lines_of;
+using test_support::postconf_path;
+using test_support::printable;
 
 /// What postconf knows before it reads a main.cf: its parameters and their defaults, as
 /// `postconf -c EMPTY -d` prints them (without a master.cf, so no per-service parameters).
@@ -37,15 +40,9 @@ inline constexpr std::string_view process_id_placeholder = "<postconf-pid>";
 /// Postfix's legacy parameters (postconf_builtin.c): printed by -n only when main.cf sets them.
 [[nodiscard]] bool is_legacy_parameter(std::string_view name);
 
-/// Postfix's rendering of its log messages: every byte that is not printable ASCII becomes '?'.
-[[nodiscard]] std::string printable(std::string_view text);
-
 /// Postfix's output normalisation (pcf_print_line): words separated by one space, no
 /// leading or trailing white space. postconf applies it to every line it prints.
 [[nodiscard]] std::string normalise(std::string_view text);
-
-/// The lines of `text` without their '\n' (a last unterminated line included).
-[[nodiscard]] std::vector<std::string> lines_of(std::string_view text);
 
 /// What postconf would do with one main.cf, predicted from pmreconcile's engine plus postconf's
 /// own presentation rules (which parameters it shows, and how).

@@ -5,39 +5,21 @@
 
 #include "core/mastercf/master_cf.h"
 #include "core/mastercf/views.h"
+#include "postconf_output.h"
 #include "postconf_process.h"
 #include "scratch_directory.h"
 
 namespace pmr::mastercf::differential {
 
-using maincf::differential::ProcessOutcome;
-using maincf::differential::read_file;
-using maincf::differential::run_concurrently;
-using maincf::differential::ScratchDirectory;
+using test_support::lines_of;
+using test_support::printable;
+using test_support::ProcessOutcome;
+using test_support::read_file;
+using test_support::run_concurrently;
+using test_support::ScratchDirectory;
+using test_support::show;
 
 namespace {
-
-/// Postfix's rendering of log messages: bytes that are not printable ASCII become '?'.
-std::string printable(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u >= 0x7f)
-            c = '?';
-    }
-    return out;
-}
-
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        lines.emplace_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
-}
 
 /// postconf's warnings, the `unused parameter` and `undefined parameter` ones left out (they are
 /// about main.cf's knowledge of parameter names, not about master.cf's syntax).
@@ -61,20 +43,6 @@ std::string fatal_of(const ProcessOutcome& outcome) {
             return line.substr(17);
     }
     return {};
-}
-
-std::string show(std::string_view bytes) {
-    std::string out;
-    for (char c : bytes) {
-        if (c == '\r') {
-            out += "\\r";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else {
-            out += c;
-        }
-    }
-    return out;
 }
 
 /// The number of the first line that starts an entry (content in column 1), or 0.
@@ -283,7 +251,7 @@ class Comparison {
 
     const std::string& text_;
     Statistics& statistics_;
-    ScratchDirectory dir_;
+    ScratchDirectory dir_{"pmr-mastercf-diff"};
     std::vector<std::string> differences_;
 };
 

@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "core/mastercf/editor.h"
+#include "postconf_process.h"
 
 namespace pmr::mastercf::differential {
 
-/// The installed postconf binary.
-inline constexpr const char* postconf_path = "/usr/sbin/postconf";
+using test_support::postconf_path;
 
 /// One postconf edit run: a mode and its command-line arguments, as given to postconf (they may
 /// be malformed on purpose).

@@ -2,7 +2,6 @@
 // cases (corpus/), compared with the installed postconf: views, and edits of every kind on the
 // services each file defines.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include "case_comparison.h"
 #include "core/mastercf/master_cf.h"
 #include "core/mastercf/service.h"
+#include "postconf_test.h"
 #include "scratch_directory.h"
 
 namespace pmr::mastercf::differential {
@@ -55,14 +55,13 @@ std::vector<EditBatch> edits_for(const std::string& text) {
     return batches;
 }
 
-TEST(MasterCfCorpusDifferentialTest, StockAndCraftedFilesAgreeWithPostconf) {
-    if (::access(postconf_path, X_OK) != 0) {
-        GTEST_SKIP() << postconf_path << " is not installed";
-    }
+using MasterCfCorpusDifferentialTest = test_support::PostconfTest;
+
+TEST_F(MasterCfCorpusDifferentialTest, StockAndCraftedFilesAgreeWithPostconf) {
     Statistics total;
     for (const std::string& path : corpus_files()) {
         SCOPED_TRACE(path);
-        const std::string text = maincf::differential::read_file(path);
+        const std::string text = test_support::read_file(path);
         Statistics statistics;
         for (const std::string& d : compare_with_postconf(text, edits_for(text), statistics)) {
             ADD_FAILURE() << d;

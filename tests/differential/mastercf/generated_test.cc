@@ -1,74 +1,24 @@
 // rapidcheck-generated master.cf documents and edit runs, compared with the installed postconf.
 #include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <iostream>
-#include <sstream>
 
 #include "case_comparison.h"
 #include "document_generator.h"
+#include "generated_cases.h"
+#include "postconf_test.h"
 
 namespace pmr::mastercf::differential {
 namespace {
 
-/// How many generated cases to compare: PMR_MASTERCF_DIFF_CASES, else 1000.
-int case_count() {
-    if (const char* env = std::getenv("PMR_MASTERCF_DIFF_CASES")) {
-        const int n = std::atoi(env);
-        if (n > 0)
-            return n;
-    }
-    return 1000;
-}
+using MasterCfGeneratedDifferentialTest = test_support::PostconfTest;
 
-/// Runs a property for `cases` successful cases (RC_PARAMS can still set seed and the rest).
-template <typename Testable>
-void check_property(const std::string& id, Testable&& testable, int cases) {
-    rc::detail::TestParams params = rc::detail::configuration().testParams;
-    params.maxSuccess = cases;
-    rc::detail::TestMetadata metadata;
-    metadata.id = id;
-    metadata.description = id;
-    const auto result =
-        rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params);
-    if (!result.template is<rc::detail::SuccessResult>()) {
-        std::ostringstream message;
-        rc::detail::printResultMessage(result, message);
-        FAIL() << message.str();
-    }
-}
-
-TEST(MasterCfGeneratedDifferentialTest, DocumentsAndEditsAgreeWithPostconf) {
-    if (::access(postconf_path, X_OK) != 0) {
-        GTEST_SKIP() << postconf_path
-                     << " is not installed: install Debian's postfix package to "
-                        "compare pmreconcile's master.cf engine with it";
-    }
-    Statistics total;
-    const int cases = case_count();
-    check_property(
+// PMR_MASTERCF_DIFF_CASES cases, else 1000.
+TEST_F(MasterCfGeneratedDifferentialTest, DocumentsAndEditsAgreeWithPostconf) {
+    test_support::compare_generated_cases<GeneratedCase, Statistics>(
         "MasterCfGeneratedDifferentialTest/DocumentsAndEditsAgreeWithPostconf",
-        [&total](const GeneratedCase& c) {
-            Statistics statistics;
-            const std::vector<std::string> differences =
-                compare_with_postconf(c.text, c.batches, statistics);
-            total += statistics;
-            if (!differences.empty()) {
-                std::string report;
-                for (const std::string& d : differences)
-                    report += d + "\n";
-                RC_FAIL(report);
-            }
-        },
-        cases);
-    std::cout << "generated cases: " << total.summary() << std::endl;
-    RecordProperty("generated_documents", total.documents);
-    const char* rc_params = std::getenv("RC_PARAMS");
-    if (rc_params == nullptr || std::string(rc_params).find("reproduce") == std::string::npos) {
-        EXPECT_GE(total.documents, cases);
-    }
+        test_support::case_count("PMR_MASTERCF_DIFF_CASES", 1000),
+        [](const GeneratedCase& c, Statistics& statistics) {
+            return compare_with_postconf(c.text, c.batches, statistics);
+        });
 }
 
 }  // namespace

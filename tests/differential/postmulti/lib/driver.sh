@@ -31,6 +31,8 @@ pm_cmd=("$@")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SANDBOX_TOOLS=$(cd "$here/../../../sandbox" && pwd)
 pty_run=$here/../pty-run
+# masters_here, the scan behind count_masters.
+. "$here/../../../tools/testlib.sh"
 driver_path=/usr/sbin:/usr/bin:/sbin:/bin
 
 mkdir -p "$rec/calls" || exit 125
@@ -142,30 +144,10 @@ _pm_call() {
     return "$rc"
 }
 
-# count_masters: number of live Postfix master processes in this sandbox. A master that holds
-# no flock (its master.pid lock) is exiting: `postfix stop` returns as soon as the lock is free
-# (master -t), a moment before the process is gone. It is waited for (up to 60 s), so the count
-# after a stop does not depend on how quickly it exits.
-count_masters() {
-    local p c st n=0 myns i
-    myns=$(readlink /proc/self/ns/mnt)
-    for p in /proc/[0-9]*; do
-        c=
-        { read -r c <"$p/comm"; } 2>/dev/null
-        [ "$c" = master ] || continue
-        [ "$(readlink "$p/ns/mnt" 2>/dev/null)" = "$myns" ] || continue
-        for ((i = 0; i < 600; i++)); do
-            st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "$p/status" 2>/dev/null)
-            { [ "$st" = Z ] || [ -z "$st" ]; } && break
-            awk -v pid="${p#/proc/}" '$2 == "FLOCK" && $5 == pid { found = 1 }
-                                      END { exit !found }' /proc/locks && break
-            sleep 0.1
-        done
-        { [ "$st" = Z ] || [ -z "$st" ]; } && continue
-        n=$((n + 1))
-    done
-    echo "$n"
-}
+# count_masters: the number of live Postfix masters in this sandbox, a stopping one waited for
+# (masters_here, tests/tools/testlib.sh), so the count after a stop does not depend on how
+# quickly it exits.
+count_masters() { masters_here | wc -l; }
 
 prepare_ports() {
     "$SANDBOX_TOOLS/prepare-instance-ports" --all "$@"

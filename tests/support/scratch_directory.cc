@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace pmr::maincf::differential {
+namespace pmr::test_support {
 
 namespace {
 
@@ -23,9 +23,11 @@ std::deque<std::string> kept;
 
 }  // namespace
 
-ScratchDirectory::ScratchDirectory() : exceptions_at_start_(std::uncaught_exceptions()) {
+ScratchDirectory::ScratchDirectory(std::string_view name)
+    : exceptions_at_start_(std::uncaught_exceptions()) {
     const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/pmr-maincf-diff-XXXXXX";
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/";
+    pattern.append(name).append("-XXXXXX");
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     if (::mkdtemp(buffer.data()) == nullptr)
@@ -77,4 +79,4 @@ std::string read_file(const std::string& path) {
     return bytes.str();
 }
 
-}  // namespace pmr::maincf::differential
+}  // namespace pmr::test_support

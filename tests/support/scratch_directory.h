@@ -1,16 +1,19 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
-namespace pmr::maincf::differential {
+namespace pmr::test_support {
 
-/// A fresh directory under $TMPDIR (mkdtemp) for one test case. It is removed when the case
-/// passes; after a failure (keep(), or an exception unwinding through it) it stays, and its path
-/// is printed so that the case can be rerun by hand with postconf -c. Only the last ten failing
-/// directories stay (rapidcheck's shrinking fails many times; the last case is the smallest).
+/// A fresh directory under $TMPDIR (mkdtemp) for one test case or one benchmark's fixture. It is
+/// removed at the end; after a failure (keep(), or an exception unwinding through it) it stays,
+/// and its path is printed so that the case can be rerun by hand with postconf -c. Only the last
+/// ten failing directories stay (rapidcheck's shrinking fails many times; the last case is the
+/// smallest).
 class ScratchDirectory {
   public:
-    ScratchDirectory();
+    /// `name` starts the directory's name (`$TMPDIR/NAME-XXXXXX`).
+    explicit ScratchDirectory(std::string_view name);
     ~ScratchDirectory();
     ScratchDirectory(const ScratchDirectory&) = delete;
     ScratchDirectory& operator=(const ScratchDirectory&) = delete;
@@ -32,4 +35,4 @@ class ScratchDirectory {
 /// The bytes of `path`; throws when it cannot be read.
 [[nodiscard]] std::string read_file(const std::string& path);
 
-}  // namespace pmr::maincf::differential
+}  // namespace pmr::test_support

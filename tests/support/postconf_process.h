@@ -3,7 +3,13 @@
 #include <string>
 #include <vector>
 
-namespace pmr::maincf::differential {
+namespace pmr::test_support {
+
+/// The installed postconf binary, the oracle of the differential tests and the benchmarks.
+inline constexpr const char* postconf_path = "/usr/sbin/postconf";
+
+/// True when postconf_path is installed (an executable).
+[[nodiscard]] bool postconf_installed();
 
 /// How one run of a program ended, with everything it printed.
 struct ProcessOutcome {
@@ -29,4 +35,4 @@ struct ProcessOutcome {
 /// Runs one argv (see run_concurrently()).
 [[nodiscard]] ProcessOutcome run_process(const std::vector<std::string>& argv);
 
-}  // namespace pmr::maincf::differential
+}  // namespace pmr::test_support

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace pmr::maincf::differential {
+namespace pmr::test_support {
 
 namespace {
 
@@ -175,8 +175,12 @@ std::vector<ProcessOutcome> run_concurrently(const std::vector<std::vector<std::
     return outcomes;
 }
 
+bool postconf_installed() {
+    return ::access(postconf_path, X_OK) == 0;
+}
+
 ProcessOutcome run_process(const std::vector<std::string>& argv) {
     return std::move(run_concurrently({argv}).front());
 }
 
-}  // namespace pmr::maincf::differential
+}  // namespace pmr::test_support
