@@ -53,8 +53,9 @@ int run_postmulti(const std::vector<std::string>& arguments,
     const std::string log_tag = postmulti::log_tag(*primary, context.defaults);
     export_log_tag(log_tag);
     const PostmultiStyle style(invocation.program, log_tag);
-    if (auto refusal = postmulti::refuse_mail_config(mail_config, default_directory)) {
-        style.fatal(postmulti::MessageSource::postmulti, *refusal);
+    if (const Status accepted = postmulti::check_mail_config(mail_config, default_directory);
+        !accepted) {
+        style.fatal(postmulti::MessageSource::postmulti, accepted.error());
         return to_int(ExitCode::error);
     }
 

@@ -108,8 +108,8 @@ void check_edits(const MasterCf& master_cf, EditMode mode, std::vector<std::stri
     std::vector<Edit> edits;
     for (std::string_view a : args) {
         auto parsed = parse_request(mode, a);
-        if (auto* edit = std::get_if<Edit>(&parsed))
-            edits.push_back(std::move(*edit));
+        if (parsed)
+            edits.push_back(std::move(parsed).value());
     }
     if (edits.empty() || !validate_edits(edits, "fuzz").empty())
         return;

@@ -2,9 +2,11 @@
 # Installs what pmreconcile needs on Debian 12 (only what is missing), then configures and builds
 # it in ./build (or $PMR_BUILD_DIR). Run as root. Sourced by examples/demo.sh and tests/run.sh.
 #
-#   tests/tools/setup.sh [--sanitize | --package] [--target T]
+#   tests/tools/setup.sh [--sanitize | --package | --clang] [--werror] [--target T]
 #     --sanitize   build with AddressSanitizer and UBSan in build-sanitize
 #     --package    build what ships, without the tests, in build-package (what cpack packages)
+#     --clang      build everything with clang++ in build-clang (CI checks its warnings)
+#     --werror     treat compiler warnings as errors (-DPMR_WERROR=ON; CI does)
 #     --target T   build only target T (the demo builds only pmreconcile)
 set -euo pipefail
 
@@ -12,6 +14,8 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build_dir=${PMR_BUILD_DIR:-$top/build}
 cmake_options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 build_options=()
+werror=(-DPMR_WERROR=OFF)
+compiler=()
 while (($#)); do
     case $1 in
         --sanitize)
@@ -20,6 +24,10 @@ while (($#)); do
         --package)
             build_dir=${PMR_BUILD_DIR:-$top/build-package}
             cmake_options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPMR_BUILD_TESTS=OFF) ;;
+        --clang)
+            build_dir=${PMR_BUILD_DIR:-$top/build-clang}
+            compiler=(-DCMAKE_CXX_COMPILER=clang++) ;;
+        --werror) werror=(-DPMR_WERROR=ON) ;;
         --target) build_options=(--target "$2"); shift ;;
         *) echo "setup: unknown option $1" >&2; exit 2 ;;
     esac
@@ -32,12 +40,13 @@ done
 # pages, systemd's systemd-analyze verifies the units, lintian checks the .deb, prometheus's
 # promtool checks the textfile and the example alert rules, ansible-core runs the Ansible module
 # and ansible-test, whose sanity tests use pylint, pycodestyle, yamllint and python3-voluptuous),
-# and clang with its libFuzzer runtime for tests/fuzz/run-fuzzers.
+# clang with its libFuzzer runtime for tests/fuzz/run-fuzzers and the clang build, and clang-format
+# for tests/tools/check-format.
 packages=(build-essential cmake pkg-config libyaml-cpp-dev libcli11-dev libspdlog-dev
           libgtest-dev librapidcheck-dev postfix util-linux python3 python3-jsonschema
           python3-yaml procps dpkg-dev man-db groff-base systemd lintian prometheus
           ansible-core pylint pycodestyle yamllint python3-voluptuous
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev clang-format)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
@@ -60,6 +69,6 @@ if ((${#missing[@]})); then
     ((created_policy)) && rm -f "$policy"
 fi
 
-cmake -S "$top" -B "$build_dir" "${cmake_options[@]}" >/dev/null
+cmake -S "$top" -B "$build_dir" "${cmake_options[@]}" "${compiler[@]}" "${werror[@]}" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)" "${build_options[@]}"
 echo "setup: built $build_dir/src/cli/pmreconcile" >&2

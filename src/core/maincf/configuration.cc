@@ -57,15 +57,15 @@ std::optional<std::string_view> Configuration::raw_value(std::string_view name) 
     return defaults_.get(name);
 }
 
-std::optional<std::string> Configuration::lookup_failure(std::string_view name) const {
+Status Configuration::check_lookup(std::string_view name) const {
     if (mydomain_failure_ && name == "mydomain")
-        return mydomain_failure_;
-    return std::nullopt;
+        return Status::failure(*mydomain_failure_);
+    return ok_status();
 }
 
 Expansion Configuration::expanded(std::string_view name) const {
-    if (auto failure = lookup_failure(name))
-        return {{}, {std::move(*failure)}};
+    if (const Status lookup = check_lookup(name); !lookup)
+        return {{}, {lookup.error()}};
     const auto value = raw_value(name);
     if (!value)
         return {};

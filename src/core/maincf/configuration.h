@@ -33,7 +33,7 @@ class Configuration final : public ParameterLookup {
     [[nodiscard]] std::optional<std::string_view> raw_value(std::string_view name) const override;
 
     /// The error deriving `mydomain` from main.cf's `myhostname`, for `mydomain`.
-    [[nodiscard]] std::optional<std::string> lookup_failure(std::string_view name) const override;
+    [[nodiscard]] Status check_lookup(std::string_view name) const override;
 
     /// The fully expanded value of `name` (what `postconf -xh name` prints): an unknown name
     /// expands to the empty string, and a raw parameter (is_raw_parameter()) to its value as is.

@@ -318,8 +318,8 @@ class Expander {
                     names_->emplace_back(name);
                 }
             } else {
-                if (auto failure = lookup_->lookup_failure(name)) {
-                    fail(std::move(*failure));
+                if (const Status lookup = lookup_->check_lookup(name); !lookup) {
+                    fail(lookup.error());
                     return;
                 }
                 value = lookup_->raw_value(name);

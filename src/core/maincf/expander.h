@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/support/expected.h"
+
 namespace pmr::maincf {
 
 /// Where `$name` references find their values during expansion.
@@ -14,11 +16,10 @@ class ParameterLookup {
     /// The raw (unexpanded) value of `name`, or nullopt when it is defined nowhere.
     [[nodiscard]] virtual std::optional<std::string_view> raw_value(
         std::string_view name) const = 0;
-    /// Why looking `name` up is fatal (Postfix dies computing its default), or nullopt when
-    /// raw_value() answers. A failed lookup fails the whole expansion.
-    [[nodiscard]] virtual std::optional<std::string> lookup_failure(
-        std::string_view /*name*/) const {
-        return std::nullopt;
+    /// Succeeds when raw_value() answers for `name`; fails with why looking it up is fatal
+    /// (Postfix dies computing its default). A failed lookup fails the whole expansion.
+    [[nodiscard]] virtual Status check_lookup(std::string_view /*name*/) const {
+        return ok_status();
     }
 };
 

@@ -252,9 +252,8 @@ class EditPass {
         } else {
             words[static_cast<std::size_t>(edit.field)] = edit.value;
         }
-        if (std::string error = check_fields(words, edit.value); !error.empty()) {
-            throw Fatal{std::move(error)};
-        }
+        if (Status fields = check_fields(words, edit.value); !fields)
+            throw Fatal{fields.error()};
     }
 
     void finish() {

@@ -44,22 +44,27 @@ std::optional<std::vector<std::string>> split_pattern(std::string_view text, std
     return parts;
 }
 
+/// A request postconf refuses, with its message.
+Expected<Edit> refused(std::string message) {
+    return Expected<Edit>::failure(std::move(message));
+}
+
 bool is_set_mode(EditMode mode) {
     return mode == EditMode::set_service || mode == EditMode::set_field ||
            mode == EditMode::set_parameter;
 }
 
 /// The part of a request after the pattern, checked as the mode requires.
-std::variant<Edit, std::string> make_edit(EditMode mode, std::vector<std::string> parts,
-                                          std::string value, std::string_view raw) {
+Expected<Edit> make_edit(EditMode mode, std::vector<std::string> parts, std::string value,
+                         std::string_view raw) {
     ServicePattern pattern{std::move(parts[0]), std::move(parts[1])};
     switch (mode) {
         case EditMode::set_service: {
             ParsedService parsed = parse_service(value);
             if (parsed.bad_field_count)
-                return "bad field count: \"" + std::string(raw) + "\"";
+                return refused("bad field count: \"" + std::string(raw) + "\"");
             if (!parsed.service)
-                return parsed.error;
+                return refused(parsed.error);
             return Edit{SetService{std::move(pattern), std::move(value)}};
         }
         case EditMode::remove_service:
@@ -68,31 +73,31 @@ std::variant<Edit, std::string> make_edit(EditMode mode, std::vector<std::string
             return Edit{CommentOutService{std::move(pattern)}};
         case EditMode::set_field: {
             if (parts[2] == "*")
-                return std::string("-Fe does not accept wild-card field name");
+                return refused("-Fe does not accept wild-card field name");
             const std::optional<Field> field = field_from_name(parts[2]);
             if (!field)
-                return "invalid service attribute name: \"" + parts[2] + "\"";
+                return refused("invalid service attribute name: \"" + parts[2] + "\"");
             if (*field != Field::command && has_blank(value)) {
-                return std::string("-Fe does not accept whitespace in non-command field");
+                return refused("-Fe does not accept whitespace in non-command field");
             }
             if (value.empty())
-                return "empty value for field \"" + parts[2] + "\"";
+                return refused("empty value for field \"" + parts[2] + "\"");
             return Edit{SetField{std::move(pattern), *field, std::move(value)}};
         }
         case EditMode::set_parameter:
         case EditMode::remove_parameter: {
             if (parts[2] == "*")
-                return std::string("-Pe does not accept wild-card parameter name");
+                return refused("-Pe does not accept wild-card parameter name");
             if (mode == EditMode::remove_parameter) {
                 return Edit{RemoveParameter{std::move(pattern), std::move(parts[2])}};
             }
             if (has_blank(value)) {
-                return std::string("-Pe does not accept whitespace in parameter value");
+                return refused("-Pe does not accept whitespace in parameter value");
             }
             return Edit{SetParameter{std::move(pattern), std::move(parts[2]), std::move(value)}};
         }
     }
-    return std::string("unknown edit mode");
+    return refused("unknown edit mode");
 }
 
 }  // namespace
@@ -125,28 +130,29 @@ std::string request_text(const Edit& edit) {
         edit);
 }
 
-std::variant<Edit, std::string> parse_request(EditMode mode, std::string_view argument) {
+Expected<Edit> parse_request(EditMode mode, std::string_view argument) {
     if (argument.find('\n') != std::string_view::npos) {
-        return std::string(edit_options) + " accept no multi-line input";
+        return refused(std::string(edit_options) + " accept no multi-line input");
     }
     if (argument.find('\0') != std::string_view::npos)
-        return std::string("NUL byte in request");
+        return refused("NUL byte in request");
     std::string_view text = argument;
     while (!text.empty() && is_space(text.front()))
         text.remove_prefix(1);
     if (!text.empty() && text.front() == '#') {
-        return std::string(edit_options) + " accept no comment input";
+        return refused(std::string(edit_options) + " accept no comment input");
     }
     std::string pattern;
     std::string value;
     if (is_set_mode(mode)) {
-        std::string error;
-        if (!split_name_value(text, pattern, value, &error)) {
-            return error + ": \"" + std::string(argument) + "\"";
-        }
+        Expected<NameValue> pair = split_name_value(text);
+        if (!pair)
+            return refused(pair.error() + ": \"" + std::string(argument) + "\"");
+        pattern = std::move(pair->name);
+        value = std::move(pair->value);
     } else {
         if (text.find('=') != std::string_view::npos) {
-            return std::string("-X or -# requires names without value");
+            return refused("-X or -# requires names without value");
         }
         // postconf means to trim trailing white space here but drops trimblanks()'s result:
         // "name/type " keeps its space (and matches nothing).
@@ -159,11 +165,11 @@ std::variant<Edit, std::string> parse_request(EditMode mode, std::string_view ar
         split_pattern(pattern, parts_wanted, parts_wanted);
     if (!parts) {
         if (whole_entry)
-            return std::string("-Me, -MX or -M# requires service_name/type");
+            return refused("-Me, -MX or -M# requires service_name/type");
         if (mode == EditMode::set_field) {
-            return std::string("-Fe or -FX requires service_name/type/field_name");
+            return refused("-Fe or -FX requires service_name/type/field_name");
         }
-        return std::string("-Pe or -PX requires service_name/type/parameter");
+        return refused("-Pe or -PX requires service_name/type/parameter");
     }
     return make_edit(mode, std::move(*parts), std::move(value), argument);
 }
@@ -180,9 +186,9 @@ Diagnostics validate_edits(std::span<const Edit> edits, std::string_view origin)
         }
         // An edit is valid when postconf would read its command-line form back as the same edit.
         auto parsed = parse_request(mode_of(edit), request_text(edit));
-        if (const std::string* error = std::get_if<std::string>(&parsed)) {
-            problems.push_back(make_error(origin, 0, 0, *error));
-        } else if (std::get<Edit>(parsed) != edit) {
+        if (!parsed) {
+            problems.push_back(make_error(origin, 0, 0, parsed.error()));
+        } else if (*parsed != edit) {
             problems.push_back(make_error(
                 origin, 0, 0, "edit \"" + request_text(edit) + "\": a part contains '/' or '='"));
         }

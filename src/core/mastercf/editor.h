@@ -11,6 +11,7 @@
 #include "core/mastercf/master_cf.h"
 #include "core/mastercf/service.h"
 #include "core/support/diagnostic.h"
+#include "core/support/expected.h"
 
 namespace pmr::mastercf {
 
@@ -87,11 +88,10 @@ enum class EditMode {
 
 /// Parses a postconf command-line argument of the given mode (`name/type=...` for -Me,
 /// `name/type` for -MX and -M#, `name/type/field=value` for -F, `name/type/parameter=value`
-/// for -P, `name/type/parameter` for -PX) with postconf's checks and messages (`-Pe does not
-/// accept whitespace in parameter value`, ...). Beyond postconf, empty field values and an
-/// invalid -Me definition are refused here (postconf would write a broken file, or crash).
-[[nodiscard]] std::variant<Edit, std::string> parse_request(EditMode mode,
-                                                            std::string_view argument);
+/// for -P, `name/type/parameter` for -PX) with postconf's checks; fails with postconf's message
+/// (`-Pe does not accept whitespace in parameter value`, ...). Beyond postconf, empty field values
+/// and an invalid -Me definition are refused here (postconf would write a broken file, or crash).
+[[nodiscard]] Expected<Edit> parse_request(EditMode mode, std::string_view argument);
 
 /// Checks edits before any is applied: all of one mode, patterns without `/` in their parts,
 /// names, values and definitions as parse_request() requires. Every problem is returned,

@@ -195,41 +195,33 @@ std::optional<unsigned long> Service::process_limit() const {
     return to_number(field(Field::process_limit));
 }
 
-bool split_name_value(std::string_view text, std::string& name, std::string& value,
-                      std::string* error) {
+Expected<NameValue> split_name_value(std::string_view text) {
     std::size_t begin = 0;
     while (begin < text.size() && is_space(text[begin]))
         ++begin;
-    if (begin == text.size() || text[begin] == '=') {
-        if (error)
-            *error = "missing attribute name";
-        return false;
-    }
+    if (begin == text.size() || text[begin] == '=')
+        return Expected<NameValue>::failure("missing attribute name");
     std::size_t end = begin;
     while (end < text.size() && !is_space(text[end]) && text[end] != '=')
         ++end;
     std::size_t equals = end;
     while (equals < text.size() && is_space(text[equals]))
         ++equals;
-    if (equals == text.size() || text[equals] != '=') {
-        if (error)
-            *error = "missing '=' after attribute name";
-        return false;
-    }
-    name = std::string(text.substr(begin, end - begin));
-    value = std::string(trim_space(text.substr(equals + 1)));
-    return true;
+    if (equals == text.size() || text[equals] != '=')
+        return Expected<NameValue>::failure("missing '=' after attribute name");
+    return NameValue{std::string(text.substr(begin, end - begin)),
+                     std::string(trim_space(text.substr(equals + 1)))};
 }
 
-std::string check_fields(const std::vector<std::string>& words, std::string_view raw_text) {
-    auto invalid = [&](Field f, const std::string& value) {
+Status check_fields(const std::vector<std::string>& words, std::string_view raw_text) {
+    auto invalid = [&](Field f, const std::string& value) -> Status {
         std::string raw(raw_text);
         for (char& c : raw) {
             if (c == '\n')
                 c = ' ';  // postconf prints a multi-line entry on one line
         }
-        return "invalid " + std::string(field_name(f)) + " field \"" + value + "\" in \"" + raw +
-               "\"";
+        return Status::failure("invalid " + std::string(field_name(f)) + " field \"" + value +
+                               "\" in \"" + raw + "\"");
     };
     if (!type_from_name(words[1]))
         return invalid(Field::type, words[1]);
@@ -247,7 +239,7 @@ std::string check_fields(const std::vector<std::string>& words, std::string_view
     }
     if (words[6] != "-" && !all_digits(words[6]))
         return invalid(Field::process_limit, words[6]);
-    return {};
+    return ok_status();
 }
 
 bool takes_value(std::string_view word) {
@@ -284,13 +276,10 @@ void normalise_arguments(std::vector<std::string>& words, std::vector<std::strin
             continue;
         extract_braces(words[i], warnings);
         if (words[i - 1].size() >= 2 && words[i - 1][1] == 'o') {
-            std::string name;
-            std::string value;
-            std::string error;
-            if (split_name_value(words[i], name, value, &error)) {
-                words[i] = name + "=" + value;
+            if (const Expected<NameValue> pair = split_name_value(words[i])) {
+                words[i] = pair->name + "=" + pair->value;
             } else {
-                warnings.push_back(error + ": \"" + words[i] + "\"");
+                warnings.push_back(pair.error() + ": \"" + words[i] + "\"");
             }
         }
     }
@@ -308,9 +297,10 @@ ParsedService parse_service(std::string_view text) {
         parsed.bad_field_count = true;
         return parsed;
     }
-    parsed.error = check_fields(words, text);
-    if (!parsed.error.empty())
+    if (const Status fields = check_fields(words, text); !fields) {
+        parsed.error = fields.error();
         return parsed;
+    }
     normalise_arguments(words, parsed.warnings);
     parsed.service = Service{std::move(words)};
     return parsed;
@@ -328,9 +318,8 @@ std::vector<ServiceParameter> parameters_of(const Service& service) {
         ++i;
         if (arg != "-o")
             continue;
-        ServiceParameter parameter;
-        if (split_name_value(words[i], parameter.name, parameter.value)) {
-            parameters.push_back(std::move(parameter));
+        if (Expected<NameValue> pair = split_name_value(words[i])) {
+            parameters.push_back(ServiceParameter{std::move(pair->name), std::move(pair->value)});
         }
     }
     return parameters;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/support/expected.h"
+
 namespace pmr::mastercf {
 
 /// The white space that separates master.cf fields (postconf's PCF_MASTER_BLANKS). Vertical tab
@@ -100,10 +102,9 @@ struct ParsedService {
 [[nodiscard]] std::vector<std::string> split_fields(std::string_view text);
 
 /// Checks the single-column fields of `words` as postconf does (the type, the y/n/- flags, the
-/// wakeup and process limit syntax). Returns postconf's message for the first bad field, quoting
-/// `raw_text`, or an empty string.
-[[nodiscard]] std::string check_fields(const std::vector<std::string>& words,
-                                       std::string_view raw_text);
+/// wakeup and process limit syntax). Fails with postconf's message for the first bad field,
+/// quoting `raw_text`.
+[[nodiscard]] Status check_fields(const std::vector<std::string>& words, std::string_view raw_text);
 
 /// Brings the arguments of words[8...] into postconf's normal form (see parse_service());
 /// appends any brace warnings to `warnings`.
@@ -118,10 +119,14 @@ void normalise_arguments(std::vector<std::string>& words, std::vector<std::strin
 /// only values of the form name=value (white space around `=` trimmed).
 [[nodiscard]] std::vector<ServiceParameter> parameters_of(const Service& service);
 
+/// A `name=value` pair as split_name_value() splits it.
+struct NameValue {
+    std::string name;
+    std::string value;  ///< trimmed of white space
+};
+
 /// Splits `text` as Postfix's split_nameval(): a name, then `=` with optional white space around
-/// it. Returns false (and leaves the outputs alone) when the name or the `=` is missing; sets
-/// `error` to postconf's wording then.
-bool split_name_value(std::string_view text, std::string& name, std::string& value,
-                      std::string* error = nullptr);
+/// it. Fails with postconf's wording when the name or the `=` is missing.
+[[nodiscard]] Expected<NameValue> split_name_value(std::string_view text);
 
 }  // namespace pmr::mastercf

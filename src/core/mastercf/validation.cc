@@ -49,7 +49,7 @@ bool host_ok(std::string_view host) {
     return all_of(host, [](char c) { return is_alpha(c) || is_digit(c) || c == '-' || c == '.'; });
 }
 
-std::string check_inet(std::string_view name) {
+Status check_inet(std::string_view name) {
     const std::string quoted = "inet service name \"" + std::string(name) + "\": ";
     // The port follows the last ':' outside brackets ("[::1]:25").
     const std::size_t bracket = name.rfind(']');
@@ -57,40 +57,40 @@ std::string check_inet(std::string_view name) {
     const bool has_host =
         colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket);
     if (!has_host && bracket != std::string_view::npos)
-        return quoted + "missing port";
+        return Status::failure(quoted + "missing port");
     const std::string_view host = has_host ? name.substr(0, colon) : std::string_view();
     const std::string_view port = has_host ? name.substr(colon + 1) : name;
     if (port.empty())
-        return quoted + "missing port";
+        return Status::failure(quoted + "missing port");
     if (!port_ok(port))
-        return quoted + "bad port \"" + std::string(port) + "\"";
+        return Status::failure(quoted + "bad port \"" + std::string(port) + "\"");
     if (has_host && !host_ok(host))
-        return quoted + "bad host \"" + std::string(host) + "\"";
-    return {};
+        return Status::failure(quoted + "bad host \"" + std::string(host) + "\"");
+    return ok_status();
 }
 
 }  // namespace
 
-std::string check_service_name(std::string_view name, ServiceType type) {
+Status check_service_name(std::string_view name, ServiceType type) {
     if (type == ServiceType::inet)
         return check_inet(name);
     const std::string quoted =
         std::string(type_name(type)) + " service name \"" + std::string(name) + "\": ";
     if (name.empty())
-        return quoted + "empty";
+        return Status::failure(quoted + "empty");
     if (name.front() == '.')
-        return quoted + "must not start with '.'";
+        return Status::failure(quoted + "must not start with '.'");
     for (char c : name) {
         if (c == '/')
-            return quoted + "must not contain '/'";
+            return Status::failure(quoted + "must not contain '/'");
         if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) {
-            return quoted + "must not contain white space or control characters";
+            return Status::failure(quoted + "must not contain white space or control characters");
         }
     }
-    return {};
+    return ok_status();
 }
 
-std::string check_service(const Service& service) {
+Status check_service(const Service& service) {
     return check_service_name(service.name(), service.type());
 }
 

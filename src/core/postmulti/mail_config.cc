@@ -7,12 +7,11 @@ std::string startup_config_directory(const char* mail_config, std::string_view d
     return std::string(mail_config != nullptr ? std::string_view(mail_config) : default_directory);
 }
 
-std::optional<std::string> refuse_mail_config(const char* mail_config,
-                                              std::string_view default_directory) {
-    if (mail_config == nullptr || std::string_view(mail_config) == default_directory) {
-        return std::nullopt;
-    }
-    return std::string("Non-default configuration directory: MAIL_CONFIG=") + mail_config;
+Status check_mail_config(const char* mail_config, std::string_view default_directory) {
+    if (mail_config == nullptr || std::string_view(mail_config) == default_directory)
+        return ok_status();
+    return Status::failure(std::string("Non-default configuration directory: MAIL_CONFIG=") +
+                           mail_config);
 }
 
 }  // namespace pmr::postmulti

@@ -1,8 +1,9 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/support/expected.h"
 
 namespace pmr::postmulti {
 
@@ -12,9 +13,9 @@ namespace pmr::postmulti {
 [[nodiscard]] std::string startup_config_directory(const char* mail_config,
                                                    std::string_view default_directory);
 
-/// postmulti's refusal of a MAIL_CONFIG other than the default directory (compared as strings:
-/// `/etc/postfix/` is refused too), or nullopt when MAIL_CONFIG is unset or the default.
-[[nodiscard]] std::optional<std::string> refuse_mail_config(const char* mail_config,
-                                                            std::string_view default_directory);
+/// Succeeds when MAIL_CONFIG is unset or the default directory; else fails with postmulti's
+/// refusal of a MAIL_CONFIG other than the default (compared as strings: `/etc/postfix/` is
+/// refused too).
+[[nodiscard]] Status check_mail_config(const char* mail_config, std::string_view default_directory);
 
 }  // namespace pmr::postmulti

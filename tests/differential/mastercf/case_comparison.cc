@@ -113,10 +113,10 @@ class Comparison {
         std::vector<Edit> edits;
         for (const std::string& argument : batch.arguments) {
             auto parsed = parse_request(batch.mode, argument);
-            if (auto* error = std::get_if<std::string>(&parsed)) {
-                prediction.errors.push_back(*error);
+            if (!parsed) {
+                prediction.errors.push_back(parsed.error());
             } else {
-                edits.push_back(std::get<Edit>(std::move(parsed)));
+                edits.push_back(std::move(parsed).value());
             }
         }
         const MasterCf master_cf = MasterCf::parse(input, dir + "/master.cf");

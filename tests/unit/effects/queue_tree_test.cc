@@ -23,6 +23,23 @@ using postfix_files::EntryType;
 using postfix_files::Mode;
 using postfix_files::Step;
 
+/// A step with the fields these tests choose; the others keep their defaults.
+Step step(std::string path, EntryType type, std::string owner, std::string group, Mode mode) {
+    Step result;
+    result.path = std::move(path);
+    result.type = type;
+    result.owner = std::move(owner);
+    result.group = std::move(group);
+    result.mode = mode;
+    return result;
+}
+
+/// `wanted` with create_missing set (post-install's `mkdir`).
+Step created(Step wanted) {
+    wanted.create_missing = true;
+    return wanted;
+}
+
 std::string fixture_text() {
     std::ifstream in(PMR_SOURCE_DIR
                      "/tests/unit/core/postfix_files/debian-12-postfix-3.7.11.postfix-files");
@@ -204,8 +221,8 @@ TEST_F(QueueTreeTest, RefusesASymbolicLinkAsTheLastComponent) {
 TEST_F(QueueTreeTest, FollowsALastComponentSymlinkOnlyRootCanHaveMadeForFiles) {
     write_file(root_ + "/target", "x");
     fs::create_symlink(root_ + "/target", root_ + "/etc/postfix-out/makedefs.out");
-    const Step file{root_ + "/etc/postfix-out/makedefs.out", EntryType::file, "root", "",
-                    Mode{0640}};
+    const Step file =
+        step(root_ + "/etc/postfix-out/makedefs.out", EntryType::file, "root", "", Mode{0640});
     ASSERT_TRUE(apply_permission_steps(std::vector<Step>{file}).ok());
     EXPECT_EQ(describe(root_ + "/target"), "f 0640 root root");
 }
@@ -215,7 +232,7 @@ TEST_F(QueueTreeTest, RefusesFileSymlinksOthersCouldHaveMade) {
     const std::string link = root_ + "/etc/postfix-out/link";
     fs::create_symlink(root_ + "/target", link);
     ::lchown(link.c_str(), ::getpwnam("postfix")->pw_uid, static_cast<gid_t>(-1));
-    const Step file{link, EntryType::file, "root", "", Mode{0600}};
+    const Step file = step(link, EntryType::file, "root", "", Mode{0600});
     Status status = apply_permission_steps(std::vector<Step>{file});
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error(), "open " + link + ": is a symbolic link, not followed");
@@ -230,10 +247,10 @@ TEST_F(QueueTreeTest, RefusesFileSymlinksOthersCouldHaveMade) {
 
 TEST_F(QueueTreeTest, UnknownNamesFailBeforeAnythingChanges) {
     const std::vector<Step> steps = {
-        Step{queue(), EntryType::directory, "root", "", Mode{0755}, true},
-        Step{queue() + "/a", EntryType::directory, "pmr-no-such-user", "pmr-no-such-group",
-             Mode{0700}, true},
-        Step{queue() + "/b", EntryType::directory, "pmr-no-such-user", "", Mode{0700}, true},
+        created(step(queue(), EntryType::directory, "root", "", Mode{0755})),
+        created(step(queue() + "/a", EntryType::directory, "pmr-no-such-user", "pmr-no-such-group",
+                     Mode{0700})),
+        created(step(queue() + "/b", EntryType::directory, "pmr-no-such-user", "", Mode{0700})),
     };
     const Status status = apply_permission_steps(steps);
     ASSERT_FALSE(status.ok());
@@ -243,7 +260,7 @@ TEST_F(QueueTreeTest, UnknownNamesFailBeforeAnythingChanges) {
 
 TEST_F(QueueTreeTest, NumericOwnersWorkLikeChown) {
     const std::vector<Step> steps = {
-        Step{queue(), EntryType::directory, "4242", "4343", Mode{0750}, true}};
+        created(step(queue(), EntryType::directory, "4242", "4343", Mode{0750}))};
     ASSERT_TRUE(apply_permission_steps(steps).ok());
     struct stat status {};
     ASSERT_EQ(::stat(queue().c_str(), &status), 0);
@@ -252,7 +269,7 @@ TEST_F(QueueTreeTest, NumericOwnersWorkLikeChown) {
 }
 
 TEST_F(QueueTreeTest, AMissingPathIsAnErrorUnlessOptional) {
-    Step file{root_ + "/etc/postfix-out/LICENSE", EntryType::file, "root", "", Mode{0644}};
+    Step file = step(root_ + "/etc/postfix-out/LICENSE", EntryType::file, "root", "", Mode{0644});
     Status status = apply_permission_steps(std::vector<Step>{file});
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error(),
@@ -264,7 +281,7 @@ TEST_F(QueueTreeTest, AMissingPathIsAnErrorUnlessOptional) {
 // post-install runs `mkdir`, not `mkdir -p`.
 TEST_F(QueueTreeTest, CreatesOnlyTheLastComponent) {
     const std::vector<Step> steps = {
-        Step{root_ + "/nowhere/queue", EntryType::directory, "root", "", Mode{0755}, true}};
+        created(step(root_ + "/nowhere/queue", EntryType::directory, "root", "", Mode{0755}))};
     const Status status = apply_permission_steps(steps);
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error(), "open " + root_ + "/nowhere: No such file or directory");

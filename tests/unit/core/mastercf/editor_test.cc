@@ -12,17 +12,16 @@ const std::string path = "/etc/postfix/master.cf";
 
 Edit request(EditMode mode, std::string_view argument) {
     auto parsed = parse_request(mode, argument);
-    if (const auto* error = std::get_if<std::string>(&parsed)) {
-        ADD_FAILURE() << argument << ": " << *error;
+    if (!parsed) {
+        ADD_FAILURE() << argument << ": " << parsed.error();
         return Edit{};
     }
-    return std::get<Edit>(parsed);
+    return *parsed;
 }
 
 std::string error_of(EditMode mode, std::string_view argument) {
     auto parsed = parse_request(mode, argument);
-    const auto* error = std::get_if<std::string>(&parsed);
-    return error ? *error : "(accepted)";
+    return parsed ? std::string("(accepted)") : parsed.error();
 }
 
 EditOutcome edit(const std::string& text, EditMode mode, const std::vector<std::string>& args) {

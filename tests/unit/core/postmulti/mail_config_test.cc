@@ -20,18 +20,19 @@ TEST(StartupConfigDirectoryTest, EmptyIsNotUnset) {
     EXPECT_EQ(startup_config_directory("", "/etc/postfix"), "");
 }
 
-TEST(RefuseMailConfigTest, UnsetOrDefaultIsAccepted) {
-    EXPECT_EQ(refuse_mail_config(nullptr, "/etc/postfix"), std::nullopt);
-    EXPECT_EQ(refuse_mail_config("/etc/postfix", "/etc/postfix"), std::nullopt);
+TEST(CheckMailConfigTest, UnsetOrDefaultIsAccepted) {
+    EXPECT_TRUE(check_mail_config(nullptr, "/etc/postfix"));
+    EXPECT_TRUE(check_mail_config("/etc/postfix", "/etc/postfix"));
 }
 
-TEST(RefuseMailConfigTest, AnythingElseIsRefusedAsWritten) {
-    EXPECT_EQ(refuse_mail_config("/etc/postfix-out", "/etc/postfix"),
+TEST(CheckMailConfigTest, AnythingElseIsRefusedAsWritten) {
+    EXPECT_EQ(check_mail_config("/etc/postfix-out", "/etc/postfix").error(),
               "Non-default configuration directory: MAIL_CONFIG=/etc/postfix-out");
-    EXPECT_EQ(refuse_mail_config("/etc/postfix/", "/etc/postfix"),
+    EXPECT_EQ(check_mail_config("/etc/postfix/", "/etc/postfix").error(),
               "Non-default configuration directory: MAIL_CONFIG=/etc/postfix/");
-    EXPECT_EQ(refuse_mail_config("", "/etc/postfix"),
+    EXPECT_EQ(check_mail_config("", "/etc/postfix").error(),
               "Non-default configuration directory: MAIL_CONFIG=");
+    EXPECT_FALSE(check_mail_config("", "/etc/postfix"));
 }
 
 }  // namespace
