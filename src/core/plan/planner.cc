@@ -277,7 +277,8 @@ class Planner {
     void quiesce(const Instance& instance) {
         if (host_.facts(instance.config_directory).running) {
             add_step(StepKind::stop, label(instance), instance.config_directory, {},
-                     {lifecycle::RunPostfix{instance.config_directory, "stop"}});
+                     {lifecycle::RunPostfix{instance.config_directory,
+                                            lifecycle::PostfixCommand::stop}});
         }
         if (instance.enabled) {
             add_request_step(StepKind::disable, request(Action::disable, instance.config_directory),
@@ -848,8 +849,9 @@ class Planner {
                 continue;
             if (!host_.facts(i.config_directory).running)
                 continue;
-            add_step(StepKind::reload, label(i), i.config_directory, {},
-                     {lifecycle::RunPostfix{i.config_directory, "reload"}});
+            add_step(
+                StepKind::reload, label(i), i.config_directory, {},
+                {lifecycle::RunPostfix{i.config_directory, lifecycle::PostfixCommand::reload}});
         }
     }
 
