@@ -623,7 +623,7 @@ class Planner {
             // An imported main.cf may set a group that `group: ""` clears.
             if (d.group && (!d.group->empty() || complete))
                 r.new_group = *d.group;
-            r.arguments = {"config_directory=" + t.config_directory()};
+            r.new_directories.config_directory = t.config_directory();
             if (complete) {
                 settle(run);
                 if (!add_import_step(r, d, t.config_directory(),
@@ -669,12 +669,10 @@ class Planner {
     /// The queue and data directories of a new instance.
     static void add_directories(Request& r, std::vector<Change>& changes,
                                 const manifest::Directories& directories) {
-        for (const auto& [key, directory] :
-             {std::pair{"queue_directory", &directories.queue_directory},
-              std::pair{"data_directory", &directories.data_directory}}) {
-            r.arguments.push_back(std::string(key) + "=" + *directory);
-            changes.push_back({key, std::nullopt, *directory});
-        }
+        r.new_directories.queue_directory = directories.queue_directory;
+        r.new_directories.data_directory = directories.data_directory;
+        changes.push_back({"queue_directory", std::nullopt, directories.queue_directory});
+        changes.push_back({"data_directory", std::nullopt, directories.data_directory});
     }
 
     /// Parameter edits for one main.cf; a `configure` step when anything differs.
