@@ -1,6 +1,7 @@
 #include "core/plan/planner.h"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -55,19 +56,24 @@ class Planner {
         primary_directory_ = initial->primary().config_directory;
         for (const std::string& d : initial->secondary_directories())
             listed_before_.insert(d);
-        resolve_targets(*initial);
-        if (failed())
-            return finish();
-        plan_init(*initial);
-        plan_removals();
-        plan_disables();
-        plan_renames();
-        plan_additions();
-        plan_parameters();
-        plan_order();
-        plan_enables();
-        plan_reloads();
-        note_possible_renames(*initial);
+        // Each phase plans on the host that the phases before it leave: after a failure that is
+        // not the host apply would reach, so planning stops after the first phase that fails.
+        const std::function<void()> phases[] = {[&] { resolve_targets(*initial); },
+                                                [&] { plan_init(*initial); },
+                                                [&] { plan_removals(); },
+                                                [&] { plan_disables(); },
+                                                [&] { plan_renames(); },
+                                                [&] { plan_additions(); },
+                                                [&] { plan_parameters(); },
+                                                [&] { plan_order(); },
+                                                [&] { plan_enables(); },
+                                                [&] { plan_reloads(); },
+                                                [&] { note_possible_renames(*initial); }};
+        for (const std::function<void()>& phase : phases) {
+            phase();
+            if (failed())
+                break;
+        }
         return finish();
     }
 
@@ -698,8 +704,6 @@ class Planner {
     }
 
     void plan_parameters() {
-        if (failed())
-            return;
         configure("-", primary_directory_, manifest_.primary_parameters);
         for (const Target& t : present_targets()) {
             const auto state = current();
@@ -727,8 +731,6 @@ class Planner {
     }
 
     void plan_order() {
-        if (failed())
-            return;
         const auto state = current();
         if (!state)
             return;
@@ -837,8 +839,6 @@ class Planner {
     }
 
     void plan_reloads() {
-        if (failed())
-            return;
         const auto state = current();
         if (!state)
             return;
@@ -857,8 +857,6 @@ class Planner {
     /// list, a note for each: an entry renamed without its config_directory (postfix-out to
     /// postfix-relay) creates a second instance, and the old one stays.
     void note_possible_renames(const HostState& initial) {
-        if (failed())
-            return;
         std::vector<std::string> created;
         for (const Step& step : plan_.steps) {
             if (step.kind == StepKind::create)

@@ -175,7 +175,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
                                        target.config));
     }
 
-    Instance added{target.config, {}, {}, {}, {}, false, false};
+    Instance added;  // a disabled secondary
+    added.config_directory = target.config;
     if (request.action == Action::create) {
         if (auto fatal =
                 derive(target.queue, "queue_directory", primary.queue_directory, request)) {
@@ -188,11 +189,6 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         added.data_directory = target.data;
     } else {
         // load_instance(): the imported instance's own main.cf supplies the rest.
-        const std::string path = target.config + "/main.cf";
-        const auto text = context.host.read_file(path);
-        std::optional<maincf::MainCf> main_cf;
-        if (text)
-            main_cf = maincf::MainCf::parse(*text, path);
         auto loaded = load_imported(context, target.config, postconf_messages);
         if (auto* fatal = std::get_if<Fatal>(&loaded))
             return refused(*fatal);
@@ -270,7 +266,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         plan.operations.emplace_back(lifecycle::EditMainCf{main_cf, names});
     }
     plan.operations.push_back(update_config_directories(
-        context, directories_edit(state, added.config_directory, position), target.config, false));
+        context, directories_edit(state, added.config_directory, position), target.config,
+        Alternate::drop));
     plan.operations.emplace_back(lifecycle::BuildQueueTree{target.config});
     return plan;
 }
