@@ -5,6 +5,7 @@
 
 #include "cli/host_context.h"
 #include "cli/postmulti_session.h"
+#include "core/postmulti/directory_operands.h"
 #include "core/support/exit_code.h"
 
 namespace pmr::cli {
@@ -155,6 +156,7 @@ void add_instance_commands(CLI::App& app, const GlobalOptions& options, std::fun
                     if (!state->group.empty())
                         r.new_group = state->group;
                     r.arguments = directory_overrides(*state);
+                    r.new_directories = postmulti::read_directory_operands(action, r.arguments);
                 }
                 return run_native(r, options);
             };
@@ -177,6 +179,7 @@ void add_instance_commands(CLI::App& app, const GlobalOptions& options, std::fun
     if (!state->group.empty())
         r.new_group = state->group;
     r.arguments = {"config_directory=" + state->config_directory};
+    r.new_directories = postmulti::read_directory_operands(Action::import, r.arguments);
     return run_native(r, options);
 };
 }  // namespace pmr::cli

@@ -6,12 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "core/instance/instance_index.h"
 #include "core/maincf/configuration.h"
-#include "core/manifest/validator.h"
+#include "core/manifest/directories.h"
 #include "core/support/sha256.h"
 #include "effects/instance_probe.h"
 #include "effects/read_file.h"
@@ -94,6 +93,27 @@ std::string check_instance_directory(const std::string& path) {
     return {};
 }
 
+/// The directories each entry of `manifest` means (manifest::directories_of()) on the host
+/// whose instances are `state` (nullptr when they could not be read) and whose primary's
+/// main.cf reads as `config`.
+std::vector<std::optional<manifest::Directories>> meant_directories(
+    const manifest::Manifest& manifest, const instance::HostState* state,
+    const maincf::Configuration& config, const std::string& config_directory) {
+    std::optional<instance::InstanceIndex> index;
+    manifest::Directories primary{config_directory,
+                                  config.expanded_or("queue_directory", "/var/spool/postfix"),
+                                  config.expanded_or("data_directory", "/var/lib/postfix")};
+    if (state) {
+        index.emplace(*state);
+        primary = manifest::directories_of(state->primary());
+    }
+    std::vector<std::optional<manifest::Directories>> meant;
+    meant.reserve(manifest.instances.size());
+    for (const manifest::DesiredInstance& d : manifest.instances)
+        meant.push_back(manifest::directories_of(d, primary, index ? &*index : nullptr));
+    return meant;
+}
+
 }  // namespace
 
 std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
@@ -141,64 +161,39 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
     const maincf::MainCf& primary = *host.main_cf(config_directory + "/main.cf");
     const maincf::Configuration config(primary, defaults);
 
+    // The directories each entry means, on the host as read (files of other config directories
+    // read below change no instance).
+    Diagnostics ignored;
+    const auto state = host.shared_state(ignored);
+    const std::vector<std::optional<manifest::Directories>> meant =
+        meant_directories(manifest, state.get(), config, config_directory);
+
     // Config directories the manifest names may hold an instance to import.
     const std::vector<std::string> listed_directories =
         instance::split_list(config.expanded("multi_instance_directories").value);
     const std::set<std::string_view> listed(listed_directories.begin(), listed_directories.end());
-    for (const manifest::DesiredInstance& d : manifest.instances) {
-        const std::string dir = d.config_directory
-                                    ? manifest::clean_directory(*d.config_directory)
-                                    : manifest::derived_directory(config_directory, d.name);
+    for (const std::optional<manifest::Directories>& directories : meant) {
+        if (!directories)
+            continue;
+        const std::string& dir = directories->config_directory;
         if (listed.contains(dir) || dir == config_directory)
             continue;
         if (take_file(host, fingerprinted, dir + "/main.cf", true, problems)) {
             take_file(host, fingerprinted, dir + "/master.cf", false, problems);
         }
     }
+    (void)host.shared_state(ignored);  // read again now, for the planner
 
-    // Run-time facts. Queues are counted only where a destroy may be planned.
-    std::set<std::string> kept;
-    for (const manifest::DesiredInstance& d : manifest.instances) {
-        if (d.state == manifest::DesiredState::present) {
-            kept.insert(d.config_directory ? manifest::clean_directory(*d.config_directory)
-                                           : manifest::derived_directory(config_directory, d.name));
-        }
-    }
-    Diagnostics ignored;
-    const auto state = host.shared_state(ignored);  // kept for the planner
-    std::optional<instance::InstanceIndex> index;
-    if (state)
-        index.emplace(*state);
     // The config and queue directories of every instance the manifest keeps: an existing one
-    // must be root's own directory. (data_directory belongs to mail_owner.)
-    std::map<std::string, std::string> by_name;  // secondaries' names -> config directories
-    if (state) {
-        for (const instance::Instance& i : state->instances) {
-            if (!i.primary && !i.name.empty())
-                by_name.emplace(i.name, i.config_directory);
-        }
-    }
-    for (const manifest::DesiredInstance& d : manifest.instances) {
-        if (d.state != manifest::DesiredState::present)
+    // must be root's own directory. (data_directory belongs to mail_owner.) Queues are counted
+    // only where a destroy may be planned.
+    std::set<std::string> kept;
+    for (std::size_t k = 0; k < meant.size(); ++k) {
+        if (manifest.instances[k].state != manifest::DesiredState::present)
             continue;
-        std::string dir = d.config_directory
-                              ? manifest::clean_directory(*d.config_directory)
-                              : manifest::derived_directory(config_directory, d.name);
-        std::string queue =
-            d.queue_directory
-                ? manifest::clean_directory(*d.queue_directory)
-                : manifest::derived_directory(
-                      config.expanded_or("queue_directory", "/var/spool/postfix"), d.name);
-        // Left out, the config directory is that of the instance of this name on the host.
-        if (auto named = by_name.find(d.name); named != by_name.end() && !d.config_directory) {
-            dir = named->second;
-        }
-        if (const instance::Instance* i = index ? index->by_config_directory(dir) : nullptr;
-            i && !d.queue_directory) {
-            queue = i->queue_directory;
-        }
-        for (const std::string& path : {dir, queue}) {
-            if (std::string why = check_instance_directory(path); !why.empty()) {
+        kept.insert(meant[k]->config_directory);
+        for (const std::string* path : {&meant[k]->config_directory, &meant[k]->queue_directory}) {
+            if (std::string why = check_instance_directory(*path); !why.empty()) {
                 problems.push_back(make_error("", 0, 0, std::move(why)));
             }
         }

@@ -49,7 +49,10 @@ Expected<int> run_instance_command(const postmulti::InstanceRun& run,
         environment.push_back(name + "=" + variables[name]);
 
     // postmulti's child runs execvp(3) and words its failure `execvp NAME: REASON` (postmulti.c).
-    Command command{run.argv, std::move(environment), false, false, "execvp " + run.argv[0], true};
+    Command command{.argv = run.argv,
+                    .environment = std::move(environment),
+                    .start_failure_label = "execvp " + run.argv[0],
+                    .execvp_in_child = true};
     RealProcessRunner runner;
     auto result = runner.run(command);
     if (!result)

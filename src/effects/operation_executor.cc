@@ -9,6 +9,7 @@
 #include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
 #include "core/maincf/main_cf.h"
+#include "core/support/overloaded.h"
 #include "effects/directories.h"
 #include "effects/edit_file.h"
 #include "effects/instance_probe.h"
@@ -38,82 +39,96 @@ Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_t
     return ok_status();
 }
 
+Status install_file(const lifecycle::InstallFile& op, std::chrono::seconds lock_timeout) {
+    auto written = replace_file(op.path, op.content.str(), op.mode, lock_timeout);
+    return written ? ok_status() : Status::failure(written.error());
+}
+
+Status remove_file(const lifecycle::RemoveFile& op) {
+    if (::unlink(op.path.c_str()) < 0 && errno != ENOENT)
+        return Status::failure(errno_message("remove", op.path, errno));
+    return ok_status();
+}
+
+Status remove_directory(const lifecycle::RemoveDirectory& op, std::vector<Leftover>& leftovers) {
+    if (::rmdir(op.path.c_str()) < 0)
+        leftovers.push_back(Leftover{op.path, op.path, std::strerror(errno)});
+    return ok_status();
+}
+
+Status remove_queue_tree(const lifecycle::RemoveQueueTree& op, QueueTrees& queue_trees,
+                         std::vector<Leftover>& leftovers) {
+    auto left = queue_trees.remove(op.queue_directory, op.data_directory);
+    leftovers.insert(leftovers.end(), left.begin(), left.end());
+    return ok_status();
+}
+
+Status require_empty_queue(const lifecycle::RequireEmptyQueue& op) {
+    const std::size_t queued = count_queued_messages(op.queue_directory);
+    if (auto reason = lifecycle::queued_mail_refusal(queued)) {
+        const std::string& label = op.instance.empty() ? op.config_directory : op.instance;
+        return Status::failure(
+            lifecycle::destroy_refused_message(label, op.config_directory, *reason));
+    }
+    return ok_status();
+}
+
 }  // namespace
 
 Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
                                       std::vector<Leftover>& leftovers) {
     using namespace lifecycle;
-    if (const auto* op = std::get_if<EditMainCf>(&operation))
-        return edit_main_cf(*op, lock_timeout_);
-    if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
-        return create_directories(op->path, op->mode);
-    }
-    if (const auto* op = std::get_if<InstallFile>(&operation)) {
-        auto written = replace_file(op->path, op->content.str(), op->mode, lock_timeout_);
-        return written ? ok_status() : Status::failure(written.error());
-    }
-    if (const auto* op = std::get_if<BuildQueueTree>(&operation)) {
-        return queue_trees_.build(op->config_directory);
-    }
-    if (const auto* op = std::get_if<RequireStopped>(&operation)) {
-        // Without master.pid no master ever ran here: Postfix's `master -t` says so too, and
-        // asking `postfix status` would cost a fork and its pause of up to two seconds after a
-        // main.cf edit. With it, `postfix status` decides: a master that was just stopped frees
-        // its lock before it has exited.
-        struct stat st {};
-        if (!op->queue_directory.empty() &&
-            ::lstat((op->queue_directory + "/pid/master.pid").c_str(), &st) < 0 &&
-            errno == ENOENT) {
-            return ok_status();
-        }
-        // `postfix status` succeeds only while the instance's master runs.
-        auto status = runner_.run(
-            Command{{postfix_, "-c", op->config_directory, "status"}, std::nullopt, true, true});
-        if (!status)
-            return Status::failure(status.error());
-        if (status->succeeded()) {
-            return Status::failure("Instance '" + op->config_directory + "' is not stopped");
-        }
+    return std::visit(
+        Overloaded{
+            [&](const EditMainCf& op) { return edit_main_cf(op, lock_timeout_); },
+            [&](const CreateDirectories& op) { return create_directories(op.path, op.mode); },
+            [&](const InstallFile& op) { return install_file(op, lock_timeout_); },
+            [&](const BuildQueueTree& op) { return queue_trees_.build(op.config_directory); },
+            [&](const RequireStopped& op) { return require_stopped(op); },
+            [&](const RemoveQueueTree& op) {
+                return remove_queue_tree(op, queue_trees_, leftovers);
+            },
+            [&](const RemoveFile& op) { return remove_file(op); },
+            [&](const RemoveDirectory& op) { return remove_directory(op, leftovers); },
+            [&](const RunPostfix& op) { return run_postfix(op); },
+            [&](const RequireEmptyQueue& op) { return require_empty_queue(op); }},
+        operation);
+}
+
+Status RealOperationExecutor::require_stopped(const lifecycle::RequireStopped& op) {
+    // Without master.pid no master ever ran here: Postfix's `master -t` says so too, and
+    // asking `postfix status` would cost a fork and its pause of up to two seconds after a
+    // main.cf edit. With it, `postfix status` decides: a master that was just stopped frees
+    // its lock before it has exited.
+    struct stat st {};
+    if (!op.queue_directory.empty() &&
+        ::lstat((op.queue_directory + "/pid/master.pid").c_str(), &st) < 0 && errno == ENOENT) {
         return ok_status();
     }
-    if (const auto* op = std::get_if<RemoveQueueTree>(&operation)) {
-        auto left = queue_trees_.remove(op->queue_directory, op->data_directory);
-        leftovers.insert(leftovers.end(), left.begin(), left.end());
-        return ok_status();
+    // `postfix status` succeeds only while the instance's master runs.
+    auto status = runner_.run(Command{.argv = {postfix_, "-c", op.config_directory, "status"},
+                                      .environment = std::nullopt,
+                                      .capture_output = true,
+                                      .silence_errors = true});
+    if (!status)
+        return Status::failure(status.error());
+    if (status->succeeded())
+        return Status::failure("Instance '" + op.config_directory + "' is not stopped");
+    return ok_status();
+}
+
+Status RealOperationExecutor::run_postfix(const lifecycle::RunPostfix& op) {
+    const std::string command(lifecycle::to_string(op.command));
+    auto run = runner_.run(Command{.argv = {postfix_, "-c", op.config_directory, command},
+                                   .environment = std::nullopt,
+                                   .capture_output = true});
+    if (!run)
+        return Status::failure(run.error());
+    if (!run->succeeded()) {
+        return Status::failure("postfix -c " + op.config_directory + " " + command +
+                               " failed with exit status " + std::to_string(run->exit_status));
     }
-    if (const auto* op = std::get_if<RemoveFile>(&operation)) {
-        if (::unlink(op->path.c_str()) < 0 && errno != ENOENT) {
-            return Status::failure(errno_message("remove", op->path, errno));
-        }
-        return ok_status();
-    }
-    if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {
-        if (::rmdir(op->path.c_str()) < 0) {
-            leftovers.push_back(Leftover{op->path, op->path, std::strerror(errno)});
-        }
-        return ok_status();
-    }
-    if (const auto* op = std::get_if<RunPostfix>(&operation)) {
-        auto run = runner_.run(Command{
-            {postfix_, "-c", op->config_directory, op->command}, std::nullopt, true, false});
-        if (!run)
-            return Status::failure(run.error());
-        if (!run->succeeded()) {
-            return Status::failure("postfix -c " + op->config_directory + " " + op->command +
-                                   " failed with exit status " + std::to_string(run->exit_status));
-        }
-        return ok_status();
-    }
-    if (const auto* op = std::get_if<RequireEmptyQueue>(&operation)) {
-        const std::size_t queued = count_queued_messages(op->queue_directory);
-        if (auto reason = lifecycle::queued_mail_refusal(queued)) {
-            const std::string& label = op->instance.empty() ? op->config_directory : op->instance;
-            return Status::failure(
-                lifecycle::destroy_refused_message(label, op->config_directory, *reason));
-        }
-        return ok_status();
-    }
-    return Status::failure("unknown operation");
+    return ok_status();
 }
 
 }  // namespace pmr::effects

@@ -32,7 +32,8 @@ class QueueTrees {
                                                        const std::string& data_directory) = 0;
 };
 
-/// Carries out life-cycle operations. Dry runs use a different executor rather than flags.
+/// Carries out life-cycle operations. Planning (the dry run) applies them to a
+/// lifecycle::SimulatedHost instead, never through an executor with a flag.
 class OperationExecutor {
   public:
     virtual ~OperationExecutor() = default;
@@ -59,6 +60,9 @@ class RealOperationExecutor final : public OperationExecutor {
                                  std::vector<Leftover>& leftovers) override;
 
   private:
+    [[nodiscard]] Status require_stopped(const lifecycle::RequireStopped& op);
+    [[nodiscard]] Status run_postfix(const lifecycle::RunPostfix& op);
+
     ProcessRunner& runner_;
     QueueTrees& queue_trees_;
     std::string postfix_;

@@ -30,7 +30,9 @@ LoadedDefaults load_parameter_defaults(ProcessRunner& runner, const std::string&
         }
     }
     // MAIL_CONFIG must not redirect postconf: compile-time defaults do not depend on it.
-    auto result = runner.run(Command{{postconf, "-d"}, std::vector<std::string>{"LANG=C"}, true});
+    auto result = runner.run(Command{.argv = {postconf, "-d"},
+                                     .environment = std::vector<std::string>{"LANG=C"},
+                                     .capture_output = true});
     if (!result || !result->succeeded()) {
         spdlog::warn("{} -d failed: using built-in Postfix 3.7 defaults", postconf);
         return {maincf::ParameterDefaults::builtin(), std::nullopt};

@@ -116,7 +116,13 @@ std::optional<Instance> read_instance(const std::string& config_directory,
                                           "/main.cf entry: multi_instance_enable = " + *enable));
         return std::nullopt;
     }
-    return Instance{config_directory, *queue, *data, *name, *group, enable_word == "yes", false};
+    return Instance{.config_directory = config_directory,
+                    .queue_directory = *queue,
+                    .data_directory = *data,
+                    .name = *name,
+                    .group = *group,
+                    .enabled = enable_word == "yes",
+                    .primary = false};
 }
 
 std::optional<Instance> load_secondary(const std::string& config_directory,

@@ -37,6 +37,14 @@ maincf::EditKind edit_kind_named(const YAML::Node& node) {
     throw YAML::Exception(node.Mark(), "unknown edit kind '" + name + "'");
 }
 
+/// The postfix(1) command named by `node`; an unknown one is refused, never guessed.
+PostfixCommand postfix_command_in(const YAML::Node& node) {
+    const std::string word = node.as<std::string>();
+    if (const auto command = postfix_command_named(word))
+        return *command;
+    throw YAML::Exception(node.Mark(), "unknown postfix command '" + word + "'");
+}
+
 bool appends_to_a_list(const JournalEntry& entry) {
     return std::ranges::any_of(entry.operations, [](const Operation& operation) {
         const auto* edit = std::get_if<EditMainCf>(&operation);
@@ -107,7 +115,7 @@ struct Encoder {
             .key("config_directory")
             .value(op.config_directory)
             .key("command")
-            .value(op.command);
+            .value(to_string(op.command));
     }
     void operator()(const RequireEmptyQueue& op) const {
         json.key("op")
@@ -151,7 +159,7 @@ Operation decode_operation(const YAML::Node& node) {
     if (op == "remove_directory")
         return RemoveDirectory{text("path")};
     if (op == "run_postfix")
-        return RunPostfix{text("config_directory"), text("command")};
+        return RunPostfix{text("config_directory"), postfix_command_in(node["command"])};
     if (op == "require_empty_queue") {
         return RequireEmptyQueue{text("config_directory"), text("queue_directory"),
                                  node["instance"] ? text("instance") : std::string()};

@@ -45,7 +45,7 @@ struct Describer {
         return "remove directory " + op.path;
     }
     std::string operator()(const RunPostfix& op) const {
-        return "postfix -c " + op.config_directory + " " + op.command;
+        return "postfix -c " + op.config_directory + " " + std::string(to_string(op.command));
     }
     std::string operator()(const RequireEmptyQueue& op) const {
         return "check that the queue of " + op.config_directory + " is empty";
@@ -53,6 +53,24 @@ struct Describer {
 };
 
 }  // namespace
+
+std::string_view to_string(PostfixCommand command) {
+    switch (command) {
+        case PostfixCommand::stop:
+            return "stop";
+        case PostfixCommand::reload:
+            return "reload";
+    }
+    return "stop";
+}
+
+std::optional<PostfixCommand> postfix_command_named(std::string_view word) {
+    for (const PostfixCommand command : {PostfixCommand::stop, PostfixCommand::reload}) {
+        if (to_string(command) == word)
+            return command;
+    }
+    return std::nullopt;
+}
 
 std::string describe(const Operation& operation) {
     return std::visit(Describer{}, operation);

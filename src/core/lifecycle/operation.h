@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -14,12 +16,14 @@ namespace pmr::lifecycle {
 struct EditMainCf {
     std::string path;
     std::vector<maincf::Edit> edits;
+    friend bool operator==(const EditMainCf&, const EditMainCf&) = default;
 };
 
 /// `mkdir -p PATH`: every missing component is created with `mode`.
 struct CreateDirectories {
     std::string path;
     unsigned mode = 0755;
+    friend bool operator==(const CreateDirectories&, const CreateDirectories&) = default;
 };
 
 /// Install a whole file atomically (temp file, fsync, rename), owned by root.
@@ -27,12 +31,14 @@ struct InstallFile {
     std::string path;
     SharedText content;  ///< shared with the simulated host a plan is made on
     unsigned mode = 0644;
+    friend bool operator==(const InstallFile&, const InstallFile&) = default;
 };
 
 /// Build or repair an instance's queue and data trees from $meta_directory/postfix-files, as
 /// `postfix -c CONFIG_DIRECTORY set-permissions` does.
 struct BuildQueueTree {
     std::string config_directory;
+    friend bool operator==(const BuildQueueTree&, const BuildQueueTree&) = default;
 };
 
 /// Refuse to go on while the instance's master runs (`postfix -c DIR status` succeeds).
@@ -42,6 +48,7 @@ struct RequireStopped {
     /// and the instance is stopped without asking Postfix (the rule of Postfix's own `master
     /// -t`). "" (a journal of an older pmreconcile) always asks.
     std::string queue_directory{};
+    friend bool operator==(const RequireStopped&, const RequireStopped&) = default;
 };
 
 /// Remove the queue subdirectories Postfix creates, then the data and queue directories, with
@@ -49,22 +56,34 @@ struct RequireStopped {
 struct RemoveQueueTree {
     std::string queue_directory;
     std::string data_directory;
+    friend bool operator==(const RemoveQueueTree&, const RemoveQueueTree&) = default;
 };
 
 /// Remove a file if it exists.
 struct RemoveFile {
     std::string path;
+    friend bool operator==(const RemoveFile&, const RemoveFile&) = default;
 };
 
 /// rmdir a directory; one that will not go stays, with a warning.
 struct RemoveDirectory {
     std::string path;
+    friend bool operator==(const RemoveDirectory&, const RemoveDirectory&) = default;
 };
 
-/// Run `postfix -c CONFIG_DIRECTORY COMMAND` (stop, reload, ...) for one instance.
+/// The postfix(1) commands a plan runs.
+enum class PostfixCommand { stop, reload };
+
+/// The command's word on postfix(1)'s command line (`stop`).
+[[nodiscard]] std::string_view to_string(PostfixCommand command);
+/// The command whose word is `word`, or nullopt.
+[[nodiscard]] std::optional<PostfixCommand> postfix_command_named(std::string_view word);
+
+/// Run `postfix -c CONFIG_DIRECTORY COMMAND` for one instance.
 struct RunPostfix {
     std::string config_directory;
-    std::string command;
+    PostfixCommand command = PostfixCommand::stop;
+    friend bool operator==(const RunPostfix&, const RunPostfix&) = default;
 };
 
 /// Refuse to go on while the instance's queue holds a message (checked again just before a
@@ -75,6 +94,7 @@ struct RequireEmptyQueue {
     /// The instance's label in messages (its name); "" (a journal of an older pmreconcile)
     /// names it by its config directory.
     std::string instance{};
+    friend bool operator==(const RequireEmptyQueue&, const RequireEmptyQueue&) = default;
 };
 
 /// One effect of a life-cycle action. Plans are lists of these, run in order by an executor.

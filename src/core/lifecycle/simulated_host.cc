@@ -2,6 +2,7 @@
 
 #include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
+#include "core/support/overloaded.h"
 
 namespace pmr::lifecycle {
 
@@ -132,58 +133,67 @@ std::optional<instance::Instance> SimulatedHost::secondary_record(
 }
 
 std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
-    if (const auto* op = std::get_if<EditMainCf>(&operation)) {
-        const maincf::MainCf* current = main_cf(op->path);
-        if (current == nullptr)
-            return "open " + op->path + " for reading: No such file or directory";
-        put_file(op->path, maincf::apply_edits(*current, op->edits).text);
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
-        directories_.insert(op->path);
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<InstallFile>(&operation)) {
-        forget_derived(op->path);
-        files_[op->path] = op->content.shared();
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<BuildQueueTree>(&operation)) {
-        directories_.insert(op->config_directory);
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<RequireStopped>(&operation)) {
-        if (facts(op->config_directory).running) {
-            return "Instance '" + op->config_directory + "' is not stopped";
-        }
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<RemoveQueueTree>(&operation)) {
-        directories_.erase(op->queue_directory);
-        directories_.erase(op->data_directory);
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<RemoveFile>(&operation)) {
-        forget_derived(op->path);
-        files_.erase(op->path);
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<RemoveDirectory>(&operation)) {
-        directories_.erase(op->path);
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<RunPostfix>(&operation)) {
-        if (op->command == "stop" || op->command == "abort")
-            facts_[op->config_directory].running = false;
-        if (op->command == "start")
-            facts_[op->config_directory].running = true;
-        return std::nullopt;
-    }
-    if (const auto* op = std::get_if<RequireEmptyQueue>(&operation)) {
-        if (auto reason = queued_mail_refusal(facts(op->config_directory).queued_messages)) {
-            const std::string& label = op->instance.empty() ? op->config_directory : op->instance;
-            return destroy_refused_message(label, op->config_directory, *reason);
-        }
+    using Outcome = std::optional<std::string>;
+    return std::visit(
+        Overloaded{[&](const EditMainCf& op) -> Outcome {
+                       const maincf::MainCf* current = main_cf(op.path);
+                       if (current == nullptr)
+                           return "open " + op.path + " for reading: No such file or directory";
+                       put_file(op.path, maincf::apply_edits(*current, op.edits).text);
+                       return std::nullopt;
+                   },
+                   [&](const CreateDirectories& op) -> Outcome {
+                       directories_.insert(op.path);
+                       return std::nullopt;
+                   },
+                   [&](const InstallFile& op) -> Outcome {
+                       forget_derived(op.path);
+                       files_[op.path] = op.content.shared();
+                       return std::nullopt;
+                   },
+                   [&](const BuildQueueTree& op) -> Outcome {
+                       directories_.insert(op.config_directory);
+                       return std::nullopt;
+                   },
+                   [&](const RequireStopped& op) -> Outcome {
+                       if (facts(op.config_directory).running)
+                           return "Instance '" + op.config_directory + "' is not stopped";
+                       return std::nullopt;
+                   },
+                   [&](const RemoveQueueTree& op) -> Outcome {
+                       directories_.erase(op.queue_directory);
+                       directories_.erase(op.data_directory);
+                       return std::nullopt;
+                   },
+                   [&](const RemoveFile& op) -> Outcome {
+                       forget_derived(op.path);
+                       files_.erase(op.path);
+                       return std::nullopt;
+                   },
+                   [&](const RemoveDirectory& op) -> Outcome {
+                       directories_.erase(op.path);
+                       return std::nullopt;
+                   },
+                   [&](const RunPostfix& op) -> Outcome { return run_postfix(op); },
+                   [&](const RequireEmptyQueue& op) -> Outcome {
+                       const auto reason =
+                           queued_mail_refusal(facts(op.config_directory).queued_messages);
+                       if (!reason)
+                           return std::nullopt;
+                       const std::string& label =
+                           op.instance.empty() ? op.config_directory : op.instance;
+                       return destroy_refused_message(label, op.config_directory, *reason);
+                   }},
+        operation);
+}
+
+std::optional<std::string> SimulatedHost::run_postfix(const RunPostfix& op) {
+    switch (op.command) {
+        case PostfixCommand::stop:
+            facts_[op.config_directory].running = false;
+            return std::nullopt;
+        case PostfixCommand::reload:
+            return std::nullopt;  // a running instance stays running; a stopped one, stopped
     }
     return std::nullopt;
 }

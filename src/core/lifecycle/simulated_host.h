@@ -73,6 +73,8 @@ class SimulatedHost final : public HostView {
     [[nodiscard]] std::optional<std::string> apply(const Operation& operation);
 
   private:
+    /// What RunPostfix changes: the instance's running fact.
+    [[nodiscard]] std::optional<std::string> run_postfix(const RunPostfix& op);
     /// Reads the host's instances from the files (shared_state() keeps the result).
     [[nodiscard]] std::optional<instance::HostState> build_state(Diagnostics& problems) const;
     /// The record of the secondary in `config_directory`, read from its main.cf once per

@@ -147,9 +147,9 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
         const std::string& name = instance.name;
         if (name.empty())
             continue;  // reported by the parser
-        if (!name.starts_with("postfix-")) {
-            report(instance.name_position,
-                   "instance name '" + name + "' must start with 'postfix-'");
+        if (!name.starts_with(pmr::instance::name_prefix)) {
+            report(instance.name_position, "instance name '" + name + "' must start with '" +
+                                               std::string(pmr::instance::name_prefix) + "'");
         } else if (!is_safe(name)) {
             report(instance.name_position,
                    "instance name '" + name + "' may only contain letters, digits and !@%-_=+:.");
@@ -175,29 +175,31 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
 
         if (repeated)
             continue;
-        const std::tuple<const char*, const std::optional<std::string>*, Position> directories[] = {
-            {"config_directory", &instance.config_directory,
-             or_entry(instance.config_directory_position, instance)},
-            {"queue_directory", &instance.queue_directory,
-             or_entry(instance.queue_directory_position, instance)},
-            {"data_directory", &instance.data_directory,
-             or_entry(instance.data_directory_position, instance)}};
-        const std::string* primary_values[] = {&primary.config_directory, &primary.queue_directory,
-                                               &primary.data_directory};
-        for (std::size_t i = 0; i < 3; ++i) {
-            const auto& [key, value, where] = directories[i];
-            std::string directory;
+        // An absent entry claims nothing.
+        const std::optional<Directories> meant = instance.state == DesiredState::present
+                                                     ? directories_of(instance, primary, nullptr)
+                                                     : std::nullopt;
+        const std::tuple<const char*, const std::optional<std::string>*, Position,
+                         std::string Directories::*>
+            directories[] = {{"config_directory", &instance.config_directory,
+                              or_entry(instance.config_directory_position, instance),
+                              &Directories::config_directory},
+                             {"queue_directory", &instance.queue_directory,
+                              or_entry(instance.queue_directory_position, instance),
+                              &Directories::queue_directory},
+                             {"data_directory", &instance.data_directory,
+                              or_entry(instance.data_directory_position, instance),
+                              &Directories::data_directory}};
+        for (const auto& [key, value, where, member] : directories) {
+            std::string cleaned;
             if (*value) {
-                if (const std::string why = check_directory(**value, directory); !why.empty()) {
+                if (const std::string why = check_directory(**value, cleaned); !why.empty()) {
                     report(where, name + ": " + key + " '" + **value + "' " + why);
                     continue;
                 }
-            } else {
-                directory = derived_directory(*primary_values[i], name);
             }
-            if (instance.state == DesiredState::absent)
-                continue;
-            claims.push_back({directory, name + "'s " + key, where});
+            if (meant)
+                claims.push_back({(*meant).*member, name + "'s " + key, where});
         }
     }
 

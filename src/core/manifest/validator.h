@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/manifest/directories.h"
 #include "core/manifest/manifest.h"
 #include "core/support/diagnostic.h"
 
@@ -9,11 +10,7 @@ namespace pmr::manifest {
 
 /// The primary instance's directories, against which instances' directories are derived and
 /// checked.
-struct PrimaryDirectories {
-    std::string config_directory = "/etc/postfix";
-    std::string queue_directory = "/var/spool/postfix";
-    std::string data_directory = "/var/lib/postfix";
-};
+using PrimaryDirectories = Directories;
 
 /// Main.cf parameters that the manifest may not list under `parameters`, because pmreconcile
 /// manages them through other keys (name, group, enable, directories, instance order).

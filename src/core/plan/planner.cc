@@ -1,6 +1,7 @@
 #include "core/plan/planner.h"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "core/instance/instance_index.h"
 #include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/configuration.h"
+#include "core/manifest/directories.h"
 #include "core/manifest/validator.h"
 #include "core/postmulti/edit_planner.h"
 
@@ -29,10 +31,16 @@ using postmulti::Request;
 
 constexpr std::string_view swap_prefix = "postfix-pmreconcile-swap-";
 
-/// A manifest entry with the config directory that identifies it.
+/// A manifest entry with the directories it means (manifest::directories_of()).
 struct Target {
     const DesiredInstance* desired;
-    std::string config_directory;
+    std::optional<manifest::Directories> directories;  ///< nullopt: it means no instance
+
+    /// The config directory that identifies the instance, "" when there is none.
+    [[nodiscard]] const std::string& config_directory() const {
+        static const std::string none;
+        return directories ? directories->config_directory : none;
+    }
 };
 
 class Planner {
@@ -48,19 +56,24 @@ class Planner {
         primary_directory_ = initial->primary().config_directory;
         for (const std::string& d : initial->secondary_directories())
             listed_before_.insert(d);
-        resolve_targets(*initial);
-        if (failed())
-            return finish();
-        plan_init(*initial);
-        plan_removals();
-        plan_disables();
-        plan_renames();
-        plan_additions();
-        plan_parameters();
-        plan_order();
-        plan_enables();
-        plan_reloads();
-        note_possible_renames(*initial);
+        // Each phase plans on the host that the phases before it leave: after a failure that is
+        // not the host apply would reach, so planning stops after the first phase that fails.
+        const std::function<void()> phases[] = {[&] { resolve_targets(*initial); },
+                                                [&] { plan_init(*initial); },
+                                                [&] { plan_removals(); },
+                                                [&] { plan_disables(); },
+                                                [&] { plan_renames(); },
+                                                [&] { plan_additions(); },
+                                                [&] { plan_parameters(); },
+                                                [&] { plan_order(); },
+                                                [&] { plan_enables(); },
+                                                [&] { plan_reloads(); },
+                                                [&] { note_possible_renames(*initial); }};
+        for (const std::function<void()>& phase : phases) {
+            phase();
+            if (failed())
+                break;
+        }
         return finish();
     }
 
@@ -218,33 +231,20 @@ class Planner {
     // --- the phases ----------------------------------------------------------------------
 
     void resolve_targets(const HostState& state) {
-        for (const DesiredInstance& d : manifest_.instances) {
-            std::string directory;
-            if (d.config_directory) {
-                directory = manifest::clean_directory(*d.config_directory);
-            } else {
-                if (const Instance* named = holder_of_name(state, d.name);
-                    named && !named->primary) {
-                    directory = named->config_directory;
-                } else if (d.state == DesiredState::present) {
-                    directory =
-                        manifest::derived_directory(state.primary().config_directory, d.name);
-                }
-                // else: no instance has the name of this absent entry, so none is removed (not
-                // one of another name that happens to live where the name would derive to).
-            }
-            targets_.push_back(Target{&d, directory});
-        }
+        const manifest::Directories primary = manifest::directories_of(state.primary());
+        for (const DesiredInstance& d : manifest_.instances)
+            targets_.push_back(Target{&d, manifest::directories_of(d, primary, &*index_)});
         // Two entries that mean one instance (one by its name on the host, the other by its
         // config directory) would each undo what the other plans.
         std::unordered_map<std::string_view, const DesiredInstance*> first_meaning;
         for (const Target& t : targets_) {
-            if (t.config_directory.empty())
+            if (t.config_directory().empty())
                 continue;
-            const auto [first, inserted] = first_meaning.try_emplace(t.config_directory, t.desired);
+            const auto [first, inserted] =
+                first_meaning.try_emplace(t.config_directory(), t.desired);
             if (inserted)
                 continue;
-            fail_at(*t.desired, t.desired->name + ": the instance in " + t.config_directory +
+            fail_at(*t.desired, t.desired->name + ": the instance in " + t.config_directory() +
                                     " is also meant by the entry of " + first->second->name +
                                     " at line " + std::to_string(first->second->position.line));
         }
@@ -283,7 +283,8 @@ class Planner {
     void quiesce(const Instance& instance) {
         if (host_.facts(instance.config_directory).running) {
             add_step(StepKind::stop, label(instance), instance.config_directory, {},
-                     {lifecycle::RunPostfix{instance.config_directory, "stop"}});
+                     {lifecycle::RunPostfix{instance.config_directory,
+                                            lifecycle::PostfixCommand::stop}});
         }
         if (instance.enabled) {
             add_request_step(StepKind::disable, request(Action::disable, instance.config_directory),
@@ -364,11 +365,11 @@ class Planner {
             return;
         std::set<std::string> listed;
         for (const Target& t : targets_)
-            listed.insert(t.config_directory);
+            listed.insert(t.config_directory());
         for (const Target& t : targets_) {
             if (t.desired->state != DesiredState::absent)
                 continue;
-            if (const Instance* i = find(*state, t.config_directory); i && !i->primary) {
+            if (const Instance* i = find(*state, t.config_directory()); i && !i->primary) {
                 remove(*i, true);
             }
         }
@@ -386,7 +387,7 @@ class Planner {
             const auto state = current();
             if (!state)
                 return;
-            const Instance* i = find(*state, t.config_directory);
+            const Instance* i = find(*state, t.config_directory());
             if (i && t.desired->enable == false && i->enabled)
                 quiesce(*i);
         }
@@ -410,12 +411,12 @@ class Planner {
         if (!state)
             return;
         for (const Target& t : present_targets()) {
-            const Instance* i = find(*state, t.config_directory);
+            const Instance* i = find(*state, t.config_directory());
             if (i == nullptr)
                 continue;
-            desired_of[t.config_directory] = t.desired;
+            desired_of[t.config_directory()] = t.desired;
             if (i->name != t.desired->name) {
-                pending[t.config_directory] = t.desired->name;
+                pending[t.config_directory()] = t.desired->name;
             } else if (t.desired->group && *t.desired->group != i->group) {
                 assign(*i, std::nullopt, t.desired->group);
             }
@@ -607,8 +608,9 @@ class Planner {
                     return;
             }
             const HostState& state = run ? run->state : *read;
-            const bool exists = run ? run->index.by_config_directory(t.config_directory) != nullptr
-                                    : find(state, t.config_directory) != nullptr;
+            const bool exists =
+                run ? run->index.by_config_directory(t.config_directory()) != nullptr
+                    : find(state, t.config_directory()) != nullptr;
             if (exists)
                 continue;
             const DesiredInstance& d = *t.desired;
@@ -619,30 +621,30 @@ class Planner {
                                holder->config_directory + ", which the manifest does not rename");
                 return;
             }
-            const bool complete = host_.is_regular_file(t.config_directory + "/main.cf") &&
-                                  host_.is_regular_file(t.config_directory + "/master.cf");
+            const bool complete = host_.is_regular_file(t.config_directory() + "/main.cf") &&
+                                  host_.is_regular_file(t.config_directory() + "/master.cf");
             Request r;
             r.mode = postmulti::Mode::edit;
             r.new_name = d.name;
             // An imported main.cf may set a group that `group: ""` clears.
             if (d.group && (!d.group->empty() || complete))
                 r.new_group = *d.group;
-            r.arguments = {"config_directory=" + t.config_directory};
+            r.new_directories.config_directory = t.config_directory();
             if (complete) {
                 settle(run);
-                if (!add_import_step(r, d, t.config_directory,
-                                     {{"config_directory", std::nullopt, t.config_directory}})) {
+                if (!add_import_step(r, d, t.config_directory(),
+                                     {{"config_directory", std::nullopt, t.config_directory()}})) {
                     return;
                 }
                 continue;
             }
             r.action = Action::create;
             std::vector<Change> changes{{"multi_instance_name", std::nullopt, d.name},
-                                        {"config_directory", std::nullopt, t.config_directory}};
+                                        {"config_directory", std::nullopt, t.config_directory()}};
             if (r.new_group) {
                 changes.push_back({"multi_instance_group", std::nullopt, *r.new_group});
             }
-            add_directories(r, changes, d, state.primary());
+            add_directories(r, changes, *t.directories);
             if (!run && may_keep_additions())
                 run = std::make_unique<Additions>(state, targets.size());
             if (run) {
@@ -670,24 +672,13 @@ class Planner {
         return true;
     }
 
-    /// The queue and data directories of a new instance: the manifest's, else derived from the
-    /// primary's as postmulti derives them.
-    static void add_directories(Request& r, std::vector<Change>& changes, const DesiredInstance& d,
-                                const Instance& primary) {
-        const std::pair<const char*,
-                        std::pair<const std::optional<std::string>*, const std::string*>>
-            directories[] = {{"queue_directory", {&d.queue_directory, &primary.queue_directory}},
-                             {"data_directory", {&d.data_directory, &primary.data_directory}}};
-        for (const auto& [key, values] : directories) {
-            std::string directory;
-            if (*values.first) {
-                directory = manifest::clean_directory(**values.first);
-            } else {
-                directory = manifest::derived_directory(*values.second, d.name);
-            }
-            r.arguments.push_back(std::string(key) + "=" + directory);
-            changes.push_back({key, std::nullopt, directory});
-        }
+    /// The queue and data directories of a new instance.
+    static void add_directories(Request& r, std::vector<Change>& changes,
+                                const manifest::Directories& directories) {
+        r.new_directories.queue_directory = directories.queue_directory;
+        r.new_directories.data_directory = directories.data_directory;
+        changes.push_back({"queue_directory", std::nullopt, directories.queue_directory});
+        changes.push_back({"data_directory", std::nullopt, directories.data_directory});
     }
 
     /// Parameter edits for one main.cf; a `configure` step when anything differs.
@@ -713,14 +704,12 @@ class Planner {
     }
 
     void plan_parameters() {
-        if (failed())
-            return;
         configure("-", primary_directory_, manifest_.primary_parameters);
         for (const Target& t : present_targets()) {
             const auto state = current();
             if (!state)
                 return;
-            const Instance* i = find(*state, t.config_directory);
+            const Instance* i = find(*state, t.config_directory());
             if (i == nullptr)
                 continue;
             const DesiredInstance& d = *t.desired;
@@ -737,24 +726,22 @@ class Planner {
                                    ") is not supported: stop it and move the directory by hand");
                 }
             }
-            configure(d.name, t.config_directory, d.parameters);
+            configure(d.name, t.config_directory(), d.parameters);
         }
     }
 
     void plan_order() {
-        if (failed())
-            return;
         const auto state = current();
         if (!state)
             return;
         std::vector<std::string> listed;  // the manifest's instances on the host, in its order
         std::set<std::string> added;      // those this plan creates or imports
         for (const Target& t : present_targets()) {
-            if (!find(*state, t.config_directory))
+            if (!find(*state, t.config_directory()))
                 continue;
-            listed.push_back(t.config_directory);
-            if (!listed_before_.contains(t.config_directory))
-                added.insert(t.config_directory);
+            listed.push_back(t.config_directory());
+            if (!listed_before_.contains(t.config_directory()))
+                added.insert(t.config_directory());
         }
         const std::vector<std::string> actual = state->secondary_directories();
         const std::vector<std::string> wanted = ordered_directories(actual, listed, added);
@@ -843,17 +830,15 @@ class Planner {
             const auto state = current();
             if (!state)
                 return;
-            const Instance* i = find(*state, t.config_directory);
+            const Instance* i = find(*state, t.config_directory());
             if (i && t.desired->enable == true && !i->enabled) {
-                add_request_step(StepKind::enable, request(Action::enable, t.config_directory),
+                add_request_step(StepKind::enable, request(Action::enable, t.config_directory()),
                                  label(*i), {{"multi_instance_enable", "no", "yes"}});
             }
         }
     }
 
     void plan_reloads() {
-        if (failed())
-            return;
         const auto state = current();
         if (!state)
             return;
@@ -862,8 +847,9 @@ class Planner {
                 continue;
             if (!host_.facts(i.config_directory).running)
                 continue;
-            add_step(StepKind::reload, label(i), i.config_directory, {},
-                     {lifecycle::RunPostfix{i.config_directory, "reload"}});
+            add_step(
+                StepKind::reload, label(i), i.config_directory, {},
+                {lifecycle::RunPostfix{i.config_directory, lifecycle::PostfixCommand::reload}});
         }
     }
 
@@ -871,8 +857,6 @@ class Planner {
     /// list, a note for each: an entry renamed without its config_directory (postfix-out to
     /// postfix-relay) creates a second instance, and the old one stays.
     void note_possible_renames(const HostState& initial) {
-        if (failed())
-            return;
         std::vector<std::string> created;
         for (const Step& step : plan_.steps) {
             if (step.kind == StepKind::create)
@@ -882,7 +866,7 @@ class Planner {
             return;
         std::set<std::string> listed;
         for (const Target& t : targets_)
-            listed.insert(t.config_directory);
+            listed.insert(t.config_directory());
         for (const Instance& i : initial.instances) {
             if (i.primary || listed.contains(i.config_directory))
                 continue;

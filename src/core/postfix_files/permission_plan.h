@@ -30,15 +30,16 @@ struct Target {
 struct Step {
     std::string path;                       ///< absolute, expanded
     EntryType type = EntryType::directory;  ///< directory or file, never a link
-    std::string owner;                      ///< user name (or number)
-    std::string group;  ///< group name (or number); empty leaves the group alone
+    // {}: designated initializers may leave them out.
+    std::string owner{};  ///< user name (or number)
+    std::string group{};  ///< group name (or number); empty leaves the group alone
     Mode mode;
     bool create_missing = false;
     bool recursive = false;
     bool skip_when_absent = false;
     std::string
-        root_parameter;  ///< the parameter the record's name starts with, e.g. queue_directory
-    std::string origin;  ///< where the record came from
+        root_parameter{};  ///< the parameter the record's name starts with, e.g. queue_directory
+    std::string origin{};  ///< where the record came from
     int line = 0;
 
     friend bool operator==(const Step&, const Step&) = default;

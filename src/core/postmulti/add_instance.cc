@@ -5,7 +5,6 @@
 #include <tuple>
 
 #include "core/maincf/editor.h"
-#include "core/maincf/line_scanner.h"
 #include "core/postmulti/edit_steps.h"
 #include "core/postmulti/private_path.h"
 
@@ -25,56 +24,12 @@ constexpr std::array<std::string_view, 13> shared_parameters = {
     "html_directory",    "manpage_directory", "sample_directory", "readme_directory",
     "shlib_directory"};
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && maincf::is_postfix_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && maincf::is_postfix_space(s.back()))
-        s.remove_suffix(1);
-    return std::string(s);
-}
-
 /// The directories of the instance being added.
 struct Directories {
     std::string config;
     std::string queue;
     std::string data;
 };
-
-/// assign_new_parameter() for each `param=value` operand.
-std::optional<Fatal> apply_overrides(const Request& request, Directories& target) {
-    const bool importing = request.action == Action::import;
-    for (const std::string& argument : request.arguments) {
-        const std::size_t equals = argument.find('=');
-        const std::string name =
-            equals == std::string::npos ? "" : trim(argument.substr(0, equals));
-        if (name.empty() || name.find_first_of(" \t\r\n\v\f") != std::string::npos) {
-            return postmulti_fatal("Malformed parameter setting '" + argument + "'");
-        }
-        std::string value = trim(argument.substr(equals + 1));
-        std::string* slot = nullptr;
-        if (name == "config_directory") {
-            slot = &target.config;
-        } else if (!importing && name == "queue_directory") {
-            slot = &target.queue;
-        } else if (!importing && name == "data_directory") {
-            slot = &target.data;
-        }
-        if (slot == nullptr) {
-            return postmulti_fatal("Parameter '" + name + "' not valid with action " +
-                                   std::string(action_name(request.action)));
-        }
-        if (!value.starts_with('/')) {
-            return postmulti_fatal("Parameter setting '" + name + "' is not an absolute path");
-        }
-        while (value.size() > 1 && value.back() == '/')
-            value.pop_back();  // readline's slash
-        if (value == "/") {
-            return postmulti_fatal("Parameter setting '" + name + "' is the root directory");
-        }
-        *slot = value;
-    }
-    return std::nullopt;
-}
 
 /// make_private_path() with its refusals.
 std::optional<Fatal> derive(std::string& slot, std::string_view parameter,
@@ -206,9 +161,11 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
     if (auto fatal = check_name_assignments(request))
         return refused(*fatal);
 
-    Directories target;
-    if (auto fatal = apply_overrides(request, target))
-        return refused(*fatal);
+    const NewDirectories& given = request.new_directories;
+    if (given.refusal)
+        return refused(postmulti_fatal(*given.refusal));
+    Directories target{given.config_directory.value_or(""), given.queue_directory.value_or(""),
+                       given.data_directory.value_or("")};
     if (auto fatal = derive(target.config, "config_directory", primary.config_directory, request)) {
         return refused(*fatal);
     }
@@ -218,7 +175,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
                                        target.config));
     }
 
-    Instance added{target.config, {}, {}, {}, {}, false, false};
+    Instance added;  // a disabled secondary
+    added.config_directory = target.config;
     if (request.action == Action::create) {
         if (auto fatal =
                 derive(target.queue, "queue_directory", primary.queue_directory, request)) {
@@ -231,11 +189,6 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         added.data_directory = target.data;
     } else {
         // load_instance(): the imported instance's own main.cf supplies the rest.
-        const std::string path = target.config + "/main.cf";
-        const auto text = context.host.read_file(path);
-        std::optional<maincf::MainCf> main_cf;
-        if (text)
-            main_cf = maincf::MainCf::parse(*text, path);
         auto loaded = load_imported(context, target.config, postconf_messages);
         if (auto* fatal = std::get_if<Fatal>(&loaded))
             return refused(*fatal);
@@ -313,7 +266,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         plan.operations.emplace_back(lifecycle::EditMainCf{main_cf, names});
     }
     plan.operations.push_back(update_config_directories(
-        context, directories_edit(state, added.config_directory, position), target.config, false));
+        context, directories_edit(state, added.config_directory, position), target.config,
+        Alternate::drop));
     plan.operations.emplace_back(lifecycle::BuildQueueTree{target.config});
     return plan;
 }

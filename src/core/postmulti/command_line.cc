@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "core/postmulti/directory_operands.h"
+
 namespace pmr::postmulti {
 
 namespace {
@@ -66,6 +68,8 @@ class Parser {
         request_.arguments.assign(args.begin() + static_cast<std::ptrdiff_t>(index), args.end());
         if (auto fatal = check())
             return refuse(*fatal);
+        if (request_.mode == Mode::edit)
+            request_.new_directories = read_directory_operands(request_.action, request_.arguments);
         return request_;
     }
 

@@ -44,7 +44,8 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
             return refused(script_fatal(main_cf + " file not found"));
         }
         // Deporting an instance whose files are already gone only forgets it.
-        plan.operations.push_back(update_config_directories(context, remaining, dir, false));
+        plan.operations.push_back(
+            update_config_directories(context, remaining, dir, Alternate::drop));
         return plan;
     }
     // Through `postfix status` wherever a master ever ran (master.pid exists), not a lock test
@@ -52,10 +53,11 @@ EditPlan plan_remove(const EditContext& context, const Request& request, const I
     // directories must outlive it.
     plan.operations.emplace_back(lifecycle::RequireStopped{dir, target.queue_directory});
     if (request.action == Action::deport) {
-        plan.operations.push_back(update_config_directories(context, remaining, dir, true));
+        plan.operations.push_back(
+            update_config_directories(context, remaining, dir, Alternate::add));
         return plan;
     }
-    plan.operations.push_back(update_config_directories(context, remaining, dir, false));
+    plan.operations.push_back(update_config_directories(context, remaining, dir, Alternate::drop));
     plan.operations.emplace_back(
         lifecycle::RemoveQueueTree{target.queue_directory, target.data_directory});
     plan.operations.emplace_back(lifecycle::RemoveFile{dir + "/master.cf"});

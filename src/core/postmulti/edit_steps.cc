@@ -100,7 +100,7 @@ maincf::Edit directories_edit(const instance::HostState& state, const std::strin
 }
 
 lifecycle::Operation update_config_directories(const EditContext& context, maincf::Edit directories,
-                                               const std::string& directory, bool add) {
+                                               const std::string& directory, Alternate alternate) {
     std::vector<maincf::Edit> edits{std::move(directories)};
 
     // The script reads the raw value (`postconf -h`) and splits it on white space and commas.
@@ -116,6 +116,7 @@ lifecycle::Operation update_config_directories(const EditContext& context, mainc
             keep += " " + d;
         }
     }
+    const bool add = alternate == Alternate::add;
     if (add && !found)
         edits.push_back(set("alternate_config_directories", keep + " " + directory));
     if (!add && found)

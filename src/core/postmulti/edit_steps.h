@@ -37,13 +37,17 @@ namespace pmr::postmulti::steps {
                                                          const std::string& current_name,
                                                          const std::string& current_group);
 
+/// What update_config_directories() does with an instance's directory in
+/// alternate_config_directories.
+enum class Alternate { drop, add };
+
 /// update_cfdirs(): `directories`, the primary's edit of multi_instance_directories (see
-/// directories_edit()), and `directory` added to (`add`, for deport) or dropped from
+/// directories_edit()), and `directory` added to (Alternate::add, for deport) or dropped from
 /// alternate_config_directories.
 [[nodiscard]] lifecycle::Operation update_config_directories(const EditContext& context,
                                                              maincf::Edit directories,
                                                              const std::string& directory,
-                                                             bool add);
+                                                             Alternate alternate);
 
 /// The secondaries' config directories of `state` separated by single spaces, with `inserted`
 /// (when not empty) placed before the secondary at `position` (at the end when there is none)

@@ -67,7 +67,8 @@ IterationPlan plan_iteration(const HostState& state, const Request& request) {
             continue;
         if (!selection.matches(*i))
             continue;
-        InstanceRun run{i, argv, {{"MAIL_CONFIG", i->config_directory}}, false};
+        InstanceRun run{
+            .instance = i, .argv = argv, .environment = {{"MAIL_CONFIG", i->config_directory}}};
         if (request.mode == Mode::postfix) {
             if (check_disabled && !i->enabled)
                 run.argv[2] = "check";

@@ -20,6 +20,11 @@ class SharedText {
     /// The text, shared (never null).
     [[nodiscard]] const std::shared_ptr<const std::string>& shared() const { return text_; }
 
+    /// Equal texts are equal, shared or not.
+    friend bool operator==(const SharedText& a, const SharedText& b) {
+        return a.text_ == b.text_ || a.str() == b.str();
+    }
+
   private:
     static const std::shared_ptr<const std::string>& empty() {
         static const auto text = std::make_shared<const std::string>();

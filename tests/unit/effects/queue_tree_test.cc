@@ -23,23 +23,6 @@ using postfix_files::EntryType;
 using postfix_files::Mode;
 using postfix_files::Step;
 
-/// A step with the fields these tests choose; the others keep their defaults.
-Step step(std::string path, EntryType type, std::string owner, std::string group, Mode mode) {
-    Step result;
-    result.path = std::move(path);
-    result.type = type;
-    result.owner = std::move(owner);
-    result.group = std::move(group);
-    result.mode = mode;
-    return result;
-}
-
-/// `wanted` with create_missing set (post-install's `mkdir`).
-Step created(Step wanted) {
-    wanted.create_missing = true;
-    return wanted;
-}
-
 std::string fixture_text() {
     std::ifstream in(PMR_SOURCE_DIR
                      "/tests/unit/core/postfix_files/debian-12-postfix-3.7.11.postfix-files");
@@ -221,8 +204,10 @@ TEST_F(QueueTreeTest, RefusesASymbolicLinkAsTheLastComponent) {
 TEST_F(QueueTreeTest, FollowsALastComponentSymlinkOnlyRootCanHaveMadeForFiles) {
     write_file(root_ + "/target", "x");
     fs::create_symlink(root_ + "/target", root_ + "/etc/postfix-out/makedefs.out");
-    const Step file =
-        step(root_ + "/etc/postfix-out/makedefs.out", EntryType::file, "root", "", Mode{0640});
+    const Step file{.path = root_ + "/etc/postfix-out/makedefs.out",
+                    .type = EntryType::file,
+                    .owner = "root",
+                    .mode = Mode{0640}};
     ASSERT_TRUE(apply_permission_steps(std::vector<Step>{file}).ok());
     EXPECT_EQ(describe(root_ + "/target"), "f 0640 root root");
 }
@@ -232,7 +217,7 @@ TEST_F(QueueTreeTest, RefusesFileSymlinksOthersCouldHaveMade) {
     const std::string link = root_ + "/etc/postfix-out/link";
     fs::create_symlink(root_ + "/target", link);
     ::lchown(link.c_str(), ::getpwnam("postfix")->pw_uid, static_cast<gid_t>(-1));
-    const Step file = step(link, EntryType::file, "root", "", Mode{0600});
+    const Step file{.path = link, .type = EntryType::file, .owner = "root", .mode = Mode{0600}};
     Status status = apply_permission_steps(std::vector<Step>{file});
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error(), "open " + link + ": is a symbolic link, not followed");
@@ -247,10 +232,16 @@ TEST_F(QueueTreeTest, RefusesFileSymlinksOthersCouldHaveMade) {
 
 TEST_F(QueueTreeTest, UnknownNamesFailBeforeAnythingChanges) {
     const std::vector<Step> steps = {
-        created(step(queue(), EntryType::directory, "root", "", Mode{0755})),
-        created(step(queue() + "/a", EntryType::directory, "pmr-no-such-user", "pmr-no-such-group",
-                     Mode{0700})),
-        created(step(queue() + "/b", EntryType::directory, "pmr-no-such-user", "", Mode{0700})),
+        Step{.path = queue(), .owner = "root", .mode = Mode{0755}, .create_missing = true},
+        Step{.path = queue() + "/a",
+             .owner = "pmr-no-such-user",
+             .group = "pmr-no-such-group",
+             .mode = Mode{0700},
+             .create_missing = true},
+        Step{.path = queue() + "/b",
+             .owner = "pmr-no-such-user",
+             .mode = Mode{0700},
+             .create_missing = true},
     };
     const Status status = apply_permission_steps(steps);
     ASSERT_FALSE(status.ok());
@@ -259,8 +250,11 @@ TEST_F(QueueTreeTest, UnknownNamesFailBeforeAnythingChanges) {
 }
 
 TEST_F(QueueTreeTest, NumericOwnersWorkLikeChown) {
-    const std::vector<Step> steps = {
-        created(step(queue(), EntryType::directory, "4242", "4343", Mode{0750}))};
+    const std::vector<Step> steps = {Step{.path = queue(),
+                                          .owner = "4242",
+                                          .group = "4343",
+                                          .mode = Mode{0750},
+                                          .create_missing = true}};
     ASSERT_TRUE(apply_permission_steps(steps).ok());
     struct stat status {};
     ASSERT_EQ(::stat(queue().c_str(), &status), 0);
@@ -269,7 +263,10 @@ TEST_F(QueueTreeTest, NumericOwnersWorkLikeChown) {
 }
 
 TEST_F(QueueTreeTest, AMissingPathIsAnErrorUnlessOptional) {
-    Step file = step(root_ + "/etc/postfix-out/LICENSE", EntryType::file, "root", "", Mode{0644});
+    Step file{.path = root_ + "/etc/postfix-out/LICENSE",
+              .type = EntryType::file,
+              .owner = "root",
+              .mode = Mode{0644}};
     Status status = apply_permission_steps(std::vector<Step>{file});
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error(),
@@ -280,8 +277,10 @@ TEST_F(QueueTreeTest, AMissingPathIsAnErrorUnlessOptional) {
 
 // post-install runs `mkdir`, not `mkdir -p`.
 TEST_F(QueueTreeTest, CreatesOnlyTheLastComponent) {
-    const std::vector<Step> steps = {
-        created(step(root_ + "/nowhere/queue", EntryType::directory, "root", "", Mode{0755}))};
+    const std::vector<Step> steps = {Step{.path = root_ + "/nowhere/queue",
+                                          .owner = "root",
+                                          .mode = Mode{0755},
+                                          .create_missing = true}};
     const Status status = apply_permission_steps(steps);
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error(), "open " + root_ + "/nowhere: No such file or directory");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace pmr::lifecycle {
 namespace {
 
@@ -49,6 +51,76 @@ TEST(JournalCodecTest, AnUnknownEditKindIsRefusedNotTakenForASet) {
               std::string::npos)
         << problems.front().message;
     EXPECT_EQ(problems.front().path, "/var/lib/pmreconcile/x/journal.json");
+}
+
+/// One operation of every kind, each field set to something other than its default.
+std::vector<Operation> one_of_each_kind() {
+    return {EditMainCf{"/etc/postfix/main.cf",
+                       {{EditKind::set, "a", "1"}, {EditKind::remove, "b", ""}}},
+            CreateDirectories{"/var/spool/postfix-out", 0700},
+            InstallFile{"/etc/postfix-out/master.cf", "smtp inet n - y - - smtpd\n", 0640},
+            BuildQueueTree{"/etc/postfix-out"},
+            RequireStopped{"/etc/postfix-out", "/var/spool/postfix-out"},
+            RemoveQueueTree{"/var/spool/postfix-out", "/var/lib/postfix-out"},
+            RemoveFile{"/var/lib/postfix-out/master.lock"},
+            RemoveDirectory{"/etc/postfix-out"},
+            RunPostfix{"/etc/postfix-out", PostfixCommand::reload},
+            RunPostfix{"/etc/postfix-out", PostfixCommand::stop},
+            RequireEmptyQueue{"/etc/postfix-out", "/var/spool/postfix-out", "postfix-out"}};
+}
+
+TEST(JournalCodecTest, EveryOperationKindIsReadBackAsWritten) {
+    const JournalEntry entry{"destroy postfix-out (/etc/postfix-out)", one_of_each_kind()};
+    std::vector<bool> kinds(std::variant_size_v<Operation>);
+    for (const Operation& operation : entry.operations)
+        kinds.at(operation.index()) = true;
+    EXPECT_EQ(std::ranges::count(kinds, false), 0) << "an operation kind is not round-tripped";
+
+    Diagnostics problems;
+    const auto read = decode_journal(encode_journal(entry), "journal", problems);
+    ASSERT_TRUE(read) << (problems.empty() ? "" : problems.front().message);
+    EXPECT_EQ(read->step, entry.step);
+    ASSERT_EQ(read->operations.size(), entry.operations.size());
+    for (std::size_t k = 0; k < entry.operations.size(); ++k) {
+        EXPECT_EQ(read->operations[k], entry.operations[k]) << describe(entry.operations[k]);
+    }
+}
+
+TEST(JournalCodecTest, AnOlderJournalsOperationsWithoutTheNewerFieldsAreRead) {
+    const std::string text =
+        "{\"format_version\":\"1.0\",\"step\":\"destroy postfix-out\",\"operations\":["
+        "{\"op\":\"require_stopped\",\"config_directory\":\"/etc/postfix-out\"},"
+        "{\"op\":\"require_empty_queue\",\"config_directory\":\"/etc/postfix-out\","
+        "\"queue_directory\":\"/var/spool/postfix-out\"}]}";
+    Diagnostics problems;
+    const auto read = decode_journal(text, "journal", problems);
+    ASSERT_TRUE(read) << (problems.empty() ? "" : problems.front().message);
+    EXPECT_EQ(read->operations,
+              (std::vector<Operation>{
+                  RequireStopped{"/etc/postfix-out", ""},
+                  RequireEmptyQueue{"/etc/postfix-out", "/var/spool/postfix-out", ""}}));
+}
+
+/// decode_journal()'s one problem with `text`, whose `from` is replaced by `to`.
+std::string refusal_of(std::string text, std::string_view from, std::string_view to) {
+    const std::size_t at = text.find(from);
+    if (at == std::string::npos)
+        return "not found: " + std::string(from);
+    text.replace(at, from.size(), to);
+    Diagnostics problems;
+    if (decode_journal(text, "journal", problems) || problems.size() != 1)
+        return "not refused once";
+    return problems.front().message;
+}
+
+TEST(JournalCodecTest, AnUnknownOperationOrPostfixCommandIsRefused) {
+    const std::string text = encode_journal(JournalEntry{"reload", one_of_each_kind()});
+    EXPECT_NE(refusal_of(text, "\"op\":\"remove_file\"", "\"op\":\"shred_file\"")
+                  .find("damaged apply journal: unknown operation 'shred_file'"),
+              std::string::npos);
+    EXPECT_NE(refusal_of(text, "\"command\":\"reload\"", "\"command\":\"flush\"")
+                  .find("damaged apply journal: unknown postfix command 'flush'"),
+              std::string::npos);
 }
 
 TEST(JournalCodecTest, AnotherMajorFormatIsRefused) {

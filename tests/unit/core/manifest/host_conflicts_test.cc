@@ -53,6 +53,23 @@ TEST(HostConflictsTest, ANewDirectoryInsideAnUnlistedInstancesIsReported) {
                        "postfix-a's config_directory /etc/postfix-a on this host"}));
 }
 
+// The planner leaves the instance where an absent entry's name would derive to alone when no
+// instance has that name: it is a bystander, which a new instance must not overlap.
+TEST(HostConflictsTest, AnAbsentEntryOfANameNoOneHasDoesNotHideTheInstanceWhereItDerives) {
+    instance::HostState state = host();
+    state.instances.push_back({.config_directory = "/etc/postfix-gone",
+                               .queue_directory = "/var/spool/postfix-gone",
+                               .data_directory = "/var/lib/postfix-gone",
+                               .name = "",
+                               .group = ""});
+    EXPECT_EQ(problems("version: 1\ninstances:\n"
+                       "  - name: postfix-gone\n    state: absent\n"
+                       "  - name: postfix-b\n    queue_directory: /etc/postfix-gone/q\n",
+                       state),
+              (Strings{"m.yaml:5:5: postfix-b's queue_directory /etc/postfix-gone/q overlaps "
+                       "/etc/postfix-gone's config_directory /etc/postfix-gone on this host"}));
+}
+
 TEST(HostConflictsTest, ANewDirectoryAroundAnUnlistedInstancesIsReported) {
     EXPECT_EQ(problems("version: 1\ninstances:\n"
                        "  - name: postfix-b\n    data_directory: /srv/mta\n"),

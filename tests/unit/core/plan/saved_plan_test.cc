@@ -18,11 +18,12 @@ Strings messages(const Diagnostics& problems) {
 
 TEST(SavedPlanTest, ReadsBackTheOriginOfAPlanItRendered) {
     Plan plan;
-    plan.steps.push_back({StepKind::create,
-                          "postfix-a",
-                          "/etc/postfix-a",
-                          {{"multi_instance_name", std::nullopt, "postfix-a"}},
-                          {lifecycle::RunPostfix{"/etc/postfix-a", "reload"}}});
+    plan.steps.push_back(
+        {StepKind::create,
+         "postfix-a",
+         "/etc/postfix-a",
+         {{"multi_instance_name", std::nullopt, "postfix-a"}},
+         {lifecycle::RunPostfix{"/etc/postfix-a", lifecycle::PostfixCommand::reload}}});
     plan.refusals.push_back({"postfix-b", "/etc/postfix-b", "not destroyed: \"mail\""});
     const PlanOrigin origin{
         "/srv/in \"stances\".yaml", "version: 1\ninstances:\n  - name: \"a\\b\"\n", "/etc/postfix",

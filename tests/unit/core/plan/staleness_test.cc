@@ -10,8 +10,11 @@ namespace {
 using Strings = std::vector<std::string>;
 
 Step stop(const std::string& name) {
-    return {
-        StepKind::stop, name, "/etc/" + name, {}, {lifecycle::RunPostfix{"/etc/" + name, "stop"}}};
+    return {StepKind::stop,
+            name,
+            "/etc/" + name,
+            {},
+            {lifecycle::RunPostfix{"/etc/" + name, lifecycle::PostfixCommand::stop}}};
 }
 Step disable(const std::string& name) {
     return {StepKind::disable,
