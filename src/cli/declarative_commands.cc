@@ -11,6 +11,7 @@
 #include <memory>
 #include <system_error>
 
+#include "cli/error_report.h"
 #include "cli/host_context.h"
 #include "cli/manifest_loading.h"
 #include "cli/plan_execution.h"
@@ -71,13 +72,6 @@ long long milliseconds_since(std::chrono::steady_clock::time_point started) {
         .count();
 }
 
-void print_problems(const Diagnostics& problems) {
-    for (const Diagnostic& d : problems) {
-        std::cerr << "pmreconcile: " << (d.severity == Severity::error ? "error: " : "warning: ")
-                  << d.to_string() << '\n';
-    }
-}
-
 /// What plan_live says besides errors.
 enum class Voice {
     full,            ///< warnings and notes
@@ -118,7 +112,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         live.snapshot = std::move(snapshot);
     }
     if (!quiet || !live.snapshot)
-        print_problems(problems);
+        report_problems(problems);
     if (!live.snapshot)
         return std::nullopt;
     spdlog::debug("read the manifest and the host ({}) in {} ms", live.context->config_directory,
@@ -130,7 +124,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         if (const Diagnostics overlaps =
                 manifest::check_host_overlaps(live.manifest.manifest, *state);
             !overlaps.empty()) {
-            print_problems(overlaps);
+            report_problems(overlaps);
             return std::nullopt;
         }
     } else {
@@ -155,7 +149,7 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
     spdlog::debug("planned in {} ms", milliseconds_since(planning));
     if (!live.result.plan) {
-        print_problems(live.result.problems);
+        report_problems(live.result.problems);
         return std::nullopt;
     }
     return live;
@@ -177,9 +171,9 @@ bool saved_plan_holds(const plan::SavedPlan& saved, const LivePlan& live,
         plan::staleness(saved, *live.result.plan, origin_of(live));
     if (changes.empty())
         return true;
-    std::cerr << "pmreconcile: error: " << plan_file
-              << ": the saved plan is stale: the host changed since it was made; run "
-                 "'pmreconcile plan' again\n";
+    report_error(plan_file +
+                 ": the saved plan is stale: the host changed since it was made; run "
+                 "'pmreconcile plan' again");
     for (const std::string& line : changes)
         std::cerr << "  " << line << '\n';
     return false;
@@ -202,7 +196,7 @@ bool looks_like_json(std::string_view text) {
 bool read_manifest_once(const std::string& path, std::optional<std::string>& text) {
     auto read = effects::read_manifest_input(path, manifest::max_manifest_bytes);
     if (!read) {
-        std::cerr << "pmreconcile: error: " << read.error() << '\n';
+        report_error(read.error());
         return false;
     }
     text = std::move(read).value();
@@ -213,8 +207,8 @@ bool read_manifest_once(const std::string& path, std::optional<std::string>& tex
 bool require_root(const char* what) {
     if (::geteuid() == 0)
         return true;
-    std::cerr << "pmreconcile: error: " << what
-              << " must run as root: it changes Postfix's files and directories\n";
+    report_error(std::string(what) +
+                 " must run as root: it changes Postfix's files and directories");
     return false;
 }
 
@@ -226,9 +220,9 @@ bool refuse_mail_config(const GlobalOptions& global) {
     const std::string primary = global.config_directory.value_or("/etc/postfix");
     if (mail_config == primary)
         return true;
-    std::cerr << "pmreconcile: error: MAIL_CONFIG=" << mail_config
-              << " names another configuration directory than the primary's (" << primary
-              << "); unset it, or select the primary with -c DIR\n";
+    report_error("MAIL_CONFIG=" + std::string(mail_config) +
+                 " names another configuration directory than the primary's (" + primary +
+                 "); unset it, or select the primary with -c DIR");
     return false;
 }
 
@@ -287,7 +281,7 @@ int run_validate(const GlobalOptions& global, const DeclarativeOptions& options)
                               {}};
     auto text = effects::read_manifest_input(options.manifest_path, manifest::max_manifest_bytes);
     if (!text) {
-        std::cerr << "pmreconcile: error: " << text.error() << '\n';
+        report_error(text.error());
         return to_int(ExitCode::error);
     }
     const std::string name = effects::manifest_input_name(options.manifest_path);
@@ -331,7 +325,7 @@ int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
     if (!options.out.empty()) {
         auto saved = effects::write_output_file(options.out, json, 0600);
         if (!saved) {
-            std::cerr << "pmreconcile: error: " << saved.error() << '\n';
+            report_error(saved.error());
             return to_int(ExitCode::error);
         }
         if (!options.json) {
@@ -351,7 +345,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     if (!options.plan_file.empty()) {
         auto text = effects::read_file(options.plan_file, effects::Symlinks::follow);
         if (!text) {
-            std::cerr << "pmreconcile: error: " << text.error() << '\n';
+            report_error(text.error());
             return to_int(ExitCode::error);
         }
         if (!looks_like_json(*text)) {
@@ -359,7 +353,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         }
         Diagnostics problems;
         saved = plan::read_saved_plan(*text, options.plan_file, problems);
-        print_problems(problems);
+        report_problems(problems);
         if (!saved)
             return to_int(ExitCode::error);
     }
@@ -374,7 +368,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     // Without Postfix the built-in defaults still plan, but nothing could be started or checked.
     if (const std::string postconf = context.command_directory + "/postconf";
         ::access(postconf.c_str(), X_OK) != 0) {
-        std::cerr << "pmreconcile: error: Postfix is not installed (no " << postconf << ")\n";
+        report_error("Postfix is not installed (no " + postconf + ")");
         return to_int(ExitCode::error);
     }
     const bool color = use_color(global.no_color);
@@ -399,8 +393,9 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             }
             if (!options.auto_approve && !origin && !stdin_is_terminal()) {
                 std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
-                std::cerr << "pmreconcile: error: not applying without --auto-approve: standard "
-                             "input is not a terminal to ask on\n";
+                report_error(
+                    "not applying without --auto-approve: standard input is not a "
+                    "terminal to ask on");
                 return to_int(ExitCode::error);
             }
         }
@@ -415,7 +410,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     auto lock =
         effects::RunLock::acquire(state_files, global.lock_timeout, effects::own_command_line());
     if (!lock) {
-        std::cerr << "pmreconcile: error: " << lock.error() << '\n';
+        report_error(lock.error());
         return to_int(ExitCode::error);
     }
     // From here on a SIGINT or SIGTERM stops apply between steps, never inside one.
@@ -426,8 +421,9 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     auto journal = effects::read_journal(state_files);
     const bool interrupted = journal && *journal;
     if (interrupted && origin) {
-        std::cerr << "pmreconcile: error: an interrupted apply must be finished first; run "
-                     "'pmreconcile apply -f MANIFEST', then plan again\n";
+        report_error(
+            "an interrupted apply must be finished first; run "
+            "'pmreconcile apply -f MANIFEST', then plan again");
         return to_int(ExitCode::error);
     }
     if (!finish_interrupted_apply(context, command_directory, state_files)) {
@@ -453,8 +449,9 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
         std::cout << plan::render_text(plan, plan::TextStyle{color}) << '\n';
     if (!options.auto_approve && !origin) {
         if (!stdin_is_terminal()) {
-            std::cerr << "pmreconcile: error: not applying without --auto-approve: standard input "
-                         "is not a terminal to ask on\n";
+            report_error(
+                "not applying without --auto-approve: standard input is not a terminal "
+                "to ask on");
             return to_int(ExitCode::error);
         }
         if (!confirm("Apply these steps?")) {
@@ -482,7 +479,7 @@ int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
         // while the metrics go stale.
         if (auto written = effects::write_output_file(options.prometheus, metrics, 0644);
             !written) {
-            std::cerr << "pmreconcile: error: " << written.error() << '\n';
+            report_error(written.error());
             return to_int(ExitCode::error);
         }
     }
@@ -508,7 +505,7 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
     Diagnostics problems;
     const auto host = effects::read_host(context.config_directory, context.defaults, problems);
     if (!host) {
-        print_problems(problems);
+        report_problems(problems);
         return to_int(ExitCode::error);
     }
     const std::string text = manifest::write_manifest(manifest::manifest_from_host(
@@ -519,7 +516,7 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
     }
     auto written = effects::write_output_file(options.out, text, 0644);
     if (!written) {
-        std::cerr << "pmreconcile: error: " << written.error() << '\n';
+        report_error(written.error());
         return to_int(ExitCode::error);
     }
     return to_int(ExitCode::ok);

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/error_report.h"
 #include "cli/host_context.h"
 #include "cli/postmulti_session.h"
 #include "core/support/exit_code.h"
@@ -206,7 +207,7 @@ assign->callback([&run, &options, state] {
         if (!state->group.empty())
             r.new_group = state->group == "-" ? "" : state->group;
         if (!r.new_name && !r.new_group) {
-            std::cerr << "pmreconcile: error: assign needs --name or --group\n";
+            report_error("assign needs --name or --group");
             return to_int(ExitCode::error);
         }
         return run_native(r, options);

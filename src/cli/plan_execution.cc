@@ -5,6 +5,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "cli/error_report.h"
 #include "core/lifecycle/destroy_guard.h"
 #include "core/plan/plan_summary.h"
 #include "core/support/exit_code.h"
@@ -47,8 +48,8 @@ bool run_operations(effects::OperationExecutor& executor,
                               : effects::ChangeEcho::stderr_on_terminal;
         effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation), echo);
         for (const effects::Leftover& left : leftovers) {
-            std::cerr << "pmreconcile: warning: " << printable(left.path) << ": not removed ("
-                      << left.reason << "); please verify contents and remove by hand\n";
+            report_warning(printable(left.path) + ": not removed (" + left.reason +
+                           "); please verify contents and remove by hand");
         }
         if (!done) {
             error = done.error();
@@ -64,7 +65,7 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
                               const effects::StateFiles& state_files) {
     auto journal = effects::read_journal(state_files);
     if (!journal) {
-        std::cerr << "pmreconcile: error: " << journal.error() << '\n';
+        report_error(journal.error());
         return false;
     }
     if (!*journal)
@@ -76,12 +77,11 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
                                             context.lock_timeout);
     std::string error;
     if (!run_operations(executor, (*journal)->operations, error)) {
-        std::cerr << "pmreconcile: error: could not finish the interrupted step ("
-                  << (*journal)->step << "): " << error << '\n';
+        report_error("could not finish the interrupted step (" + (*journal)->step + "): " + error);
         return false;
     }
     if (auto cleared = effects::clear_journal(state_files); !cleared) {
-        std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+        report_error(cleared.error());
         return false;
     }
     return true;
@@ -132,7 +132,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
         if (!done) {
             const std::string failure =
                 "step " + std::to_string(i + 1) + " (" + describe_step(step) + ") failed: " + error;
-            std::cerr << "pmreconcile: error: " << failure << '\n';
+            report_error(failure);
             std::cerr << "pmreconcile: completed steps: ";
             if (i == 0)
                 std::cerr << "none";
@@ -146,7 +146,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
             return to_int(ExitCode::error);
         }
         if (auto cleared = effects::clear_journal(state_files); !cleared) {
-            std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+            report_error(cleared.error());
             return to_int(ExitCode::error);
         }
         spdlog::debug("step {} ({}): {} operations in {} ms", i + 1, describe_step(step),
@@ -156,7 +156,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     for (const plan::Refusal& refusal : plan.refusals) {
         refused.push_back(lifecycle::destroy_refused_message(
             refusal.instance, refusal.config_directory, refusal.reason));
-        std::cerr << "pmreconcile: error: " << refused.back() << '\n';
+        report_error(refused.back());
     }
     if (refused.empty()) {
         std::cout << plan::apply_complete_line(plan::summarize(plan)) << std::endl;

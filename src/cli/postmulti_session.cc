@@ -7,6 +7,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "cli/error_report.h"
 #include "cli/postmulti_operations.h"
 #include "core/instance/listing.h"
 #include "core/lifecycle/destroy_guard.h"
@@ -231,19 +232,19 @@ void PostmultiStyle::postconf_warning(const std::string& command_directory,
 }
 
 void NativeStyle::fatal(MessageSource, const std::string& message) const {
-    std::cerr << "pmreconcile: error: " << message << '\n';
+    report_error(message);
 }
 
 void NativeStyle::warning(MessageSource, const std::string& message) const {
-    std::cerr << "pmreconcile: warning: " << message << '\n';
+    report_warning(message);
 }
 
 void NativeStyle::postconf_fatal(const std::string&, const std::string& message) const {
-    std::cerr << "pmreconcile: error: " << message << '\n';
+    report_error(message);
 }
 
 void NativeStyle::postconf_warning(const std::string&, const std::string& message) const {
-    std::cerr << "pmreconcile: warning: " << message << '\n';
+    report_warning(message);
 }
 
 void NativeStyle::postfix_notice(const std::string&) const {
