@@ -11,6 +11,7 @@
 #include <memory>
 #include <system_error>
 
+#include "cli/apply_session.h"
 #include "cli/error_report.h"
 #include "cli/host_context.h"
 #include "cli/manifest_loading.h"
@@ -426,7 +427,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             "'pmreconcile apply -f MANIFEST', then plan again");
         return to_int(ExitCode::error);
     }
-    if (!finish_interrupted_apply(context, command_directory, state_files)) {
+    ApplySession finishing(context, command_directory);
+    if (!finish_interrupted_apply(finishing)) {
         return to_int(ExitCode::error);
     }
 
@@ -459,7 +461,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             return to_int(ExitCode::error);
         }
     }
-    return execute_plan(plan, *live->context, live->command_directory, color, state_files);
+    ApplySession session(*live->context, live->command_directory);
+    return execute_plan(plan, session, color);
 }
 
 int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {

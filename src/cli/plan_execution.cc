@@ -13,9 +13,7 @@
 #include "effects/change_log.h"
 #include "effects/fault_injection.h"
 #include "effects/interruption.h"
-#include "effects/native_queue_trees.h"
 #include "effects/operation_executor.h"
-#include "effects/process_runner.h"
 
 namespace pmr::cli {
 
@@ -61,8 +59,8 @@ bool run_operations(effects::OperationExecutor& executor,
 
 }  // namespace
 
-bool finish_interrupted_apply(const HostContext& context, const std::string& command_directory,
-                              const effects::StateFiles& state_files) {
+bool finish_interrupted_apply(ApplySession& session) {
+    const effects::StateFiles& state_files = session.state_files();
     auto journal = effects::read_journal(state_files);
     if (!journal) {
         report_error(journal.error());
@@ -71,12 +69,8 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
     if (!*journal)
         return true;
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
-    effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
-                                            context.lock_timeout);
     std::string error;
-    if (!run_operations(executor, (*journal)->operations, error)) {
+    if (!run_operations(session.executor(), (*journal)->operations, error)) {
         report_error("could not finish the interrupted step (" + (*journal)->step + "): " + error);
         return false;
     }
@@ -101,13 +95,8 @@ int stop_for_signal(int signal, std::size_t done, std::size_t planned) {
 
 }  // namespace
 
-int execute_plan(const plan::Plan& plan, const HostContext& context,
-                 const std::string& command_directory, bool color,
-                 const effects::StateFiles& state_files) {
-    effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
-                                            context.lock_timeout);
+int execute_plan(const plan::Plan& plan, ApplySession& session, bool color) {
+    const effects::StateFiles& state_files = session.state_files();
     const std::size_t total = plan.steps.size();
     // A refused step is one the plan holds and apply does not run.
     const std::size_t planned = total + plan.refusals.size();
@@ -126,7 +115,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
         const auto started = std::chrono::steady_clock::now();
         Status journaled =
             effects::write_journal(state_files, {describe_step(step), step.operations});
-        const bool done = journaled && run_operations(executor, step.operations, error);
+        const bool done = journaled && run_operations(session.executor(), step.operations, error);
         if (!journaled)
             error = journaled.error();
         if (!done) {
