@@ -5,6 +5,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "cli/elapsed.h"
 #include "cli/error_report.h"
 #include "core/lifecycle/destroy_guard.h"
 #include "core/plan/plan_summary.h"
@@ -18,12 +19,6 @@
 namespace pmr::cli {
 
 namespace {
-
-long long milliseconds_since(std::chrono::steady_clock::time_point started) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                 started)
-        .count();
-}
 
 std::string describe_step(const plan::Step& step) {
     std::string text = std::string(1, plan::symbol(step.kind)) + " " +
