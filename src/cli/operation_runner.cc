@@ -1,11 +1,8 @@
-#include "cli/postmulti_operations.h"
+#include "cli/operation_runner.h"
 
 #include <spdlog/spdlog.h>
 
-#include <functional>
-
-#include "core/support/exit_code.h"
-#include "effects/change_log.h"
+#include "effects/fault_injection.h"
 #include "effects/postfix_preamble.h"
 
 namespace pmr::cli {
@@ -28,12 +25,14 @@ bool report(const effects::PostfixPreamble& preamble, const MessageStyle& style)
 /// the first leftover with an absolute operand (after the relative ones) or, failing that, at the
 /// end: destroy's second `postfix -c DIR` starts there.
 Status execute_logged(effects::OperationExecutor& executor, const lifecycle::Operation& operation,
-                      const MessageStyle& style, const std::function<void()>& between_leftovers) {
+                      const OperationVoice& voice, const std::function<void()>& between_leftovers) {
+    if (voice.fault_points)
+        effects::fault_point("operation");
     std::vector<effects::Leftover> leftovers;
     const Status done = executor.execute(operation, leftovers);
-    // postmulti's stderr stays postmulti's; pmreconcile's subcommands show changes with -v.
-    const auto echo = spdlog::should_log(spdlog::level::info) ? effects::ChangeEcho::stderr_always
-                                                              : effects::ChangeEcho::syslog_only;
+    // -v shows each change wherever stderr goes: cron mail and CI logs too.
+    const auto echo =
+        spdlog::should_log(spdlog::level::info) ? effects::ChangeEcho::stderr_always : voice.echo;
     effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation), echo);
     bool between_done = !between_leftovers;
     for (const effects::Leftover& left : leftovers) {
@@ -41,49 +40,73 @@ Status execute_logged(effects::OperationExecutor& executor, const lifecycle::Ope
             between_leftovers();
             between_done = true;
         }
-        style.leftover(left);
+        voice.style.leftover(left);
     }
     if (!between_done)
         between_leftovers();
     return done;
 }
 
+/// What postfix(1) says where postmulti-script runs it before `operation`; false when the
+/// action fails there. Sets `between` to what runs between destroy's two kinds of leftovers,
+/// and `skip` when postfix(1) would not let the operation run.
+bool say_preamble(const lifecycle::Operation& operation, const OperationVoice& voice,
+                  std::function<void()>& between, bool& skip) {
+    const PostfixPreambles& preambles = *voice.preambles;
+    const MessageStyle& style = voice.style;
+    if (const auto* build = std::get_if<lifecycle::BuildQueueTree>(&operation)) {
+        // `postfix -c DIR set-permissions || exit 1`
+        return report(effects::postfix_preamble(build->config_directory, preambles.defaults),
+                      style);
+    }
+    if (std::holds_alternative<lifecycle::RemoveQueueTree>(operation)) {
+        // destroy: `postfix -c DIR /bin/sh -c 'rmdir queue subdirectories'`, then the same
+        // for the data and queue directories (absolute operands). Both start while the queue
+        // directory is still there, so both are judged now; the second one's messages come
+        // between the two kinds of leftovers. When postfix cannot start (the queue directory
+        // is gone), both stop before their loop and destroy goes on.
+        const auto preamble =
+            effects::postfix_preamble(preambles.destroyed_config_directory, preambles.defaults);
+        if (!report(preamble, style)) {
+            (void)report(preamble, style);
+            skip = true;
+            return true;
+        }
+        between = [&style, preamble] { (void)report(preamble, style); };
+    }
+    return true;
+}
+
 }  // namespace
 
-int run_operations(const postmulti::EditPlan& plan, effects::OperationExecutor& executor,
-                   const HostContext& context, const MessageStyle& style) {
-    for (const lifecycle::Operation& operation : plan.operations) {
+bool run_operations(const std::vector<lifecycle::Operation>& operations,
+                    effects::OperationExecutor& executor, const OperationVoice& voice) {
+    for (const lifecycle::Operation& operation : operations) {
         std::function<void()> between;
-        if (const auto* build = std::get_if<lifecycle::BuildQueueTree>(&operation)) {
-            // `postfix -c DIR set-permissions || exit 1`
-            if (!report(effects::postfix_preamble(build->config_directory, context.defaults),
-                        style)) {
-                return to_int(ExitCode::error);
-            }
-        } else if (std::holds_alternative<lifecycle::RemoveQueueTree>(operation)) {
-            // destroy: `postfix -c DIR /bin/sh -c 'rmdir queue subdirectories'`, then the same
-            // for the data and queue directories (absolute operands). Both start while the queue
-            // directory is still there, so both are judged now; the second one's messages come
-            // between the two kinds of leftovers. When postfix cannot start (the queue directory
-            // is gone), both stop before their loop and destroy goes on.
-            const auto preamble =
-                effects::postfix_preamble(plan.target_config_directory, context.defaults);
-            if (!report(preamble, style)) {
-                (void)report(preamble, style);
-                continue;
-            }
-            between = [&style, preamble] { (void)report(preamble, style); };
-        }
-        if (const Status done = execute_logged(executor, operation, style, between); !done) {
-            if (std::holds_alternative<lifecycle::CreateDirectories>(operation)) {
-                style.directory_failure(done.error());
-            } else {
-                style.fatal(MessageSource::script, done.error());
-            }
-            return to_int(ExitCode::error);
+        bool skip = false;
+        if (voice.preambles && !say_preamble(operation, voice, between, skip))
+            return false;
+        if (skip)
+            continue;
+        if (const Status done = execute_logged(executor, operation, voice, between); !done) {
+            voice.failed(operation, done.error());
+            return false;
         }
     }
-    return to_int(ExitCode::ok);
+    return true;
+}
+
+OperationVoice script_voice(const postmulti::EditPlan& plan, const HostContext& context,
+                            const MessageStyle& style) {
+    auto failed = [&style](const lifecycle::Operation& operation, const std::string& reason) {
+        if (std::holds_alternative<lifecycle::CreateDirectories>(operation)) {
+            style.directory_failure(reason);
+        } else {
+            style.fatal(MessageSource::script, reason);
+        }
+    };
+    return OperationVoice{style, effects::ChangeEcho::syslog_only, failed,
+                          PostfixPreambles{plan.target_config_directory, context.defaults}};
 }
 
 }  // namespace pmr::cli

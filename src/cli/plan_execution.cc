@@ -7,12 +7,11 @@
 
 #include "cli/elapsed.h"
 #include "cli/error_report.h"
+#include "cli/operation_runner.h"
 #include "core/lifecycle/destroy_guard.h"
 #include "core/plan/plan_summary.h"
 #include "core/support/exit_code.h"
-#include "core/support/printable.h"
 #include "effects/change_log.h"
-#include "effects/fault_injection.h"
 #include "effects/interruption.h"
 #include "effects/operation_executor.h"
 
@@ -28,28 +27,14 @@ std::string describe_step(const plan::Step& step) {
     return text;
 }
 
-/// Runs one step's operations; reports and returns false on the first failure.
-bool run_operations(effects::OperationExecutor& executor,
-                    const std::vector<lifecycle::Operation>& operations, std::string& error) {
-    for (const lifecycle::Operation& operation : operations) {
-        effects::fault_point("operation");
-        std::vector<effects::Leftover> leftovers;
-        const Status done = executor.execute(operation, leftovers);
-        // -v shows each change wherever stderr goes: cron mail and CI logs too.
-        const auto echo = spdlog::should_log(spdlog::level::info)
-                              ? effects::ChangeEcho::stderr_always
-                              : effects::ChangeEcho::stderr_on_terminal;
-        effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation), echo);
-        for (const effects::Leftover& left : leftovers) {
-            report_warning(printable(left.path) + ": not removed (" + left.reason +
-                           "); please verify contents and remove by hand");
-        }
-        if (!done) {
-            error = done.error();
-            return false;
-        }
-    }
-    return true;
+/// What apply says while a step's operations run: changes on stderr when it is a terminal,
+/// leftovers in pmreconcile's words, and nothing of a failure, whose reason goes to `error` for
+/// the step's own failure line.
+OperationVoice step_voice(const MessageStyle& style, std::string& error) {
+    return OperationVoice{
+        style, effects::ChangeEcho::stderr_on_terminal,
+        [&error](const lifecycle::Operation&, const std::string& reason) { error = reason; },
+        std::nullopt, true};
 }
 
 }  // namespace
@@ -64,8 +49,9 @@ bool finish_interrupted_apply(ApplySession& session) {
     if (!*journal)
         return true;
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
+    const NativeStyle style;
     std::string error;
-    if (!run_operations(session.executor(), (*journal)->operations, error)) {
+    if (!run_operations((*journal)->operations, session.executor(), step_voice(style, error))) {
         report_error("could not finish the interrupted step (" + (*journal)->step + "): " + error);
         return false;
     }
@@ -99,6 +85,7 @@ int execute_plan(const plan::Plan& plan, ApplySession& session, bool color) {
     const char* reset = color ? "\033[0m" : "";
     // SIGINT and SIGTERM stop apply between steps: the step in progress is finished.
     const effects::InterruptionGuard interruption;
+    const NativeStyle style;
     for (std::size_t i = 0; i < total; ++i) {
         if (const auto signal = interruption.pending_signal()) {
             return stop_for_signal(*signal, i, planned);
@@ -110,7 +97,8 @@ int execute_plan(const plan::Plan& plan, ApplySession& session, bool color) {
         const auto started = std::chrono::steady_clock::now();
         Status journaled =
             effects::write_journal(state_files, {describe_step(step), step.operations});
-        const bool done = journaled && run_operations(session.executor(), step.operations, error);
+        const bool done = journaled && run_operations(step.operations, session.executor(),
+                                                      step_voice(style, error));
         if (!journaled)
             error = journaled.error();
         if (!done) {

@@ -9,7 +9,7 @@
 
 #include "cli/apply_session.h"
 #include "cli/error_report.h"
-#include "cli/postmulti_operations.h"
+#include "cli/operation_runner.h"
 #include "core/instance/listing.h"
 #include "core/lifecycle/destroy_guard.h"
 #include "core/postmulti/iteration.h"
@@ -159,7 +159,9 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
         return to_int(ExitCode::error);
     }
     keep_postconf_defaults(context);
-    return run_operations(plan, session.executor(), context, style);
+    return run_operations(plan.operations, session.executor(), script_voice(plan, context, style))
+               ? to_int(ExitCode::ok)
+               : to_int(ExitCode::error);
 }
 
 }  // namespace
