@@ -10,6 +10,7 @@
 
 #include "cli/declarative_commands.h"
 #include "cli/error_log.h"
+#include "cli/error_report.h"
 #include "cli/instance_commands.h"
 #include "cli/logging.h"
 #include "cli/postmulti_frontend.h"
@@ -164,7 +165,7 @@ int run(int argc, char** argv) {
         return run_pmreconcile(argc, argv);
     } catch (const std::exception& unexpected) {
         effects::log_error(unexpected.what());
-        std::cerr << "pmreconcile: error: " << unexpected.what() << '\n';
+        report_error(unexpected.what());
         return to_int(ExitCode::error);
     }
 }

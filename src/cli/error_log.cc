@@ -5,15 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "cli/error_report.h"
 #include "effects/change_log.h"
 
 namespace pmr::cli {
-
-namespace {
-
-constexpr std::string_view error_prefix = "pmreconcile: error: ";
-
-}  // namespace
 
 /// Passes everything on to stderr's own buffer, and keeps the current line to log it when it
 /// is an error. The errors are written from many places; tapping the stream catches them all.

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/error_report.h"
 #include "core/manifest/manifest_parser.h"
 #include "effects/read_file.h"
 
@@ -19,7 +20,7 @@ std::optional<LoadedManifest> load_manifest(const std::string& path,
     } else {
         auto read = effects::read_manifest_input(path, manifest::max_manifest_bytes);
         if (!read) {
-            std::cerr << "pmreconcile: error: " << read.error() << '\n';
+            report_error(read.error());
             return std::nullopt;
         }
         loaded.text = std::move(read).value();

@@ -5,26 +5,19 @@
 #include <chrono>
 #include <iostream>
 
+#include "cli/elapsed.h"
+#include "cli/error_report.h"
+#include "cli/operation_runner.h"
 #include "core/lifecycle/destroy_guard.h"
 #include "core/plan/plan_summary.h"
 #include "core/support/exit_code.h"
-#include "core/support/printable.h"
 #include "effects/change_log.h"
-#include "effects/fault_injection.h"
 #include "effects/interruption.h"
-#include "effects/native_queue_trees.h"
 #include "effects/operation_executor.h"
-#include "effects/process_runner.h"
 
 namespace pmr::cli {
 
 namespace {
-
-long long milliseconds_since(std::chrono::steady_clock::time_point started) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                 started)
-        .count();
-}
 
 std::string describe_step(const plan::Step& step) {
     std::string text = std::string(1, plan::symbol(step.kind)) + " " +
@@ -34,54 +27,36 @@ std::string describe_step(const plan::Step& step) {
     return text;
 }
 
-/// Runs one step's operations; reports and returns false on the first failure.
-bool run_operations(effects::OperationExecutor& executor,
-                    const std::vector<lifecycle::Operation>& operations, std::string& error) {
-    for (const lifecycle::Operation& operation : operations) {
-        effects::fault_point("operation");
-        std::vector<effects::Leftover> leftovers;
-        const Status done = executor.execute(operation, leftovers);
-        // -v shows each change wherever stderr goes: cron mail and CI logs too.
-        const auto echo = spdlog::should_log(spdlog::level::info)
-                              ? effects::ChangeEcho::stderr_always
-                              : effects::ChangeEcho::stderr_on_terminal;
-        effects::log_change((done ? "" : "failed: ") + lifecycle::describe(operation), echo);
-        for (const effects::Leftover& left : leftovers) {
-            std::cerr << "pmreconcile: warning: " << printable(left.path) << ": not removed ("
-                      << left.reason << "); please verify contents and remove by hand\n";
-        }
-        if (!done) {
-            error = done.error();
-            return false;
-        }
-    }
-    return true;
+/// What apply says while a step's operations run: changes on stderr when it is a terminal,
+/// leftovers in pmreconcile's words, and nothing of a failure, whose reason goes to `error` for
+/// the step's own failure line.
+OperationVoice step_voice(const MessageStyle& style, std::string& error) {
+    return OperationVoice{
+        style, effects::ChangeEcho::stderr_on_terminal,
+        [&error](const lifecycle::Operation&, const std::string& reason) { error = reason; },
+        std::nullopt, true};
 }
 
 }  // namespace
 
-bool finish_interrupted_apply(const HostContext& context, const std::string& command_directory,
-                              const effects::StateFiles& state_files) {
+bool finish_interrupted_apply(ApplySession& session) {
+    const effects::StateFiles& state_files = session.state_files();
     auto journal = effects::read_journal(state_files);
     if (!journal) {
-        std::cerr << "pmreconcile: error: " << journal.error() << '\n';
+        report_error(journal.error());
         return false;
     }
     if (!*journal)
         return true;
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
-    effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
-                                            context.lock_timeout);
+    const NativeStyle style;
     std::string error;
-    if (!run_operations(executor, (*journal)->operations, error)) {
-        std::cerr << "pmreconcile: error: could not finish the interrupted step ("
-                  << (*journal)->step << "): " << error << '\n';
+    if (!run_operations((*journal)->operations, session.executor(), step_voice(style, error))) {
+        report_error("could not finish the interrupted step (" + (*journal)->step + "): " + error);
         return false;
     }
     if (auto cleared = effects::clear_journal(state_files); !cleared) {
-        std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+        report_error(cleared.error());
         return false;
     }
     return true;
@@ -101,13 +76,8 @@ int stop_for_signal(int signal, std::size_t done, std::size_t planned) {
 
 }  // namespace
 
-int execute_plan(const plan::Plan& plan, const HostContext& context,
-                 const std::string& command_directory, bool color,
-                 const effects::StateFiles& state_files) {
-    effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
-                                            context.lock_timeout);
+int execute_plan(const plan::Plan& plan, ApplySession& session, bool color) {
+    const effects::StateFiles& state_files = session.state_files();
     const std::size_t total = plan.steps.size();
     // A refused step is one the plan holds and apply does not run.
     const std::size_t planned = total + plan.refusals.size();
@@ -115,6 +85,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     const char* reset = color ? "\033[0m" : "";
     // SIGINT and SIGTERM stop apply between steps: the step in progress is finished.
     const effects::InterruptionGuard interruption;
+    const NativeStyle style;
     for (std::size_t i = 0; i < total; ++i) {
         if (const auto signal = interruption.pending_signal()) {
             return stop_for_signal(*signal, i, planned);
@@ -126,13 +97,14 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
         const auto started = std::chrono::steady_clock::now();
         Status journaled =
             effects::write_journal(state_files, {describe_step(step), step.operations});
-        const bool done = journaled && run_operations(executor, step.operations, error);
+        const bool done = journaled && run_operations(step.operations, session.executor(),
+                                                      step_voice(style, error));
         if (!journaled)
             error = journaled.error();
         if (!done) {
             const std::string failure =
                 "step " + std::to_string(i + 1) + " (" + describe_step(step) + ") failed: " + error;
-            std::cerr << "pmreconcile: error: " << failure << '\n';
+            report_error(failure);
             std::cerr << "pmreconcile: completed steps: ";
             if (i == 0)
                 std::cerr << "none";
@@ -146,7 +118,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
             return to_int(ExitCode::error);
         }
         if (auto cleared = effects::clear_journal(state_files); !cleared) {
-            std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+            report_error(cleared.error());
             return to_int(ExitCode::error);
         }
         spdlog::debug("step {} ({}): {} operations in {} ms", i + 1, describe_step(step),
@@ -156,7 +128,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     for (const plan::Refusal& refusal : plan.refusals) {
         refused.push_back(lifecycle::destroy_refused_message(
             refusal.instance, refusal.config_directory, refusal.reason));
-        std::cerr << "pmreconcile: error: " << refused.back() << '\n';
+        report_error(refused.back());
     }
     if (refused.empty()) {
         std::cout << plan::apply_complete_line(plan::summarize(plan)) << std::endl;

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <variant>
 
+#include "cli/error_report.h"
 #include "cli/host_context.h"
 #include "cli/postmulti_session.h"
 #include "core/postmulti/command_line.h"
@@ -26,7 +27,7 @@ void export_log_tag(const std::string& log_tag) {
     if (inherited != nullptr && log_tag == inherited)
         return;
     if (::setenv("MAIL_LOGTAG", log_tag.c_str(), 1) < 0) {
-        std::cerr << "pmreconcile: warning: setenv MAIL_LOGTAG: " << std::strerror(errno) << '\n';
+        report_warning(std::string("setenv MAIL_LOGTAG: ") + std::strerror(errno));
     }
 }
 

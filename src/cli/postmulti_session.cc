@@ -7,7 +7,9 @@
 #include <cstring>
 #include <iostream>
 
-#include "cli/postmulti_operations.h"
+#include "cli/apply_session.h"
+#include "cli/error_report.h"
+#include "cli/operation_runner.h"
 #include "core/instance/listing.h"
 #include "core/lifecycle/destroy_guard.h"
 #include "core/postmulti/iteration.h"
@@ -18,9 +20,7 @@
 #include "effects/host_reader.h"
 #include "effects/instance_command.h"
 #include "effects/instance_probe.h"
-#include "effects/native_queue_trees.h"
 #include "effects/operation_executor.h"
-#include "effects/process_runner.h"
 #include "effects/read_file.h"
 #include "effects/real_host_view.h"
 #include "effects/run_lock.h"
@@ -150,20 +150,18 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
         !guard_queued_mail(plan, state, style)) {
         return to_int(ExitCode::error);
     }
+    ApplySession session(context, state.shared.command_directory);
     // One writer at a time: life-cycle actions take pmreconcile's lock.
-    const auto state_files = effects::state_files_for(context.config_directory);
-    auto lock =
-        effects::RunLock::acquire(state_files, context.lock_timeout, effects::own_command_line());
+    auto lock = effects::RunLock::acquire(session.state_files(), context.lock_timeout,
+                                          effects::own_command_line());
     if (!lock) {
         style.fatal(MessageSource::postmulti, lock.error());
         return to_int(ExitCode::error);
     }
     keep_postconf_defaults(context);
-    effects::RealProcessRunner runner;
-    effects::NativeQueueTrees queue_trees(context.defaults);
-    effects::RealOperationExecutor executor(
-        runner, queue_trees, state.shared.command_directory + "/postfix", context.lock_timeout);
-    return run_operations(plan, executor, context, style);
+    return run_operations(plan.operations, session.executor(), script_voice(plan, context, style))
+               ? to_int(ExitCode::ok)
+               : to_int(ExitCode::error);
 }
 
 }  // namespace
@@ -231,19 +229,19 @@ void PostmultiStyle::postconf_warning(const std::string& command_directory,
 }
 
 void NativeStyle::fatal(MessageSource, const std::string& message) const {
-    std::cerr << "pmreconcile: error: " << message << '\n';
+    report_error(message);
 }
 
 void NativeStyle::warning(MessageSource, const std::string& message) const {
-    std::cerr << "pmreconcile: warning: " << message << '\n';
+    report_warning(message);
 }
 
 void NativeStyle::postconf_fatal(const std::string&, const std::string& message) const {
-    std::cerr << "pmreconcile: error: " << message << '\n';
+    report_error(message);
 }
 
 void NativeStyle::postconf_warning(const std::string&, const std::string& message) const {
-    std::cerr << "pmreconcile: warning: " << message << '\n';
+    report_warning(message);
 }
 
 void NativeStyle::postfix_notice(const std::string&) const {

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <iostream>
 
+#include "cli/error_report.h"
 #include "core/support/exit_code.h"
 #include "core/support/nearest_name.h"
 
@@ -95,8 +96,8 @@ std::optional<std::string> unknown_subcommand(int argc, char** argv, const CLI::
 }
 
 int report_usage_error(const std::string& subcommand, const std::string& message) {
-    std::cerr << "pmreconcile: error: " << message << '\n'
-              << "Try 'pmreconcile " << (subcommand.empty() ? "" : subcommand + " ")
+    report_error(message);
+    std::cerr << "Try 'pmreconcile " << (subcommand.empty() ? "" : subcommand + " ")
               << "--help' for more information.\n";
     return to_int(ExitCode::error);
 }

@@ -1,7 +1,7 @@
 // Bug fix (#3): where postmulti-script runs `postfix -c DIR` (set-permissions after create and
 // import, destroy's two rmdir loops), pmreconcile says what postfix would say first, and stops
 // where postfix would stop.
-#include "cli/postmulti_operations.h"
+#include "cli/operation_runner.h"
 
 #include <gtest/gtest.h>
 
@@ -109,6 +109,13 @@ HostContext context() {
     return HostContext{maincf::ParameterDefaults::builtin(), {}, {}, {}};
 }
 
+/// The exit status postmulti mode gives the run of `plan`'s operations.
+int run_script(const postmulti::EditPlan& plan, effects::OperationExecutor& executor,
+               const MessageStyle& style) {
+    const HostContext host = context();
+    return run_operations(plan.operations, executor, script_voice(plan, host, style)) ? 0 : 1;
+}
+
 postmulti::EditPlan destroy_plan(const OldInstance& instance) {
     postmulti::EditPlan plan;
     plan.target_config_directory = instance.config;
@@ -123,7 +130,7 @@ TEST(RunOperationsTest, SetPermissionsIsPrecededByPostfixsNotices) {
     plan.operations = {lifecycle::BuildQueueTree{instance.config}};
     FakeExecutor executor;
     RecordingStyle style;
-    EXPECT_EQ(run_operations(plan, executor, context(), style), 0);
+    EXPECT_EQ(run_script(plan, executor, style), 0);
     EXPECT_EQ(style.lines, notices);
     EXPECT_EQ(executor.ran.size(), 1u);
 }
@@ -136,7 +143,7 @@ TEST(RunOperationsTest, SetPermissionsStopsWherePostfixCannotEnterTheQueue) {
                        lifecycle::RemoveFile{instance.config + "/x"}};
     FakeExecutor executor;
     RecordingStyle style;
-    EXPECT_EQ(run_operations(plan, executor, context(), style), 1);
+    EXPECT_EQ(run_script(plan, executor, style), 1);
     EXPECT_EQ(
         style.lines,
         concat({notices,
@@ -151,7 +158,7 @@ TEST(RunOperationsTest, DestroysSecondPostfixRunComesBetweenTheTwoKindsOfLeftove
                           {instance.data, instance.data, "Directory not empty"},
                           {instance.queue, instance.queue, "Directory not empty"}};
     RecordingStyle style;
-    EXPECT_EQ(run_operations(destroy_plan(instance), executor, context(), style), 0);
+    EXPECT_EQ(run_script(destroy_plan(instance), executor, style), 0);
     EXPECT_EQ(style.lines, concat({notices,
                                    {"leftover: " + instance.queue + "/hold"},
                                    notices,
@@ -163,7 +170,7 @@ TEST(RunOperationsTest, DestroyWithoutLeftoversStillRunsPostfixTwice) {
     OldInstance instance;
     FakeExecutor executor;
     RecordingStyle style;
-    EXPECT_EQ(run_operations(destroy_plan(instance), executor, context(), style), 0);
+    EXPECT_EQ(run_script(destroy_plan(instance), executor, style), 0);
     EXPECT_EQ(style.lines, concat({notices, notices}));
     EXPECT_EQ(executor.ran.size(), 2u);
 }
@@ -173,7 +180,7 @@ TEST(RunOperationsTest, DestroyWithTheQueueGoneSkipsBothLoopsAndGoesOn) {
     fs::remove(instance.queue);
     FakeExecutor executor;
     RecordingStyle style;
-    EXPECT_EQ(run_operations(destroy_plan(instance), executor, context(), style), 0);
+    EXPECT_EQ(run_script(destroy_plan(instance), executor, style), 0);
     const Strings stopped = concat(
         {notices, {"postfix fatal: chdir(" + instance.queue + "): No such file or directory"}});
     EXPECT_EQ(style.lines, concat({stopped, stopped}));

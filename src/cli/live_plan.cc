@@ -1,0 +1,123 @@
+#include "cli/live_plan.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <future>
+#include <iostream>
+#include <system_error>
+
+#include "cli/elapsed.h"
+#include "cli/error_report.h"
+#include "core/manifest/host_conflicts.h"
+#include "effects/bulk_heap.h"
+#include "effects/run_lock.h"
+
+namespace pmr::cli {
+
+namespace {
+
+/// Reads the manifest and the host into `live`; false after reporting a failure. The host's
+/// problems are reported unless `quiet` and the host could be read all the same.
+bool read_manifest_and_host(LivePlan& live, const std::string& manifest_path,
+                            const std::optional<std::string>& manifest_text, bool quiet) {
+    // The manifest is parsed and validated on a second thread while this one reads the host:
+    // on a 1,000-instance host each takes a good share of the time, and neither needs the
+    // other. This thread reads the host because its heap is the one readied for it.
+    auto load = [&] {
+        return load_manifest(manifest_path, default_primary_directories(*live.context),
+                             manifest_text);
+    };
+    std::future<std::optional<LoadedManifest>> loading;
+    try {
+        loading = std::async(std::launch::async, load);
+    } catch (const std::system_error&) {
+        loading = std::async(std::launch::deferred, load);  // no thread to be had: in turn
+    }
+    Diagnostics problems;
+    const auto reading = std::chrono::steady_clock::now();
+    auto snapshot =
+        effects::begin_snapshot(live.context->config_directory, live.context->defaults, problems);
+    auto manifest = loading.get();
+    if (!manifest)
+        return false;  // the host's problems are not news then
+    live.manifest = std::move(*manifest);
+    // Each instance the plan creates adds its main.cf to what is held: ready the heap for it.
+    effects::reserve_heap_for_whole_host(
+        effects::heap_bytes_for_new_instances(live.manifest.manifest.instances.size()));
+    if (snapshot && effects::complete_snapshot(*snapshot, live.manifest.manifest,
+                                               live.context->defaults, problems)) {
+        live.snapshot = std::move(snapshot);
+    }
+    if (!quiet || !live.snapshot)
+        report_problems(problems);
+    if (!live.snapshot)
+        return false;
+    spdlog::debug("read the manifest and the host ({}) in {} ms", live.context->config_directory,
+                  milliseconds_since(reading));
+    return true;
+}
+
+/// Takes the command directory from the host as read; false after reporting new instances
+/// that would nest in the directories of instances the manifest leaves alone.
+bool settle_host_directories(LivePlan& live) {
+    Diagnostics ignored;
+    const auto state = live.snapshot->host.shared_state(ignored);
+    if (!state) {
+        live.command_directory = live.context->command_directory;
+        return true;
+    }
+    live.command_directory = state->shared.command_directory;
+    const Diagnostics overlaps = manifest::check_host_overlaps(live.manifest.manifest, *state);
+    report_problems(overlaps);
+    return overlaps.empty();
+}
+
+/// Says that an apply is running or was interrupted, when the host shows a journaled step.
+void note_interrupted_step(const LivePlan& live, Voice voice) {
+    if (!live.snapshot->interrupted_step || voice == Voice::quiet)
+        return;
+    // The journal of a step is there while it runs, too: say which it is.
+    if (const auto holder = effects::running_holder(live.snapshot->state_files)) {
+        if (voice != Voice::before_locking) {
+            std::cerr << "pmreconcile: note: another pmreconcile is applying changes right now ("
+                      << *holder << "), at step " << *live.snapshot->interrupted_step << '\n';
+        }
+    } else {
+        std::cerr << "pmreconcile: note: an interrupted apply left a step unfinished ("
+                  << *live.snapshot->interrupted_step
+                  << "); the next apply finishes it before anything else\n";
+    }
+}
+
+}  // namespace
+
+std::optional<LivePlan> plan_live(const HostContext& context, const std::string& manifest_path,
+                                  const std::optional<std::string>& manifest_text, Voice voice) {
+    effects::prepare_heap_for_whole_host();  // the manifest and every main.cf are kept
+    LivePlan live{std::make_shared<const HostContext>(context), {}, {}, {}, {}};
+    if (!read_manifest_and_host(live, manifest_path, manifest_text, voice == Voice::quiet) ||
+        !settle_host_directories(live)) {
+        return std::nullopt;
+    }
+    note_interrupted_step(live, voice);
+    const auto planning = std::chrono::steady_clock::now();
+    live.result =
+        plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
+    spdlog::debug("planned in {} ms", milliseconds_since(planning));
+    if (!live.result.plan) {
+        report_problems(live.result.problems);
+        return std::nullopt;
+    }
+    return live;
+}
+
+plan::PlanOrigin origin_of(const LivePlan& live) {
+    plan::HostRecord record = live.snapshot->record();
+    std::string fingerprint = plan::fingerprint_of(record);
+    return plan::PlanOrigin{live.manifest.manifest.path, live.manifest.text,
+                            live.context->config_directory, std::move(fingerprint),
+                            std::move(record)};
+}
+
+}  // namespace pmr::cli
