@@ -151,8 +151,8 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         }
     }
     const auto planning = std::chrono::steady_clock::now();
-    live.result =
-        plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
+    live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host,
+                                  live.context->defaults, live.snapshot->owed_work);
     spdlog::debug("planned in {} ms", milliseconds_since(planning));
     if (!live.result.plan) {
         print_problems(live.result.problems);
@@ -424,7 +424,7 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     const std::string command_directory = maincf::Configuration(*primary, context.defaults)
                                               .expanded_or("command_directory", "/usr/sbin");
     auto journal = effects::read_journal(state_files);
-    const bool interrupted = journal && *journal;
+    const bool interrupted = journal && *journal && (*journal)->has_step();
     if (interrupted && origin) {
         std::cerr << "pmreconcile: error: an interrupted apply must be finished first; run "
                      "'pmreconcile apply -f MANIFEST', then plan again\n";
@@ -445,6 +445,13 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
     }
     const plan::Plan& plan = *live->result.plan;
     if (plan.empty()) {
+        // Work owed to an instance that is gone or stopped is moot: nothing is left to do.
+        if (!live->snapshot->owed_work.empty()) {
+            if (auto cleared = effects::clear_journal(state_files); !cleared) {
+                std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+                return to_int(ExitCode::error);
+            }
+        }
         std::cout << plan::render_text(plan, plan::TextStyle{color});
         return to_int(ExitCode::ok);
     }
@@ -462,7 +469,8 @@ int run_apply(const GlobalOptions& global, const DeclarativeOptions& options) {
             return to_int(ExitCode::error);
         }
     }
-    return execute_plan(plan, *live->context, live->command_directory, color, state_files);
+    return execute_plan(plan, *live->context, live->command_directory, color, state_files,
+                        live->snapshot->owed_work);
 }
 
 int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "core/lifecycle/destroy_guard.h"
+#include "core/plan/owed_ledger.h"
 #include "core/plan/plan_summary.h"
 #include "core/support/exit_code.h"
 #include "core/support/printable.h"
@@ -67,7 +68,7 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
         std::cerr << "pmreconcile: error: " << journal.error() << '\n';
         return false;
     }
-    if (!*journal)
+    if (!*journal || !(*journal)->has_step())
         return true;
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
     effects::RealProcessRunner runner;
@@ -80,8 +81,8 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
                   << (*journal)->step << "): " << error << '\n';
         return false;
     }
-    if (auto cleared = effects::clear_journal(state_files); !cleared) {
-        std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+    if (auto kept = effects::keep_owed_work(state_files, (*journal)->owed); !kept) {
+        std::cerr << "pmreconcile: error: " << kept.error() << '\n';
         return false;
     }
     return true;
@@ -99,11 +100,40 @@ int stop_for_signal(int signal, std::size_t done, std::size_t planned) {
     return effects::exit_status_for_signal(signal);
 }
 
+/// apply's end when step `i` + 1 returned an error: its effects are known, so the journal keeps
+/// only the work owed and the next apply plans again from the host as it is.
+int stop_for_failure(const plan::Plan& plan, std::size_t i, std::size_t planned,
+                     const std::string& error, const plan::OwedLedger& ledger,
+                     const effects::StateFiles& state_files) {
+    const std::size_t total = plan.steps.size();
+    const std::string failure = "step " + std::to_string(i + 1) + " (" +
+                                describe_step(plan.steps[i]) + ") failed: " + error;
+    std::cerr << "pmreconcile: error: " << failure << '\n';
+    if (auto kept = effects::keep_owed_work(state_files, ledger.owed()); !kept) {
+        // The journal still names the step: the next apply finishes it first, as after a crash.
+        std::cerr << "pmreconcile: error: " << kept.error() << '\n';
+    }
+    std::cerr << "pmreconcile: completed steps: ";
+    if (i == 0)
+        std::cerr << "none";
+    for (std::size_t j = 0; j < i; ++j)
+        std::cerr << (j ? ", " : "") << j + 1;
+    std::cerr << "; not completed: " << i + 1 << (i + 1 < total ? "-" + std::to_string(total) : "")
+              << ". Fix the cause and run apply again: it resumes from the host as it is.\n";
+    for (const lifecycle::OwedWork& work : ledger.owed()) {
+        std::cerr << "pmreconcile: " << work.config_directory << " still owes a "
+                  << lifecycle::to_string(work.kind) << "; the next plan carries it\n";
+    }
+    std::cout << plan::apply_stopped_line(i, planned, failure) << std::endl;
+    return to_int(ExitCode::error);
+}
+
 }  // namespace
 
 int execute_plan(const plan::Plan& plan, const HostContext& context,
                  const std::string& command_directory, bool color,
-                 const effects::StateFiles& state_files) {
+                 const effects::StateFiles& state_files,
+                 const std::vector<lifecycle::OwedWork>& carried) {
     effects::RealProcessRunner runner;
     effects::NativeQueueTrees queue_trees(context.defaults);
     effects::RealOperationExecutor executor(runner, queue_trees, command_directory + "/postfix",
@@ -115,6 +145,7 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
     const char* reset = color ? "\033[0m" : "";
     // SIGINT and SIGTERM stop apply between steps: the step in progress is finished.
     const effects::InterruptionGuard interruption;
+    plan::OwedLedger ledger(plan, carried);
     for (std::size_t i = 0; i < total; ++i) {
         if (const auto signal = interruption.pending_signal()) {
             return stop_for_signal(*signal, i, planned);
@@ -124,29 +155,17 @@ int execute_plan(const plan::Plan& plan, const HostContext& context,
                   << std::endl;
         std::string error;
         const auto started = std::chrono::steady_clock::now();
-        Status journaled =
-            effects::write_journal(state_files, {describe_step(step), step.operations});
+        ledger.begin(step);
+        Status journaled = effects::write_journal(
+            state_files, {describe_step(step), step.operations, ledger.owed()});
         const bool done = journaled && run_operations(executor, step.operations, error);
         if (!journaled)
             error = journaled.error();
-        if (!done) {
-            const std::string failure =
-                "step " + std::to_string(i + 1) + " (" + describe_step(step) + ") failed: " + error;
-            std::cerr << "pmreconcile: error: " << failure << '\n';
-            std::cerr << "pmreconcile: completed steps: ";
-            if (i == 0)
-                std::cerr << "none";
-            for (std::size_t j = 0; j < i; ++j)
-                std::cerr << (j ? ", " : "") << j + 1;
-            std::cerr << "; not completed: " << i + 1
-                      << (i + 1 < total ? "-" + std::to_string(total) : "")
-                      << ". Fix the cause and run apply again: it resumes from the host as it "
-                         "is.\n";
-            std::cout << plan::apply_stopped_line(i, planned, failure) << std::endl;
-            return to_int(ExitCode::error);
-        }
-        if (auto cleared = effects::clear_journal(state_files); !cleared) {
-            std::cerr << "pmreconcile: error: " << cleared.error() << '\n';
+        if (!done)
+            return stop_for_failure(plan, i, planned, error, ledger, state_files);
+        ledger.complete(step);
+        if (auto kept = effects::keep_owed_work(state_files, ledger.owed()); !kept) {
+            std::cerr << "pmreconcile: error: " << kept.error() << '\n';
             return to_int(ExitCode::error);
         }
         spdlog::debug("step {} ({}): {} operations in {} ms", i + 1, describe_step(step),

@@ -7,17 +7,22 @@
 namespace pmr::cli {
 
 /// Carries out a plan's steps in order with a progress line each, journaling each step in
-/// `state_files` before it starts and clearing the journal when it completes. On a failure it
-/// stops and says which steps completed and which did not. Refused steps are reported at the end
-/// and make the result an error. The closing line is `Apply complete: ...` only when every
-/// planned step ran, else `Apply stopped after N of M steps: REASON` (M counts refused steps).
+/// `state_files` before it starts, with the reloads owed so far (`carried` from an earlier
+/// apply, and those of the instances the steps edit: see plan::OwedLedger), and keeping only
+/// the owed work when it completes. On a failure it stops, keeps only the owed work too (the
+/// failed step's effects are known: the next apply plans again rather than repeat it), and says
+/// which steps completed and which did not. Refused steps are reported at the end and make the
+/// result an error. The closing line is `Apply complete: ...` only when every planned step ran,
+/// else `Apply stopped after N of M steps: REASON` (M counts refused steps).
 /// Returns the exit status.
 [[nodiscard]] int execute_plan(const plan::Plan& plan, const HostContext& context,
                                const std::string& command_directory, bool color,
-                               const effects::StateFiles& state_files);
+                               const effects::StateFiles& state_files,
+                               const std::vector<lifecycle::OwedWork>& carried);
 
 /// Finishes the step an interrupted apply journaled, if any, by running all its (idempotent)
-/// operations again. Returns false after reporting a failure.
+/// operations again; the journal then keeps only the work owed. Returns false after reporting a
+/// failure.
 [[nodiscard]] bool finish_interrupted_apply(const HostContext& context,
                                             const std::string& command_directory,
                                             const effects::StateFiles& state_files);
