@@ -79,6 +79,13 @@ bool finish_interrupted_apply(const HostContext& context, const std::string& com
     if (!run_operations(executor, (*journal)->operations, error)) {
         std::cerr << "pmreconcile: error: could not finish the interrupted step ("
                   << (*journal)->step << "): " << error << '\n';
+        // It returned an error: its effects are known now, so it is not tried again blindly.
+        if (auto kept = effects::keep_owed_work(state_files, (*journal)->owed); kept) {
+            std::cerr << "pmreconcile: fix the cause and run apply again: it plans again from "
+                         "the host as it is\n";
+        } else {
+            std::cerr << "pmreconcile: error: " << kept.error() << '\n';
+        }
         return false;
     }
     if (auto kept = effects::keep_owed_work(state_files, (*journal)->owed); !kept) {

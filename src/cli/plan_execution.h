@@ -21,8 +21,8 @@ namespace pmr::cli {
                                const std::vector<lifecycle::OwedWork>& carried);
 
 /// Finishes the step an interrupted apply journaled, if any, by running all its (idempotent)
-/// operations again; the journal then keeps only the work owed. Returns false after reporting a
-/// failure.
+/// operations again; the journal then keeps only the work owed, also when the step returns an
+/// error this time (its effects are known then). Returns false after reporting a failure.
 [[nodiscard]] bool finish_interrupted_apply(const HostContext& context,
                                             const std::string& command_directory,
                                             const effects::StateFiles& state_files);
