@@ -206,6 +206,22 @@ expect_eq "the main.cf files" "$before" "$(sha256sum /etc/postfix-s1/main.cf /et
 no_damage s1-next.example.com s2-next.example.com
 expect_owed /etc/postfix-s1
 
+step "killed during that reload: the replay fails too, and is then not tried again blindly"
+# What apply leaves when it is killed (SIGKILL, a crash) in the reload step: the step, and the
+# reload postfix-s1 owes.
+install -m 0600 /dev/null "$journal"
+printf '%s' '{"format_version":"2.0","step":"! reload postfix-s1 (/etc/postfix-s1)",' \
+    '"operations":[{"op":"run_postfix","config_directory":"/etc/postfix-s1","command":"reload"}],' \
+    '"owed":[{"kind":"reload","config_directory":"/etc/postfix-s1"}]}' >"$journal"
+pmr apply -f corrected.yaml --auto-approve
+expect_status 1
+expect_out "Finishing an interrupted apply: ! reload postfix-s1 (/etc/postfix-s1)"
+expect_err "pmreconcile: note: an interrupted apply left a step unfinished (! reload postfix-s1 (/etc/postfix-s1)); the next apply finishes it before anything else
+pmreconcile: error: could not finish the interrupted step (! reload postfix-s1 (/etc/postfix-s1)): postfix -c /etc/postfix-s1 reload failed with exit status 1
+pmreconcile: fix the cause and run apply again: it plans again from the host as it is"
+no_damage s1-next.example.com s2-next.example.com
+expect_owed /etc/postfix-s1
+
 step "the corrected manifest is planned from the host as it is, and converges"
 pmr apply -f corrected.yaml --auto-approve
 expect_status 0
