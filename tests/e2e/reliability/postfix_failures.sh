@@ -12,61 +12,30 @@ e2e_begin "$@"
 
 journal=/var/lib/pmreconcile/etc-postfix/journal.json
 
-# The masters run without inet services (no port to find) and without pickup, so that the
-# message in postfix-s1's maildrop stays there for as long as the test looks at it.
-manifest base.yaml <<'YAML'
-version: 1
-instances:
-  - name: postfix-s1
-    enable: true
-    parameters: {myhostname: s1.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root}
-  - name: postfix-s2
-    enable: true
-    parameters: {myhostname: s2.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root}
-YAML
-manifest next.yaml <<'YAML'
-version: 1
-instances:
-  - name: postfix-s1
-    enable: true
-    parameters: {myhostname: s1-next.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root}
-  - name: postfix-s2
-    enable: true
-    parameters: {myhostname: s2-next.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root}
-YAML
+# two_instances FILE S1_HOSTNAME S2 [S1_PARAMETER]: a manifest of postfix-s1 and postfix-s2,
+# enabled; S2 is postfix-s2's myhostname, or "absent". The masters run without inet services
+# (no port to find) and without pickup, so that the message in postfix-s1's maildrop stays
+# there for as long as the test looks at it.
+two_instances() {
+    local common='master_service_disable: inet pickup.unix, authorized_submit_users: root'
+    {
+        printf 'version: 1\ninstances:\n'
+        printf '  - name: postfix-s1\n    enable: true\n'
+        printf '    parameters: {myhostname: %s, %s%s}\n' "$2" "$common" "${4:+, $4}"
+        if [ "$3" = absent ]; then
+            printf '  - name: postfix-s2\n    state: absent\n'
+        else
+            printf '  - name: postfix-s2\n    enable: true\n'
+            printf '    parameters: {myhostname: %s, %s}\n' "$3" "$common"
+        fi
+    } | manifest "$1"
+}
+two_instances base.yaml s1.example.com s2.example.com
+two_instances next.yaml s1-next.example.com s2-next.example.com
 # default_process_limit must be a number: `postfix reload` refuses the main.cf.
-manifest rejected.yaml <<'YAML'
-version: 1
-instances:
-  - name: postfix-s1
-    enable: true
-    parameters: {myhostname: s1-next.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root,
-                 default_process_limit: abc}
-  - name: postfix-s2
-    enable: true
-    parameters: {myhostname: s2-next.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root}
-YAML
-manifest corrected.yaml <<'YAML'
-version: 1
-instances:
-  - name: postfix-s1
-    enable: true
-    parameters: {myhostname: s1-next.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root,
-                 default_process_limit: 50}
-  - name: postfix-s2
-    enable: true
-    parameters: {myhostname: s2-next.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root}
-YAML
-manifest without-s2.yaml <<'YAML'
-version: 1
-instances:
-  - name: postfix-s1
-    enable: true
-    parameters: {myhostname: s1-next.example.com, master_service_disable: inet pickup.unix, authorized_submit_users: root,
-                 default_process_limit: 50}
-  - name: postfix-s2
-    state: absent
-YAML
+two_instances rejected.yaml s1-next.example.com s2-next.example.com "default_process_limit: abc"
+two_instances corrected.yaml s1-next.example.com s2-next.example.com "default_process_limit: 50"
+two_instances without-s2.yaml s1-next.example.com absent "default_process_limit: 50"
 
 step "set the scene: postfix-s1 and postfix-s2 running, a message in postfix-s1's maildrop"
 setup base.yaml
