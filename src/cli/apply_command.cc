@@ -150,7 +150,7 @@ std::optional<int> preflight(const HostContext& context, const DeclarativeOption
 /// Finishes the step an interrupted apply left, under the lock; false after reporting.
 bool finish_interrupted(ApplySession& session, const ApplyInput& input) {
     auto journal = effects::read_journal(session.state_files());
-    const bool interrupted = journal && *journal;
+    const bool interrupted = journal && *journal && (*journal)->has_step();
     if (interrupted && input.origin()) {
         report_error(
             "an interrupted apply must be finished first; run 'pmreconcile apply -f MANIFEST', "
@@ -188,6 +188,14 @@ int apply_fresh_plan(const HostContext& context, const DeclarativeOptions& optio
     }
     const plan::Plan& plan = *live->result.plan;
     if (plan.empty()) {
+        // Work owed to an instance that is gone or stopped is moot: nothing is left to do.
+        if (!live->snapshot->owed_work.empty()) {
+            const auto state_files = effects::state_files_for(live->context->config_directory);
+            if (auto cleared = effects::clear_journal(state_files); !cleared) {
+                report_error(cleared.error());
+                return to_int(ExitCode::error);
+            }
+        }
         std::cout << plan::render_text(plan, plan::TextStyle{color});
         return to_int(ExitCode::ok);
     }
@@ -197,7 +205,7 @@ int apply_fresh_plan(const HostContext& context, const DeclarativeOptions& optio
         return to_int(ExitCode::error);
     // The plan runs postfix(1) from the command directory of the host it was made from.
     ApplySession session(*live->context, live->command_directory);
-    return execute_plan(plan, session, color);
+    return execute_plan(plan, session, color, live->snapshot->owed_work);
 }
 
 /// One writer at a time: takes the run lock, finishes whatever an interrupted apply left half

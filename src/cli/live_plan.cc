@@ -102,8 +102,8 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
     }
     note_interrupted_step(live, voice);
     const auto planning = std::chrono::steady_clock::now();
-    live.result =
-        plan::make_plan(live.manifest.manifest, live.snapshot->host, live.context->defaults);
+    live.result = plan::make_plan(live.manifest.manifest, live.snapshot->host,
+                                  live.context->defaults, live.snapshot->owed_work);
     spdlog::debug("planned in {} ms", milliseconds_since(planning));
     if (!live.result.plan) {
         report_problems(live.result.problems);

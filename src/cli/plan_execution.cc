@@ -9,6 +9,7 @@
 #include "cli/error_report.h"
 #include "cli/operation_runner.h"
 #include "core/lifecycle/destroy_guard.h"
+#include "core/plan/owed_ledger.h"
 #include "core/plan/plan_summary.h"
 #include "core/support/exit_code.h"
 #include "effects/change_log.h"
@@ -46,17 +47,24 @@ bool finish_interrupted_apply(ApplySession& session) {
         report_error(journal.error());
         return false;
     }
-    if (!*journal)
+    if (!*journal || !(*journal)->has_step())
         return true;
     std::cout << "Finishing an interrupted apply: " << (*journal)->step << std::endl;
     const NativeStyle style;
     std::string error;
     if (!run_operations((*journal)->operations, session.executor(), step_voice(style, error))) {
         report_error("could not finish the interrupted step (" + (*journal)->step + "): " + error);
+        // It returned an error: its effects are known now, so it is not tried again blindly.
+        if (auto kept = effects::keep_owed_work(state_files, (*journal)->owed); kept) {
+            std::cerr << "pmreconcile: fix the cause and run apply again: it plans again from "
+                         "the host as it is\n";
+        } else {
+            report_error(kept.error());
+        }
         return false;
     }
-    if (auto cleared = effects::clear_journal(state_files); !cleared) {
-        report_error(cleared.error());
+    if (auto kept = effects::keep_owed_work(state_files, (*journal)->owed); !kept) {
+        report_error(kept.error());
         return false;
     }
     return true;
@@ -74,9 +82,38 @@ int stop_for_signal(int signal, std::size_t done, std::size_t planned) {
     return effects::exit_status_for_signal(signal);
 }
 
+/// apply's end when step `i` + 1 returned an error: its effects are known, so the journal keeps
+/// only the work owed and the next apply plans again from the host as it is.
+int stop_for_failure(const plan::Plan& plan, std::size_t i, std::size_t planned,
+                     const std::string& error, const plan::OwedLedger& ledger,
+                     const effects::StateFiles& state_files) {
+    const std::size_t total = plan.steps.size();
+    const std::string failure = "step " + std::to_string(i + 1) + " (" +
+                                describe_step(plan.steps[i]) + ") failed: " + error;
+    report_error(failure);
+    if (auto kept = effects::keep_owed_work(state_files, ledger.owed()); !kept) {
+        // The journal still names the step: the next apply finishes it first, as after a crash.
+        report_error(kept.error());
+    }
+    std::cerr << "pmreconcile: completed steps: ";
+    if (i == 0)
+        std::cerr << "none";
+    for (std::size_t j = 0; j < i; ++j)
+        std::cerr << (j ? ", " : "") << j + 1;
+    std::cerr << "; not completed: " << i + 1 << (i + 1 < total ? "-" + std::to_string(total) : "")
+              << ". Fix the cause and run apply again: it resumes from the host as it is.\n";
+    for (const lifecycle::OwedWork& work : ledger.owed()) {
+        std::cerr << "pmreconcile: " << work.config_directory << " still owes a "
+                  << lifecycle::to_string(work.kind) << "; the next plan carries it\n";
+    }
+    std::cout << plan::apply_stopped_line(i, planned, failure) << std::endl;
+    return to_int(ExitCode::error);
+}
+
 }  // namespace
 
-int execute_plan(const plan::Plan& plan, ApplySession& session, bool color) {
+int execute_plan(const plan::Plan& plan, ApplySession& session, bool color,
+                 const std::vector<lifecycle::OwedWork>& carried) {
     const effects::StateFiles& state_files = session.state_files();
     const std::size_t total = plan.steps.size();
     // A refused step is one the plan holds and apply does not run.
@@ -86,6 +123,7 @@ int execute_plan(const plan::Plan& plan, ApplySession& session, bool color) {
     // SIGINT and SIGTERM stop apply between steps: the step in progress is finished.
     const effects::InterruptionGuard interruption;
     const NativeStyle style;
+    plan::OwedLedger ledger(plan, carried);
     for (std::size_t i = 0; i < total; ++i) {
         if (const auto signal = interruption.pending_signal()) {
             return stop_for_signal(*signal, i, planned);
@@ -95,30 +133,18 @@ int execute_plan(const plan::Plan& plan, ApplySession& session, bool color) {
                   << std::endl;
         std::string error;
         const auto started = std::chrono::steady_clock::now();
-        Status journaled =
-            effects::write_journal(state_files, {describe_step(step), step.operations});
+        ledger.begin(step);
+        Status journaled = effects::write_journal(
+            state_files, {describe_step(step), step.operations, ledger.owed()});
         const bool done = journaled && run_operations(step.operations, session.executor(),
                                                       step_voice(style, error));
         if (!journaled)
             error = journaled.error();
-        if (!done) {
-            const std::string failure =
-                "step " + std::to_string(i + 1) + " (" + describe_step(step) + ") failed: " + error;
-            report_error(failure);
-            std::cerr << "pmreconcile: completed steps: ";
-            if (i == 0)
-                std::cerr << "none";
-            for (std::size_t j = 0; j < i; ++j)
-                std::cerr << (j ? ", " : "") << j + 1;
-            std::cerr << "; not completed: " << i + 1
-                      << (i + 1 < total ? "-" + std::to_string(total) : "")
-                      << ". Fix the cause and run apply again: it resumes from the host as it "
-                         "is.\n";
-            std::cout << plan::apply_stopped_line(i, planned, failure) << std::endl;
-            return to_int(ExitCode::error);
-        }
-        if (auto cleared = effects::clear_journal(state_files); !cleared) {
-            report_error(cleared.error());
+        if (!done)
+            return stop_for_failure(plan, i, planned, error, ledger, state_files);
+        ledger.complete(step);
+        if (auto kept = effects::keep_owed_work(state_files, ledger.owed()); !kept) {
+            report_error(kept.error());
             return to_int(ExitCode::error);
         }
         spdlog::debug("step {} ({}): {} operations in {} ms", i + 1, describe_step(step),

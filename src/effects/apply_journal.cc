@@ -30,6 +30,12 @@ Status clear_journal(const StateFiles& files) {
     return ok_status();
 }
 
+Status keep_owed_work(const StateFiles& files, const std::vector<lifecycle::OwedWork>& owed) {
+    if (owed.empty())
+        return clear_journal(files);
+    return write_journal(files, lifecycle::JournalEntry{"", {}, owed});
+}
+
 Expected<std::optional<lifecycle::JournalEntry>> read_journal(const StateFiles& files) {
     using Result = Expected<std::optional<lifecycle::JournalEntry>>;
     auto dir = open_state_directory(files, Create::no);

@@ -119,7 +119,7 @@ std::vector<std::optional<manifest::Directories>> meant_directories(
 std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
                                            const maincf::ParameterDefaults& defaults,
                                            Diagnostics& problems) {
-    HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}, {}, {}};
+    HostSnapshot snapshot{lifecycle::SimulatedHost(config_directory, defaults), {}, {}, {}, {}};
     lifecycle::SimulatedHost& host = snapshot.host;
     std::set<std::string>& fingerprinted = snapshot.fingerprinted_paths;
 
@@ -139,7 +139,9 @@ std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
         problems.push_back(make_warning(
             "", 0, 0, "cannot tell whether an apply was interrupted: " + journal.error()));
     } else if (*journal) {
-        snapshot.interrupted_step = (*journal)->step;
+        if ((*journal)->has_step())
+            snapshot.interrupted_step = (*journal)->step;
+        snapshot.owed_work = (*journal)->owed;
     }
     for (const std::string& dir :
          instance::split_list(config.expanded("multi_instance_directories").value)) {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/lifecycle/simulated_host.h"
 #include "core/maincf/parameter_defaults.h"
@@ -28,6 +29,8 @@ struct HostSnapshot {
     StateFiles state_files;
     /// The step an interrupted apply left unfinished, if any.
     std::optional<std::string> interrupted_step;
+    /// The work an apply that stopped left owing (the journal's), for the planner to carry.
+    std::vector<lifecycle::OwedWork> owed_work;
 
     /// The SHA-256 of every fingerprinted main.cf as read, and the config directories of the
     /// instances whose master was running: what a saved plan records of the host, so that it

@@ -167,22 +167,46 @@ Operation decode_operation(const YAML::Node& node) {
     throw YAML::Exception(node.Mark(), "unknown operation '" + op + "'");
 }
 
+/// The owed work of a 2.x journal; an unknown kind is refused, never guessed.
+std::vector<OwedWork> decode_owed(const YAML::Node& list) {
+    std::vector<OwedWork> owed;
+    for (const YAML::Node& node : list) {
+        const std::string name = node["kind"].as<std::string>();
+        const auto kind = owed_kind_named(name);
+        if (!kind)
+            throw YAML::Exception(node["kind"].Mark(), "unknown owed work kind '" + name + "'");
+        owed.push_back(OwedWork{*kind, node["config_directory"].as<std::string>()});
+    }
+    return owed;
+}
+
 }  // namespace
 
 std::string encode_journal(const JournalEntry& entry) {
+    const char* version = !entry.owed.empty() ? "2.0" : appends_to_a_list(entry) ? "1.1" : "1.0";
     JsonWriter json;
-    json.begin_object()
-        .key("format_version")
-        .value(appends_to_a_list(entry) ? "1.1" : "1.0")
-        .key("step")
-        .value(entry.step);
+    json.begin_object().key("format_version").value(version).key("step").value(entry.step);
     json.key("operations").begin_array();
     for (const Operation& operation : entry.operations) {
         json.begin_object();
         std::visit(Encoder{json}, operation);
         json.end_object();
     }
-    json.end_array().end_object();
+    json.end_array();
+    // Left out when empty: a journal without owed work reads as it did before 2.0.
+    if (!entry.owed.empty()) {
+        json.key("owed").begin_array();
+        for (const OwedWork& owed : entry.owed) {
+            json.begin_object()
+                .key("kind")
+                .value(to_string(owed.kind))
+                .key("config_directory")
+                .value(owed.config_directory)
+                .end_object();
+        }
+        json.end_array();
+    }
+    json.end_object();
     return json.str() + "\n";
 }
 
@@ -191,16 +215,21 @@ std::optional<JournalEntry> decode_journal(std::string_view text, const std::str
     try {
         const YAML::Node root = YAML::Load(std::string(text));
         const std::string version = root["format_version"].as<std::string>();
-        if (version.substr(0, version.find('.')) != "1") {
-            throw YAML::Exception(
-                root["format_version"].Mark(),
-                "format_version " + version + " is not supported (this pmreconcile reads 1.x)");
+        const std::string major = version.substr(0, version.find('.'));
+        if (major != "1" && major != "2") {
+            throw YAML::Exception(root["format_version"].Mark(),
+                                  "format_version " + version +
+                                      " is not supported (this pmreconcile reads 1.x and 2.x)");
         }
         JournalEntry entry;
-        entry.step = root["step"].as<std::string>();
+        // 1.x always names the step it journals; 2.x may hold owed work alone.
+        if (major == "1" || root["step"])
+            entry.step = root["step"].as<std::string>();
         for (const YAML::Node& node : root["operations"]) {
             entry.operations.push_back(decode_operation(node));
         }
+        if (major == "2" && root["owed"])
+            entry.owed = decode_owed(root["owed"]);
         return entry;
     } catch (const YAML::Exception& error) {
         problems.push_back(make_error(path, error.mark.line + 1, error.mark.column + 1,

@@ -46,8 +46,11 @@ struct Target {
 class Planner {
   public:
     Planner(const manifest::Manifest& manifest, lifecycle::SimulatedHost& host,
-            const maincf::ParameterDefaults& defaults)
-        : manifest_(manifest), host_(host), defaults_(defaults) {}
+            const maincf::ParameterDefaults& defaults, const std::vector<lifecycle::OwedWork>& owed)
+        : manifest_(manifest), host_(host), defaults_(defaults) {
+        for (const lifecycle::OwedWork& work : owed)
+            owed_reloads_.insert(work.config_directory);
+    }
 
     PlanResult run() {
         const auto initial = current();
@@ -843,14 +846,29 @@ class Planner {
         if (!state)
             return;
         for (const Instance& i : state->instances) {
-            if (!edited_.contains(i.config_directory))
+            const bool edited = edited_.contains(i.config_directory);
+            const bool owed = owed_reloads_.contains(i.config_directory);
+            if (!edited && !owed)
                 continue;
             if (!host_.facts(i.config_directory).running)
                 continue;
             add_step(
                 StepKind::reload, label(i), i.config_directory, {},
                 {lifecycle::RunPostfix{i.config_directory, lifecycle::PostfixCommand::reload}});
+            if (owed)
+                note_owed_reload(i);
         }
+    }
+
+    /// Why a reload is planned that this plan's own changes may not call for.
+    void note_owed_reload(const Instance& i) {
+        const std::string who =
+            i.primary
+                ? "the primary instance (" + i.config_directory + ")"
+                : (i.name.empty() ? i.config_directory : i.name + " (" + i.config_directory + ")");
+        plan_.notes.push_back(who +
+                              " still owes a reload: an earlier apply changed its configuration "
+                              "and stopped before the reload succeeded.");
     }
 
     /// When the plan creates instances while the host has secondaries the manifest does not
@@ -891,6 +909,7 @@ class Planner {
     std::shared_ptr<const HostState> indexed_state_;  ///< the newest state, which index_ indexes
     std::optional<InstanceIndex> index_;
     std::set<std::string> edited_;
+    std::set<std::string> owed_reloads_;    ///< config directories an earlier apply left owing
     std::set<std::string> listed_before_;   ///< multi_instance_directories before the plan
     postmulti::PrototypeCache prototypes_;  ///< what each create starts its main.cf from
     Plan plan_;
@@ -900,8 +919,9 @@ class Planner {
 }  // namespace
 
 PlanResult make_plan(const manifest::Manifest& manifest, lifecycle::SimulatedHost host,
-                     const maincf::ParameterDefaults& defaults) {
-    return Planner(manifest, host, defaults).run();
+                     const maincf::ParameterDefaults& defaults,
+                     const std::vector<lifecycle::OwedWork>& owed) {
+    return Planner(manifest, host, defaults, owed).run();
 }
 
 }  // namespace pmr::plan

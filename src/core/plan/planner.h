@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/lifecycle/owed_work.h"
 #include "core/lifecycle/simulated_host.h"
 #include "core/maincf/parameter_defaults.h"
 #include "core/manifest/manifest.h"
@@ -23,11 +24,16 @@ struct PlanResult {
 /// order; parameter changes; multi_instance_directories in manifest order; enables; reloads of
 /// running instances whose main.cf changed. A destroy is refused while the queue holds mail.
 ///
+/// `owed` is the work an earlier apply left owing (its journal): a running instance that owes a
+/// reload gets one even when this plan changes nothing of it, with a note saying why; owed work
+/// of an instance that is gone or stopped is dropped (a master reads its files when it starts).
+///
 /// Each step's operations are those postmulti would perform, and are applied to `host` (a copy
 /// of the live host) as the plan is built, so every step is planned against the state the
 /// previous ones leave. The manifest must have passed manifest::validate().
 [[nodiscard]] PlanResult make_plan(const manifest::Manifest& manifest,
                                    lifecycle::SimulatedHost host,
-                                   const maincf::ParameterDefaults& defaults);
+                                   const maincf::ParameterDefaults& defaults,
+                                   const std::vector<lifecycle::OwedWork>& owed = {});
 
 }  // namespace pmr::plan

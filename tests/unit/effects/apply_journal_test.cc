@@ -36,6 +36,29 @@ TEST(ApplyJournalTest, WhatIsWrittenIsReadBackAndClearedAway) {
     EXPECT_FALSE(read->has_value());
 }
 
+TEST(ApplyJournalTest, OwedWorkIsKeptAloneUntilNothingIsOwed) {
+    testing::TemporaryDirectory temp;
+    const StateFiles files{temp.path() + "/pmreconcile"};
+    const std::vector<lifecycle::OwedWork> owed{{lifecycle::OwedKind::reload, "/etc/postfix-out"}};
+    lifecycle::JournalEntry in_progress = sample_entry();
+    in_progress.owed = owed;
+    ASSERT_TRUE(write_journal(files, in_progress));
+    ASSERT_TRUE(keep_owed_work(files, owed));  // the step returned: only the owed work stays
+    auto read = read_journal(files);
+    ASSERT_TRUE(read) << read.error();
+    ASSERT_TRUE(read->has_value());
+    EXPECT_FALSE((*read)->has_step());
+    EXPECT_EQ((*read)->owed, owed);
+    struct stat st {};
+    ASSERT_EQ(::stat(files.journal().c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0600U);
+
+    ASSERT_TRUE(keep_owed_work(files, {}));  // the reload succeeded: nothing is left
+    read = read_journal(files);
+    ASSERT_TRUE(read) << read.error();
+    EXPECT_FALSE(read->has_value());
+}
+
 TEST(ApplyJournalTest, JournalOfAnotherOwnerIsRefused) {
     if (::geteuid() != 0)
         GTEST_SKIP() << "needs root to give files away";
