@@ -37,6 +37,54 @@ maincf::EditKind edit_kind_named(const YAML::Node& node) {
     throw YAML::Exception(node.Mark(), "unknown edit kind '" + name + "'");
 }
 
+bool appends_to_a_list(const JournalEntry& entry);
+
+constexpr std::pair<mastercf::EditMode, std::string_view> edit_mode_names[] = {
+    {mastercf::EditMode::set_service, "set_service"},
+    {mastercf::EditMode::remove_service, "remove_service"},
+    {mastercf::EditMode::comment_out_service, "comment_out_service"},
+    {mastercf::EditMode::set_field, "set_field"},
+    {mastercf::EditMode::set_parameter, "set_parameter"},
+    {mastercf::EditMode::remove_parameter, "remove_parameter"},
+};
+
+std::string_view edit_mode_name(mastercf::EditMode mode) {
+    for (const auto& [known, name] : edit_mode_names) {
+        if (known == mode)
+            return name;
+    }
+    throw std::logic_error("master.cf edit mode without a journal name");
+}
+
+/// A master.cf edit from its mode and postconf's argument for it; an unknown mode, or an
+/// argument postconf would refuse, is refused.
+mastercf::Edit master_cf_edit(const YAML::Node& node) {
+    const std::string name = node["mode"].as<std::string>();
+    for (const auto& [mode, known] : edit_mode_names) {
+        if (known != name)
+            continue;
+        auto parsed = mastercf::parse_request(mode, node["request"].as<std::string>());
+        if (auto* error = std::get_if<std::string>(&parsed))
+            throw YAML::Exception(node.Mark(), "bad master.cf edit: " + *error);
+        return std::get<mastercf::Edit>(std::move(parsed));
+    }
+    throw YAML::Exception(node.Mark(), "unknown master.cf edit mode '" + name + "'");
+}
+
+bool edits_a_master_cf(const JournalEntry& entry) {
+    return std::ranges::any_of(entry.operations, [](const Operation& operation) {
+        return std::holds_alternative<EditMasterCf>(operation);
+    });
+}
+
+/// The oldest format_version that can hold the entry: a digest of the steps of a plan (see
+/// operations_digest()) stays what it was for the kinds an older version knew.
+std::string_view format_version_of(const JournalEntry& entry) {
+    if (edits_a_master_cf(entry))
+        return "1.2";
+    return appends_to_a_list(entry) ? "1.1" : "1.0";
+}
+
 bool appends_to_a_list(const JournalEntry& entry) {
     return std::ranges::any_of(entry.operations, [](const Operation& operation) {
         const auto* edit = std::get_if<EditMainCf>(&operation);
@@ -58,6 +106,23 @@ struct Encoder {
                 .value(e.name)
                 .key("value")
                 .value(e.value)
+                .end_object();
+        }
+        json.end_array();
+    }
+    void operator()(const EditMasterCf& op) const {
+        json.key("op")
+            .value("edit_master_cf")
+            .key("path")
+            .value(op.path)
+            .key("edits")
+            .begin_array();
+        for (const mastercf::Edit& e : op.edits) {
+            json.begin_object()
+                .key("mode")
+                .value(edit_mode_name(mastercf::mode_of(e)))
+                .key("request")
+                .value(mastercf::request_text(e))
                 .end_object();
         }
         json.end_array();
@@ -132,6 +197,12 @@ Operation decode_operation(const YAML::Node& node) {
         }
         return edit;
     }
+    if (op == "edit_master_cf") {
+        EditMasterCf edit{text("path"), {}};
+        for (const YAML::Node& e : node["edits"])
+            edit.edits.push_back(master_cf_edit(e));
+        return edit;
+    }
     if (op == "create_directories")
         return CreateDirectories{text("path"), node["mode"].as<unsigned>()};
     if (op == "install_file") {
@@ -165,7 +236,7 @@ std::string encode_journal(const JournalEntry& entry) {
     JsonWriter json;
     json.begin_object()
         .key("format_version")
-        .value(appends_to_a_list(entry) ? "1.1" : "1.0")
+        .value(format_version_of(entry))
         .key("step")
         .value(entry.step);
     json.key("operations").begin_array();

@@ -2,6 +2,7 @@
 
 #include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
+#include "core/mastercf/edit_batches.h"
 
 namespace pmr::lifecycle {
 
@@ -137,6 +138,18 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
         if (current == nullptr)
             return "open " + op->path + " for reading: No such file or directory";
         put_file(op->path, maincf::apply_edits(*current, op->edits).text);
+        return std::nullopt;
+    }
+    if (const auto* op = std::get_if<EditMasterCf>(&operation)) {
+        const std::string* current = file(op->path);
+        if (current == nullptr)
+            return "open " + op->path + " for reading: No such file or directory";
+        auto outcome =
+            mastercf::apply_edit_batches(mastercf::MasterCf::parse(*current, op->path), op->edits);
+        if (outcome.error)
+            return op->path + ": " + *outcome.error;
+        if (outcome.changed)
+            put_file(op->path, std::move(outcome.text));
         return std::nullopt;
     }
     if (const auto* op = std::get_if<CreateDirectories>(&operation)) {
