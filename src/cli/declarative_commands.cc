@@ -15,6 +15,7 @@
 #include "cli/manifest_loading.h"
 #include "cli/plan_execution.h"
 #include "cli/postmulti_session.h"
+#include "cli/service_export.h"
 #include "cli/terminal.h"
 #include "cli/usage_errors.h"
 #include "core/maincf/configuration.h"
@@ -51,7 +52,8 @@ struct DeclarativeOptions {
     bool detailed_exitcode = false;
     bool auto_approve = false;
     bool with_parameters = false;
-    bool strict = false;  ///< validate: unknown parameter names are errors
+    bool with_services = false;  ///< export: also the master.cf services that differ from stock
+    bool strict = false;         ///< validate: unknown parameter names are errors
 };
 
 /// A plan of the live host, with what it was made from.
@@ -514,8 +516,14 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
         print_problems(problems);
         return to_int(ExitCode::error);
     }
-    const std::string text = manifest::write_manifest(manifest::manifest_from_host(
-        host->state, options.with_parameters ? &host->files : nullptr));
+    auto exported =
+        manifest::manifest_from_host(host->state, options.with_parameters ? &host->files : nullptr);
+    if (options.with_services &&
+        !add_exported_services(exported, host->state, host->files, context.defaults, problems)) {
+        print_problems(problems);
+        return to_int(ExitCode::error);
+    }
+    const std::string text = manifest::write_manifest(exported);
     if (options.out.empty()) {
         std::cout << text;
         return to_int(ExitCode::ok);
@@ -601,7 +609,11 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     exporter->add_option("-o,--output", options->out, "Write to this file instead of stdout");
     exporter->add_flag("--with-parameters", options->with_parameters,
                        "Also manage every explicit main.cf setting of each instance");
-    exporter->footer("Example:\n  pmreconcile export -o instances.yaml\n");
+    exporter->add_flag("--with-services", options->with_services,
+                       "Also manage the master.cf services that differ from the stock master.cf");
+    exporter->footer(
+        "Examples:\n  pmreconcile export -o instances.yaml\n"
+        "  pmreconcile export --with-parameters --with-services -o instances.yaml\n");
     exporter->callback(bind(run_export));
 }
 
