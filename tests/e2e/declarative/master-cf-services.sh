@@ -4,7 +4,7 @@
 # compared with a copy edited by the real postconf); a second plan is empty; a hand edit with
 # postconf -Me is drift that check names (exit 2) and apply repairs, with a reload of the
 # running instance; export --with-services, planned, finds nothing to do; state: absent removes
-# a service.
+# a service; a new instance is created with its services in one apply.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 e2e_begin "$@"
 
@@ -123,13 +123,16 @@ pmr plan -f full.yaml --detailed-exitcode
 expect_status 0
 expect_out "$no_changes"
 
-step "state: absent removes a service and leaves every other byte"
+step "state: absent removes a service and leaves every other byte; a new instance gets its services"
 manifest gone.yaml <<'YAML'
 version: 1
 instances:
   - name: postfix-out
     services:
       127.0.0.1:10026/inet: {state: absent}
+  - name: postfix-new
+    services:
+      "[::1]:10027/inet": {command: smtpd, options: {syslog_name: postfix-new/reinject}}
 YAML
 reference "$out"
 pmr apply -f gone.yaml --auto-approve
@@ -139,5 +142,8 @@ cmp "$E2E_TMP/ref/master.cf" "$out/master.cf" ||
     { diff -u "$E2E_TMP/ref/master.cf" "$out/master.cf"; fail "master.cf differs from postconf's"; }
 run postconf -c "$out" -M 127.0.0.1:10026/inet
 expect_out_empty
+run postconf -c /etc/postfix-new -M '[::1]:10027/inet'
+expect_out "[::1]:10027 inet -       -       -       -       -       smtpd -o syslog_name=postfix-new/reinject"
 pmr plan -f gone.yaml --detailed-exitcode
 expect_status 0
+expect_out "$no_changes"
