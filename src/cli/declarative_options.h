@@ -18,7 +18,8 @@ struct DeclarativeOptions {
     bool detailed_exitcode = false;
     bool auto_approve = false;
     bool with_parameters = false;
-    bool strict = false;  ///< validate: unknown parameter names are errors
+    bool with_services = false;  ///< export: also the master.cf services that differ from stock
+    bool strict = false;         ///< validate: unknown parameter names are errors
 };
 
 /// What a declarative subcommand does once the command line is parsed; returns the exit status.

@@ -4,6 +4,7 @@
 #include "cli/declarative_commands.h"
 #include "cli/error_report.h"
 #include "cli/host_context.h"
+#include "cli/service_export.h"
 #include "core/manifest/manifest_writer.h"
 #include "core/support/exit_code.h"
 #include "effects/bulk_heap.h"
@@ -23,8 +24,14 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
         report_problems(problems);
         return to_int(ExitCode::error);
     }
-    const std::string text = manifest::write_manifest(manifest::manifest_from_host(
-        host->state, options.with_parameters ? &host->files : nullptr));
+    auto exported =
+        manifest::manifest_from_host(host->state, options.with_parameters ? &host->files : nullptr);
+    if (options.with_services &&
+        !add_exported_services(exported, host->state, host->files, context.defaults, problems)) {
+        report_problems(problems);
+        return to_int(ExitCode::error);
+    }
+    const std::string text = manifest::write_manifest(exported);
     if (options.out.empty()) {
         std::cout << text;
         return to_int(ExitCode::ok);
@@ -45,7 +52,11 @@ void add_export_command(CLI::App& app, const DeclarativeBinding& binding) {
     exporter->add_option("-o,--output", options.out, "Write to this file instead of stdout");
     exporter->add_flag("--with-parameters", options.with_parameters,
                        "Also manage every explicit main.cf setting of each instance");
-    exporter->footer("Example:\n  pmreconcile export -o instances.yaml\n");
+    exporter->add_flag("--with-services", options.with_services,
+                       "Also manage the master.cf services that differ from the stock master.cf");
+    exporter->footer(
+        "Examples:\n  pmreconcile export -o instances.yaml\n"
+        "  pmreconcile export --with-parameters --with-services -o instances.yaml\n");
     exporter->callback(binding.to(run_export));
 }
 

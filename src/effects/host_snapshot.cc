@@ -199,7 +199,14 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
                 problems.push_back(make_error("", 0, 0, std::move(why)));
             }
         }
+        // The master.cf whose services the manifest manages is planned from, so fingerprinted.
+        if (!manifest.instances[k].services.empty()) {
+            take_file(host, fingerprinted, meant[k]->config_directory + "/master.cf", true,
+                      problems);
+        }
     }
+    if (!manifest.primary_services.empty())
+        take_file(host, fingerprinted, config_directory + "/master.cf", true, problems);
     if (state) {
         for (const instance::Instance& i : state->instances) {
             lifecycle::RuntimeFacts facts;

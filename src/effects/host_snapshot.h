@@ -17,13 +17,15 @@ namespace pmr::effects {
 /// The live host in memory, for planning, with a fingerprint of what was read: everything a
 /// plan for a manifest needs, read natively and read-only. That is the main.cf of the primary
 /// and of every listed secondary, main.cf and master.cf in each config directory the manifest
-/// names, the prototypes in $meta_directory, whether each instance's master runs, and how many
+/// names, the master.cf of each instance whose services it manages, the prototypes in
+/// $meta_directory, whether each instance's master runs, and how many
 /// messages each removal candidate's queue holds. It is taken in two parts, begin_snapshot()
 /// and complete_snapshot(), so that the first can run while the manifest is parsed.
 struct HostSnapshot {
     lifecycle::SimulatedHost host;
     /// The main.cf files read (primary, listed secondaries, and the config directories the
-    /// manifest names), which record() covers.
+    /// manifest names) and the master.cf of each instance whose services the manifest manages,
+    /// which record() covers.
     std::set<std::string> fingerprinted_paths;
     /// pmreconcile's own state files (lock, journal) for this primary.
     StateFiles state_files;
@@ -32,8 +34,8 @@ struct HostSnapshot {
     /// The work an apply that stopped left owing (the journal's), for the planner to carry.
     std::vector<lifecycle::OwedWork> owed_work;
 
-    /// The SHA-256 of every fingerprinted main.cf as read, and the config directories of the
-    /// instances whose master was running: what a saved plan records of the host, so that it
+    /// The SHA-256 of every fingerprinted main.cf and master.cf as read, and the config directories
+    /// of the instances whose master was running: what a saved plan records of the host, so that it
     /// can tell whether the host changed since, and what. Computed on request: hashing 1,000
     /// main.cf files costs more than planning them, and most plans are never saved.
     /// plan::fingerprint_of() of it is the plan's fingerprint.

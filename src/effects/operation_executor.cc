@@ -9,6 +9,7 @@
 #include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
 #include "core/maincf/main_cf.h"
+#include "core/mastercf/edit_batches.h"
 #include "core/support/overloaded.h"
 #include "effects/directories.h"
 #include "effects/edit_file.h"
@@ -29,6 +30,29 @@ Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_t
                                        " for reading: No such file or directory");
             const auto main_cf = maincf::MainCf::parse(*current, op.path);
             auto outcome = maincf::apply_edits(main_cf, op.edits);
+            if (!outcome.changed)
+                return std::optional<std::string>();
+            return std::optional<std::string>(std::move(outcome.text));
+        },
+        lock_timeout);
+    if (!changed)
+        return Status::failure(changed.error());
+    return ok_status();
+}
+
+/// A master.cf edit, through the same locked, atomic protocol as a main.cf edit.
+Status edit_master_cf(const lifecycle::EditMasterCf& op, std::chrono::seconds lock_timeout) {
+    auto changed = edit_file(
+        op.path, 0644,
+        [&](const std::optional<std::string>& current) -> Expected<std::optional<std::string>> {
+            using Result = Expected<std::optional<std::string>>;
+            if (!current)
+                return Result::failure("open " + op.path +
+                                       " for reading: No such file or directory");
+            auto outcome = mastercf::apply_edit_batches(
+                mastercf::MasterCf::parse(*current, op.path), op.edits);
+            if (outcome.error)
+                return Result::failure(op.path + ": " + *outcome.error);
             if (!outcome.changed)
                 return std::optional<std::string>();
             return std::optional<std::string>(std::move(outcome.text));
@@ -81,6 +105,7 @@ Status RealOperationExecutor::execute(const lifecycle::Operation& operation,
     return std::visit(
         Overloaded{
             [&](const EditMainCf& op) { return edit_main_cf(op, lock_timeout_); },
+            [&](const EditMasterCf& op) { return edit_master_cf(op, lock_timeout_); },
             [&](const CreateDirectories& op) { return create_directories(op.path, op.mode); },
             [&](const InstallFile& op) { return install_file(op, lock_timeout_); },
             [&](const BuildQueueTree& op) { return queue_trees_.build(op.config_directory); },

@@ -45,6 +45,56 @@ PostfixCommand postfix_command_in(const YAML::Node& node) {
     throw YAML::Exception(node.Mark(), "unknown postfix command '" + word + "'");
 }
 
+bool appends_to_a_list(const JournalEntry& entry);
+
+constexpr std::pair<mastercf::EditMode, std::string_view> edit_mode_names[] = {
+    {mastercf::EditMode::set_service, "set_service"},
+    {mastercf::EditMode::remove_service, "remove_service"},
+    {mastercf::EditMode::comment_out_service, "comment_out_service"},
+    {mastercf::EditMode::set_field, "set_field"},
+    {mastercf::EditMode::set_parameter, "set_parameter"},
+    {mastercf::EditMode::remove_parameter, "remove_parameter"},
+};
+
+std::string_view edit_mode_name(mastercf::EditMode mode) {
+    for (const auto& [known, name] : edit_mode_names) {
+        if (known == mode)
+            return name;
+    }
+    throw std::logic_error("master.cf edit mode without a journal name");
+}
+
+/// A master.cf edit from its mode and postconf's argument for it; an unknown mode, or an
+/// argument postconf would refuse, is refused.
+mastercf::Edit master_cf_edit(const YAML::Node& node) {
+    const std::string name = node["mode"].as<std::string>();
+    for (const auto& [mode, known] : edit_mode_names) {
+        if (known != name)
+            continue;
+        auto parsed = mastercf::parse_request(mode, node["request"].as<std::string>());
+        if (!parsed)
+            throw YAML::Exception(node.Mark(), "bad master.cf edit: " + parsed.error());
+        return std::move(parsed).value();
+    }
+    throw YAML::Exception(node.Mark(), "unknown master.cf edit mode '" + name + "'");
+}
+
+bool edits_a_master_cf(const JournalEntry& entry) {
+    return std::ranges::any_of(entry.operations, [](const Operation& operation) {
+        return std::holds_alternative<EditMasterCf>(operation);
+    });
+}
+
+/// The oldest format_version that can hold the entry: a digest of the steps of a plan (see
+/// operations_digest()) stays what it was for the kinds an older version knew.
+std::string_view format_version_of(const JournalEntry& entry) {
+    if (!entry.owed.empty())
+        return "2.0";
+    if (edits_a_master_cf(entry))
+        return "1.2";
+    return appends_to_a_list(entry) ? "1.1" : "1.0";
+}
+
 bool appends_to_a_list(const JournalEntry& entry) {
     return std::ranges::any_of(entry.operations, [](const Operation& operation) {
         const auto* edit = std::get_if<EditMainCf>(&operation);
@@ -66,6 +116,23 @@ struct Encoder {
                 .value(e.name)
                 .key("value")
                 .value(e.value)
+                .end_object();
+        }
+        json.end_array();
+    }
+    void operator()(const EditMasterCf& op) const {
+        json.key("op")
+            .value("edit_master_cf")
+            .key("path")
+            .value(op.path)
+            .key("edits")
+            .begin_array();
+        for (const mastercf::Edit& e : op.edits) {
+            json.begin_object()
+                .key("mode")
+                .value(edit_mode_name(mastercf::mode_of(e)))
+                .key("request")
+                .value(mastercf::request_text(e))
                 .end_object();
         }
         json.end_array();
@@ -140,6 +207,12 @@ Operation decode_operation(const YAML::Node& node) {
         }
         return edit;
     }
+    if (op == "edit_master_cf") {
+        EditMasterCf edit{text("path"), {}};
+        for (const YAML::Node& e : node["edits"])
+            edit.edits.push_back(master_cf_edit(e));
+        return edit;
+    }
     if (op == "create_directories")
         return CreateDirectories{text("path"), node["mode"].as<unsigned>()};
     if (op == "install_file") {
@@ -183,9 +256,12 @@ std::vector<OwedWork> decode_owed(const YAML::Node& list) {
 }  // namespace
 
 std::string encode_journal(const JournalEntry& entry) {
-    const char* version = !entry.owed.empty() ? "2.0" : appends_to_a_list(entry) ? "1.1" : "1.0";
     JsonWriter json;
-    json.begin_object().key("format_version").value(version).key("step").value(entry.step);
+    json.begin_object()
+        .key("format_version")
+        .value(format_version_of(entry))
+        .key("step")
+        .value(entry.step);
     json.key("operations").begin_array();
     for (const Operation& operation : entry.operations) {
         json.begin_object();

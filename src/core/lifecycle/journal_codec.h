@@ -25,9 +25,10 @@ struct JournalEntry {
 };
 
 /// The entry as JSON: `format_version` 2.0 when it holds owed work (1.x readers would drop it,
-/// so they must refuse it), else 1.1 when an edit appends to a list (a kind that 1.0 readers
-/// took for a set), else 1.0, so that the other entries, and the digests of the steps in a plan
-/// (see operations_digest()), are the same as before.
+/// so they must refuse it), else 1.2 when it edits a master.cf (`edit_master_cf`, each edit as
+/// its mode and postconf's argument), else 1.1 when an edit appends to a list (a kind that 1.0
+/// readers took for a set), else 1.0, so that the other entries, and the digests of the steps in
+/// a plan (see operations_digest()), are the same as before.
 [[nodiscard]] std::string encode_journal(const JournalEntry& entry);
 
 /// Reads an entry written by encode_journal(); reports a damaged one located at `path`, and

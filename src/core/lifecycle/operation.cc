@@ -18,11 +18,38 @@ std::string describe_edit(const maincf::Edit& edit) {
     return edit.name;
 }
 
+/// The postconf option that makes a master.cf edit, without its dash (`Me`, `MX`, ...).
+std::string mode_flag(const mastercf::Edit& edit) {
+    switch (mastercf::mode_of(edit)) {
+        case mastercf::EditMode::set_service:
+            return "Me";
+        case mastercf::EditMode::remove_service:
+            return "MX";
+        case mastercf::EditMode::comment_out_service:
+            return "M#";
+        case mastercf::EditMode::set_field:
+            return "Fe";
+        case mastercf::EditMode::set_parameter:
+            return "Pe";
+        case mastercf::EditMode::remove_parameter:
+            return "PX";
+    }
+    return "?";
+}
+
 struct Describer {
     std::string operator()(const EditMainCf& op) const {
         std::string text = "edit " + op.path + ":";
         for (std::size_t i = 0; i < op.edits.size(); ++i) {
             text += (i == 0 ? " " : ", ") + describe_edit(op.edits[i]);
+        }
+        return text;
+    }
+    std::string operator()(const EditMasterCf& op) const {
+        std::string text = "edit " + op.path + ":";
+        for (std::size_t i = 0; i < op.edits.size(); ++i) {
+            text += (i == 0 ? " postconf -" : ", postconf -") + mode_flag(op.edits[i]) + " " +
+                    mastercf::request_text(op.edits[i]);
         }
         return text;
     }

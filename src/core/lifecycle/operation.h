@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/maincf/editor.h"
+#include "core/mastercf/editor.h"
 #include "core/support/shared_text.h"
 
 namespace pmr::lifecycle {
@@ -17,6 +18,14 @@ struct EditMainCf {
     std::string path;
     std::vector<maincf::Edit> edits;
     friend bool operator==(const EditMainCf&, const EditMainCf&) = default;
+};
+
+/// Edit a master.cf in place, with postconf's -Me/-MX/-M#/-F/-P/-PX semantics (each run of edits
+/// of one mode is one pass), under the same edit_file lock as main.cf edits.
+struct EditMasterCf {
+    std::string path;
+    std::vector<mastercf::Edit> edits;
+    friend bool operator==(const EditMasterCf&, const EditMasterCf&) = default;
 };
 
 /// `mkdir -p PATH`: every missing component is created with `mode`.
@@ -98,9 +107,9 @@ struct RequireEmptyQueue {
 };
 
 /// One effect of a life-cycle action. Plans are lists of these, run in order by an executor.
-using Operation =
-    std::variant<EditMainCf, CreateDirectories, InstallFile, BuildQueueTree, RequireStopped,
-                 RemoveQueueTree, RemoveFile, RemoveDirectory, RunPostfix, RequireEmptyQueue>;
+using Operation = std::variant<EditMainCf, CreateDirectories, InstallFile, BuildQueueTree,
+                               RequireStopped, RemoveQueueTree, RemoveFile, RemoveDirectory,
+                               RunPostfix, RequireEmptyQueue, EditMasterCf>;
 
 /// A short human description of an operation, for logs and progress (`edit /etc/postfix/main.cf:
 /// set multi_instance_enable`).

@@ -1,5 +1,7 @@
 #include "core/lifecycle/owed_work.h"
 
+#include "core/support/overloaded.h"
+
 namespace pmr::lifecycle {
 
 namespace {
@@ -32,11 +34,22 @@ std::optional<OwedKind> owed_kind_named(std::string_view name) {
 }
 
 std::optional<std::string> edited_config_directory(const Operation& operation) {
-    if (const auto* edit = std::get_if<EditMainCf>(&operation))
-        return config_directory_of(edit->path);
-    if (const auto* install = std::get_if<InstallFile>(&operation))
-        return config_directory_of(install->path);
-    return std::nullopt;
+    using Edited = std::optional<std::string>;
+    const auto none = [](const auto&) -> Edited { return std::nullopt; };
+    // Every kind is named: a new operation must say whether it changes a configuration.
+    return std::visit(
+        Overloaded{[](const EditMainCf& op) -> Edited { return config_directory_of(op.path); },
+                   [](const EditMasterCf& op) -> Edited { return config_directory_of(op.path); },
+                   [](const InstallFile& op) -> Edited { return config_directory_of(op.path); },
+                   [&](const CreateDirectories& op) { return none(op); },
+                   [&](const BuildQueueTree& op) { return none(op); },
+                   [&](const RequireStopped& op) { return none(op); },
+                   [&](const RemoveQueueTree& op) { return none(op); },
+                   [&](const RemoveFile& op) { return none(op); },
+                   [&](const RemoveDirectory& op) { return none(op); },
+                   [&](const RunPostfix& op) { return none(op); },
+                   [&](const RequireEmptyQueue& op) { return none(op); }},
+        operation);
 }
 
 }  // namespace pmr::lifecycle

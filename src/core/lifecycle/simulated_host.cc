@@ -2,6 +2,7 @@
 
 #include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
+#include "core/mastercf/edit_batches.h"
 #include "core/support/overloaded.h"
 
 namespace pmr::lifecycle {
@@ -142,6 +143,7 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
                        put_file(op.path, maincf::apply_edits(*current, op.edits).text);
                        return std::nullopt;
                    },
+                   [&](const EditMasterCf& op) -> Outcome { return edit_master_cf(op); },
                    [&](const CreateDirectories& op) -> Outcome {
                        directories_.insert(op.path);
                        return std::nullopt;
@@ -185,6 +187,19 @@ std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
                        return destroy_refused_message(label, op.config_directory, *reason);
                    }},
         operation);
+}
+
+std::optional<std::string> SimulatedHost::edit_master_cf(const EditMasterCf& op) {
+    const std::string* current = file(op.path);
+    if (current == nullptr)
+        return "open " + op.path + " for reading: No such file or directory";
+    auto outcome =
+        mastercf::apply_edit_batches(mastercf::MasterCf::parse(*current, op.path), op.edits);
+    if (outcome.error)
+        return op.path + ": " + *outcome.error;
+    if (outcome.changed)
+        put_file(op.path, std::move(outcome.text));
+    return std::nullopt;
 }
 
 std::optional<std::string> SimulatedHost::run_postfix(const RunPostfix& op) {

@@ -73,6 +73,8 @@ class SimulatedHost final : public HostView {
     [[nodiscard]] std::optional<std::string> apply(const Operation& operation);
 
   private:
+    /// What EditMasterCf changes: the master.cf, edited as postconf -M/-F/-P would.
+    [[nodiscard]] std::optional<std::string> edit_master_cf(const EditMasterCf& op);
     /// What RunPostfix changes: the instance's running fact.
     [[nodiscard]] std::optional<std::string> run_postfix(const RunPostfix& op);
     /// Reads the host's instances from the files (shared_state() keeps the result).

@@ -21,6 +21,39 @@ struct Parameter {
     friend bool operator==(const Parameter&, const Parameter&) = default;
 };
 
+/// One `-o name=value` override of a service the manifest manages; no value removes it.
+struct ServiceOption {
+    std::string name;
+    std::optional<std::string> value;
+    Position position;
+    friend bool operator==(const ServiceOption&, const ServiceOption&) = default;
+};
+
+/// One master.cf field the manifest manages, as written (`n`, `-`, `60?`, `smtpd -v`).
+struct ServiceField {
+    std::string value;
+    Position position;
+    friend bool operator==(const ServiceField&, const ServiceField&) = default;
+};
+
+/// One master.cf service the manifest manages, keyed `NAME/TYPE` as `postconf -M` prints it.
+/// Only the fields given are managed; `absent` removes the service.
+struct DesiredService {
+    std::string name;  ///< `smtp`, `127.0.0.1:10026`, `dfilt`
+    std::string type;  ///< `inet`, `unix`, ... (checked by validate())
+    std::optional<ServiceField> private_;
+    std::optional<ServiceField> unprivileged;  ///< `unpriv`
+    std::optional<ServiceField> chroot;
+    std::optional<ServiceField> wakeup;
+    std::optional<ServiceField> process_limit;  ///< `maxproc`
+    std::optional<ServiceField> command;        ///< the command and its arguments, no `-o`
+    std::vector<ServiceOption> options;
+    bool absent = false;
+    Position position;  ///< of the key
+    [[nodiscard]] std::string key() const { return name + "/" + type; }
+    friend bool operator==(const DesiredService&, const DesiredService&) = default;
+};
+
 /// What to do with secondary instances on the host that the manifest does not list.
 enum class Unmanaged { keep, deport, destroy };
 
@@ -38,7 +71,8 @@ struct DesiredInstance {
     std::optional<std::string> queue_directory;
     std::optional<std::string> data_directory;
     std::vector<Parameter> parameters;
-    bool protect = false;  ///< never destroyed or deported by pmreconcile
+    std::vector<DesiredService> services;  ///< master.cf services it manages
+    bool protect = false;                  ///< never destroyed or deported by pmreconcile
     DesiredState state = DesiredState::present;
     Position position;  ///< of the list entry
     Position name_position;
@@ -54,6 +88,7 @@ struct Manifest {
     std::string path;  ///< the file it was read from, for messages
     int version = 1;
     std::vector<Parameter> primary_parameters;
+    std::vector<DesiredService> primary_services;
     Unmanaged unmanaged = Unmanaged::keep;
     std::vector<DesiredInstance> instances;  ///< in start order
     friend bool operator==(const Manifest&, const Manifest&) = default;

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/manifest/services_reader.h"
 #include "core/manifest/yaml_tree.h"
 
 namespace pmr::manifest {
@@ -37,12 +38,15 @@ class TreeReader {
         }
         if (const YamlNode* primary = root.find("primary")) {
             if (primary->is_mapping()) {
-                check_keys(*primary, {"parameters"}, "'primary'");
+                check_keys(*primary, {"parameters", "services"}, "'primary'");
                 if (const YamlNode* parameters = primary->find("parameters")) {
                     manifest.primary_parameters = read_parameters(*parameters);
                 }
+                if (const YamlNode* services = primary->find("services")) {
+                    manifest.primary_services = read_services(*services, path_, problems_);
+                }
             } else if (!primary->is_null()) {
-                report(*primary, "'primary' must be a mapping with 'parameters'");
+                report(*primary, "'primary' must be a mapping with 'parameters' or 'services'");
             }
         }
         if (const YamlNode* unmanaged = root.find("unmanaged")) {
@@ -85,7 +89,7 @@ class TreeReader {
         instance.position = entry.position;
         check_keys(entry,
                    {"name", "group", "enable", "config_directory", "queue_directory",
-                    "data_directory", "parameters", "protect", "state"},
+                    "data_directory", "parameters", "services", "protect", "state"},
                    "an instance");
         if (const YamlNode* name = entry.find("name"); !name) {
             report(entry, "missing required key 'name'");
@@ -116,6 +120,9 @@ class TreeReader {
         }
         if (const YamlNode* parameters = entry.find("parameters")) {
             instance.parameters = read_parameters(*parameters);
+        }
+        if (const YamlNode* services = entry.find("services")) {
+            instance.services = read_services(*services, path_, problems_);
         }
         if (const YamlNode* state = entry.find("state")) {
             const std::string word = scalar_text(*state);

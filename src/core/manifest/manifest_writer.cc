@@ -62,6 +62,35 @@ void write_parameters(std::string& out, const std::vector<Parameter>& parameters
     }
 }
 
+void write_services(std::string& out, const std::vector<DesiredService>& services,
+                    const std::string& indent) {
+    if (services.empty())
+        return;
+    out += indent + "services:\n";
+    for (const DesiredService& s : services) {
+        out += indent + "  " + quote(s.key()) + ":\n";
+        const std::string field_indent = indent + "    ";
+        if (s.absent) {
+            out += field_indent + "state: absent\n";
+            continue;
+        }
+        const std::pair<const char*, const std::optional<ServiceField>*> fields[] = {
+            {"private", &s.private_}, {"unpriv", &s.unprivileged},   {"chroot", &s.chroot},
+            {"wakeup", &s.wakeup},    {"maxproc", &s.process_limit}, {"command", &s.command}};
+        for (const auto& [name, field] : fields) {
+            if (*field)
+                out += field_indent + name + ": " + quote((*field)->value) + "\n";
+        }
+        if (s.options.empty())
+            continue;
+        out += field_indent + "options:\n";
+        for (const ServiceOption& option : s.options) {
+            out += field_indent + "  " + key(option.name) + ": " +
+                   (option.value ? quote(*option.value) : "null") + "\n";
+        }
+    }
+}
+
 }  // namespace
 
 std::string write_manifest(const Manifest& manifest) {
@@ -69,9 +98,10 @@ std::string write_manifest(const Manifest& manifest) {
         "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
         "version: " +
         std::to_string(manifest.version) + "\n";
-    if (!manifest.primary_parameters.empty()) {
+    if (!manifest.primary_parameters.empty() || !manifest.primary_services.empty()) {
         out += "primary:\n";
         write_parameters(out, manifest.primary_parameters, "  ");
+        write_services(out, manifest.primary_services, "  ");
     }
     out += "unmanaged: " + std::string(to_string(manifest.unmanaged)) + "\n";
     if (manifest.instances.empty())
@@ -90,6 +120,7 @@ std::string write_manifest(const Manifest& manifest) {
         if (d.data_directory)
             out += "    data_directory: " + quote(*d.data_directory) + "\n";
         write_parameters(out, d.parameters, "    ");
+        write_services(out, d.services, "    ");
         if (d.protect)
             out += "    protect: true\n";
         if (d.state == DesiredState::absent)

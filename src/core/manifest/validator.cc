@@ -8,6 +8,7 @@
 
 #include "core/maincf/editor.h"
 #include "core/maincf/line_scanner.h"
+#include "core/manifest/service_validation.h"
 #include "core/postmulti/private_path.h"
 
 namespace pmr::manifest {
@@ -136,6 +137,11 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
         }
     };
     check_parameters(manifest.primary_parameters, true);
+    auto check_services = [&](const std::vector<DesiredService>& services, const std::string& who) {
+        for (Diagnostic& d : validate_services(services, manifest.path, who))
+            problems.push_back(std::move(d));
+    };
+    check_services(manifest.primary_services, "the primary");
 
     std::vector<Claim> claims{
         {primary.config_directory, "the primary's config_directory", {}},
@@ -172,6 +178,7 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
                    "instance '" + name + "' is protected and cannot be 'state: absent'");
         }
         check_parameters(instance.parameters, false);
+        check_services(instance.services, name);
 
         if (repeated)
             continue;

@@ -1,6 +1,7 @@
 #include "core/plan/plan_json.h"
 
 #include "core/plan/plan_summary.h"
+#include "core/plan/service_changes.h"
 #include "core/plan/step_record.h"
 #include "core/support/json_writer.h"
 #include "core/support/sha256.h"
@@ -79,8 +80,14 @@ std::string render_json(const Plan& plan, const PlanOrigin& origin) {
                 .key("before")
                 .value(change.before)
                 .key("after")
-                .value(change.after)
-                .end_object();
+                .value(change.after);
+            if (const auto subject = service_subject(change)) {
+                // Since 1.3: a master.cf change says which service, and which option of it.
+                json.key("file").value("master.cf").key("service").value(subject->service);
+                if (!subject->option.empty())
+                    json.key("option").value(subject->option);
+            }
+            json.end_object();
         }
         json.end_array().key("operations").begin_array();
         for (const auto& operation : step.operations)

@@ -10,8 +10,8 @@ namespace pmr::plan {
 
 /// The version of every machine-readable plan (and saved plan file). Readers refuse another
 /// major version; new fields, and new wordings of operations (1.2: `append DIR to
-/// multi_instance_directories`), only bump the minor version.
-inline constexpr const char* plan_format_version = "1.2";
+/// multi_instance_directories`; 1.3: master.cf service changes), only bump the minor version.
+inline constexpr const char* plan_format_version = "1.3";
 
 /// What a plan was derived from on the host, item by item, so that a stale saved plan can say
 /// what changed: the SHA-256 of every main.cf read, and which instances were running.
@@ -38,7 +38,11 @@ struct PlanOrigin {
 /// "running":[...]}, "summary":{...}, "steps":[...], "refusals":[...], "notes":[...],
 /// "origin":{...}}` followed by a newline. Each step carries the `digest` of its operations
 /// (operations_digest()). 1.1 added `host`, each step's `digest`, `import` and `deport` in
-/// `summary`, and `notes`.
+/// `summary`, and `notes`. 1.3 added master.cf service changes to `configure` steps: a change
+/// named `service NAME/TYPE` (the fields after NAME TYPE and the command without its `-o`
+/// overrides; null when absent) or `service NAME/TYPE -o OPTION`, with `"file":"master.cf"`,
+/// `"service":"NAME/TYPE"` and, for an option, `"option"`; the `host.files` digests then cover
+/// the master.cf of every instance whose services the manifest manages.
 [[nodiscard]] std::string render_json(const Plan& plan, const PlanOrigin& origin);
 
 }  // namespace pmr::plan

@@ -1,6 +1,7 @@
 #include "core/plan/plan_text.h"
 
 #include "core/plan/plan_summary.h"
+#include "core/plan/service_changes.h"
 
 namespace pmr::plan {
 
@@ -37,6 +38,14 @@ std::string show_value(const std::optional<std::string>& value) {
     return quoted + "\"";
 }
 
+std::string show_change(const Change& change) {
+    // A service that is not in master.cf is absent; an option or parameter is unset.
+    auto show = [&](const std::optional<std::string>& value) {
+        return !value && is_service_change(change) ? std::string("(absent)") : show_value(value);
+    };
+    return change.name + ": " + show(change.before) + " -> " + show(change.after);
+}
+
 std::string render_text(const Plan& plan, const TextStyle& style) {
     std::string out;
     if (plan.empty())
@@ -53,10 +62,8 @@ std::string render_text(const Plan& plan, const TextStyle& style) {
         if (step.instance != step.config_directory)
             out += " (" + step.config_directory + ")";
         out += "\n";
-        for (const Change& change : step.changes) {
-            out += "        " + change.name + ": " + show_value(change.before) + " -> " +
-                   show_value(change.after) + "\n";
-        }
+        for (const Change& change : step.changes)
+            out += "        " + show_change(change) + "\n";
     }
     if (!plan.refusals.empty()) {
         out += plan.steps.empty() ? "" : "\n";

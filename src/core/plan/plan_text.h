@@ -21,4 +21,8 @@ struct TextStyle {
 /// A value as the plan shows it: quoted, or `(unset)`.
 [[nodiscard]] std::string show_value(const std::optional<std::string>& value);
 
+/// A change as the plan shows it: `NAME: BEFORE -> AFTER`, a master.cf service that is not
+/// there shown as `(absent)` (`service 127.0.0.1:10026/inet: (absent) -> "n - n - - smtpd"`).
+[[nodiscard]] std::string show_change(const Change& change);
+
 }  // namespace pmr::plan

@@ -14,6 +14,7 @@
 #include "core/maincf/configuration.h"
 #include "core/manifest/directories.h"
 #include "core/manifest/validator.h"
+#include "core/plan/service_changes.h"
 #include "core/postmulti/edit_planner.h"
 
 namespace pmr::plan {
@@ -684,9 +685,11 @@ class Planner {
         changes.push_back({"data_directory", std::nullopt, directories.data_directory});
     }
 
-    /// Parameter edits for one main.cf; a `configure` step when anything differs.
+    /// Parameter edits for one main.cf and service edits for its master.cf; a `configure` step
+    /// when anything differs.
     void configure(const std::string& instance, const std::string& config_directory,
-                   const std::vector<manifest::Parameter>& parameters) {
+                   const std::vector<manifest::Parameter>& parameters,
+                   const std::vector<manifest::DesiredService>& services) {
         const maincf::MainCf& cf = main_cf_of(config_directory);
         std::vector<maincf::Edit> edits;
         std::vector<Change> changes;
@@ -700,14 +703,23 @@ class Planner {
                                     : maincf::Edit{maincf::EditKind::remove, p.name, {}});
             changes.push_back({p.name, before, p.value});
         }
-        if (edits.empty())
+        std::vector<Operation> operations;
+        if (!edits.empty())
+            operations.emplace_back(
+                lifecycle::EditMainCf{config_directory + "/main.cf", std::move(edits)});
+        if (!services.empty() && !plan_master_cf(host_, config_directory, services, manifest_.path,
+                                                 changes, operations, problems_)) {
+            return;
+        }
+        if (operations.empty())
             return;
         add_step(StepKind::configure, instance, config_directory, std::move(changes),
-                 {lifecycle::EditMainCf{config_directory + "/main.cf", std::move(edits)}});
+                 std::move(operations));
     }
 
     void plan_parameters() {
-        configure("-", primary_directory_, manifest_.primary_parameters);
+        configure("-", primary_directory_, manifest_.primary_parameters,
+                  manifest_.primary_services);
         for (const Target& t : present_targets()) {
             const auto state = current();
             if (!state)
@@ -729,7 +741,7 @@ class Planner {
                                    ") is not supported: stop it and move the directory by hand");
                 }
             }
-            configure(d.name, t.config_directory(), d.parameters);
+            configure(d.name, t.config_directory(), d.parameters, d.services);
         }
     }
 

@@ -31,8 +31,7 @@ std::vector<StepRecord> step_records(const Plan& plan) {
     for (const Step& step : plan.steps) {
         StepRecord record{headline(step), {}, {}, operations_digest(step)};
         for (const Change& change : step.changes) {
-            record.changes.push_back(change.name + ": " + show_value(change.before) + " -> " +
-                                     show_value(change.after));
+            record.changes.push_back(show_change(change));
         }
         for (const lifecycle::Operation& op : step.operations) {
             record.operations.push_back(lifecycle::describe(op));

@@ -66,7 +66,11 @@ std::vector<Operation> one_of_each_kind() {
             RemoveDirectory{"/etc/postfix-out"},
             RunPostfix{"/etc/postfix-out", PostfixCommand::reload},
             RunPostfix{"/etc/postfix-out", PostfixCommand::stop},
-            RequireEmptyQueue{"/etc/postfix-out", "/var/spool/postfix-out", "postfix-out"}};
+            RequireEmptyQueue{"/etc/postfix-out", "/var/spool/postfix-out", "postfix-out"},
+            EditMasterCf{"/etc/postfix-out/master.cf",
+                         {mastercf::RemoveService{mastercf::ServicePattern{"smtp", "inet"}},
+                          mastercf::SetField{mastercf::ServicePattern{"pickup", "unix"},
+                                             mastercf::Field::wakeup, "30"}}}};
 }
 
 TEST(JournalCodecTest, EveryOperationKindIsReadBackAsWritten) {

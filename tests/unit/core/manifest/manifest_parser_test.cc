@@ -220,11 +220,12 @@ TEST(ManifestParserTest, DuplicateKeysAreRefused) {
 }
 
 TEST(ManifestParserTest, ThePrimary) {
-    EXPECT_EQ(refused("version: 1\nprimary: [a]\n"),
-              (Strings{"m.yaml:2:10: 'primary' must be a mapping with 'parameters'"}));
+    EXPECT_EQ(
+        refused("version: 1\nprimary: [a]\n"),
+        (Strings{"m.yaml:2:10: 'primary' must be a mapping with 'parameters' or 'services'"}));
     EXPECT_EQ(refused("version: 1\nprimary: {name: x}\n"),
               (Strings{"m.yaml:2:11: unknown key 'name' in 'primary' (expected one of: "
-                       "parameters)"}));
+                       "parameters, services)"}));
 }
 
 TEST(ManifestParserTest, TheUnmanagedPolicy) {
@@ -259,7 +260,7 @@ TEST(ManifestParserTest, UnknownInstanceKeys) {
     EXPECT_EQ(refused("version: 1\ninstances:\n  - name: postfix-a\n    enabled: true\n"),
               (Strings{"m.yaml:4:5: unknown key 'enabled' in an instance (expected one of: name, "
                        "group, enable, config_directory, queue_directory, data_directory, "
-                       "parameters, protect, state)"}));
+                       "parameters, services, protect, state)"}));
 }
 
 TEST(ManifestParserTest, WrongTypesOfInstanceKeys) {

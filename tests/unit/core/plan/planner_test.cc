@@ -1316,7 +1316,7 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
     ASSERT_EQ(plan.steps.size(), 2u);
     EXPECT_EQ(
         render_json(plan, origin),
-        "{\"format_version\":\"1.2\",\"fingerprint\":\"sha256:00ff\","
+        "{\"format_version\":\"1.3\",\"fingerprint\":\"sha256:00ff\","
         "\"host\":{\"files\":{\"/etc/postfix-a/main.cf\":\"sha256:02\","
         "\"/etc/postfix/main.cf\":\"sha256:01\"},\"running\":[\"/etc/postfix-a\"]},"
         "\"changes\":true,"
@@ -1345,7 +1345,7 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
 
 TEST(PlanJsonTest, AnEmptyPlanHasNoChanges) {
     EXPECT_EQ(render_json(Plan{}, {}),
-              "{\"format_version\":\"1.2\",\"fingerprint\":\"\","
+              "{\"format_version\":\"1.3\",\"fingerprint\":\"\","
               "\"host\":{\"files\":{},\"running\":[]},\"changes\":false,"
               "\"summary\":{\"create\":0,\"import\":0,\"change\":0,\"deport\":0,\"destroy\":0,"
               "\"refused\":0},"
