@@ -136,8 +136,8 @@ int run_pmreconcile(int argc, char** argv) {
         };
     });
 
-    if (const auto unknown = unknown_subcommand(argc, argv, app)) {
-        return report_usage_error("", *unknown);
+    if (const Status known = check_subcommand(argc, argv, app); !known) {
+        return report_usage_error("", known.error());
     }
     try {
         app.parse(argc, argv);

@@ -117,10 +117,11 @@ bool guard_queued_mail(postmulti::EditPlan& plan, const instance::HostState& sta
     if (target == state.instances.end())
         return true;  // nothing on the host to lose
     const std::string& label = target->label();
-    if (auto reason = lifecycle::queued_mail_refusal(
-            effects::count_queued_messages(target->queue_directory))) {
-        style.fatal(MessageSource::postmulti,
-                    lifecycle::destroy_refused_message(label, target->config_directory, *reason));
+    if (const Status empty =
+            lifecycle::check_queue_empty(effects::count_queued_messages(target->queue_directory));
+        !empty) {
+        style.fatal(MessageSource::postmulti, lifecycle::destroy_refused_message(
+                                                  label, target->config_directory, empty.error()));
         return false;
     }
     lifecycle::guard_destroy(

@@ -70,7 +70,7 @@ bool global_option_takes_value(std::string_view arg) {
     return arg == "-c" || arg == "--config-directory" || arg == "--lock-timeout";
 }
 
-std::optional<std::string> unknown_subcommand(int argc, char** argv, const CLI::App& app) {
+Status check_subcommand(int argc, char** argv, const CLI::App& app) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (global_option_takes_value(arg)) {
@@ -84,15 +84,15 @@ std::optional<std::string> unknown_subcommand(int argc, char** argv, const CLI::
             names.push_back(sub->get_name());
         for (const std::string& known : names) {
             if (known == arg)
-                return std::nullopt;
+                return ok_status();
         }
         std::string message = "unknown subcommand '" + std::string(arg) + "'";
         if (const auto nearest = nearest_name(arg, names)) {
             message += "; did you mean '" + *nearest + "'?";
         }
-        return message;
+        return Status::failure(message);
     }
-    return std::nullopt;
+    return ok_status();
 }
 
 int report_usage_error(const std::string& subcommand, const std::string& message) {

@@ -4,15 +4,16 @@
 #include <optional>
 #include <string>
 
+#include "core/support/expected.h"
+
 namespace pmr::cli {
 
 /// Whether `arg` is a global option that takes the next argument as its value.
 [[nodiscard]] bool global_option_takes_value(std::string_view arg);
 
-/// When the first word of the command line (after the global options) names no subcommand of
-/// `app`: the error to give, `unknown subcommand 'plna'; did you mean 'plan'?`.
-[[nodiscard]] std::optional<std::string> unknown_subcommand(int argc, char** argv,
-                                                            const CLI::App& app);
+/// Fails when the first word of the command line (after the global options) names no
+/// subcommand of `app`, with the error to give: `unknown subcommand 'plna'; did you mean 'plan'?`.
+[[nodiscard]] Status check_subcommand(int argc, char** argv, const CLI::App& app);
 
 /// Reports a usage error as every other error is reported, on stderr as
 /// `pmreconcile: error: MESSAGE` with a line saying where the usage is, and returns 1 (README:

@@ -89,10 +89,10 @@ Status remove_queue_tree(const lifecycle::RemoveQueueTree& op, QueueTrees& queue
 
 Status require_empty_queue(const lifecycle::RequireEmptyQueue& op) {
     const std::size_t queued = count_queued_messages(op.queue_directory);
-    if (auto reason = lifecycle::queued_mail_refusal(queued)) {
+    if (const Status empty = lifecycle::check_queue_empty(queued); !empty) {
         const std::string& label = op.instance.empty() ? op.config_directory : op.instance;
         return Status::failure(
-            lifecycle::destroy_refused_message(label, op.config_directory, *reason));
+            lifecycle::destroy_refused_message(label, op.config_directory, empty.error()));
     }
     return ok_status();
 }

@@ -12,26 +12,24 @@ std::string conflict_message(std::string_view config_directory, std::string_view
 
 }  // namespace
 
-std::optional<std::string> ClaimRegistry::claim(std::string_view config_directory,
-                                                std::string_view parameter,
-                                                std::string_view value) {
+Status ClaimRegistry::claim(std::string_view config_directory, std::string_view parameter,
+                            std::string_view value) {
     std::string requestor = std::string(config_directory) + ", " + std::string(parameter);
     auto [it, inserted] = owners_.try_emplace(std::string(value), requestor);
     if (inserted || it->second == requestor)
-        return std::nullopt;
-    return conflict_message(config_directory, parameter, value, it->second);
+        return ok_status();
+    return Status::failure(conflict_message(config_directory, parameter, value, it->second));
 }
 
-std::optional<std::string> ClaimRegistry::conflict(std::string_view config_directory,
-                                                   std::string_view parameter,
-                                                   std::string_view value) const {
+Status ClaimRegistry::check(std::string_view config_directory, std::string_view parameter,
+                            std::string_view value) const {
     const auto it = owners_.find(value);
     if (it == owners_.end())
-        return std::nullopt;
+        return ok_status();
     const std::string requestor = std::string(config_directory) + ", " + std::string(parameter);
     if (it->second == requestor)
-        return std::nullopt;
-    return conflict_message(config_directory, parameter, value, it->second);
+        return ok_status();
+    return Status::failure(conflict_message(config_directory, parameter, value, it->second));
 }
 
 std::optional<std::string> ClaimRegistry::owner(std::string_view value) const {

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/support/expected.h"
+
 namespace pmr::instance {
 
 /// postmulti's conflict registry: every instance claims its name and its config, queue and data
@@ -12,15 +14,14 @@ namespace pmr::instance {
 /// claimed once; the owner of a claim is `CONFIG_DIRECTORY, PARAMETER`.
 class ClaimRegistry {
   public:
-    /// Registers `config_directory`'s claim on `value` through `parameter`. Returns postmulti's
-    /// conflict message when another owner already holds `value`, else nullopt.
-    std::optional<std::string> claim(std::string_view config_directory, std::string_view parameter,
-                                     std::string_view value);
+    /// Registers `config_directory`'s claim on `value` through `parameter`. Fails with
+    /// postmulti's conflict message when another owner already holds `value`.
+    [[nodiscard]] Status claim(std::string_view config_directory, std::string_view parameter,
+                               std::string_view value);
 
-    /// The conflict message claim() would give, without registering anything.
-    [[nodiscard]] std::optional<std::string> conflict(std::string_view config_directory,
-                                                      std::string_view parameter,
-                                                      std::string_view value) const;
+    /// What claim() would give, without registering anything.
+    [[nodiscard]] Status check(std::string_view config_directory, std::string_view parameter,
+                               std::string_view value) const;
 
     /// The owner (`CONFIG_DIRECTORY, PARAMETER`) of `value`, or nullopt when it is free.
     [[nodiscard]] std::optional<std::string> owner(std::string_view value) const;

@@ -62,8 +62,9 @@ SecondaryFiles find_secondary(const HostFiles& files, const std::string& config_
 /// Registers an instance's claims; returns false after reporting the first conflict.
 bool claim_instance(ClaimRegistry& claims, const Instance& instance, Diagnostics& problems) {
     auto claim = [&](std::string_view parameter, const std::string& value) {
-        if (auto conflict = claims.claim(instance.config_directory, parameter, value)) {
-            problems.push_back(make_error("", 0, 0, *conflict));
+        if (const Status claimed = claims.claim(instance.config_directory, parameter, value);
+            !claimed) {
+            problems.push_back(make_error("", 0, 0, claimed.error()));
             return false;
         }
         return true;
@@ -231,8 +232,9 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
     for (const auto& [parameter, directory] : shared) {
         if (directory->empty() || directory->front() != '/')
             continue;  // "no" and the like
-        if (auto conflict = claims.claim(primary.config_directory, parameter, *directory)) {
-            problems.push_back(make_error("", 0, 0, *conflict));
+        if (const Status claimed = claims.claim(primary.config_directory, parameter, *directory);
+            !claimed) {
+            problems.push_back(make_error("", 0, 0, claimed.error()));
             return std::nullopt;
         }
     }

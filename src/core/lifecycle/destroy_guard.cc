@@ -2,11 +2,12 @@
 
 namespace pmr::lifecycle {
 
-std::optional<std::string> queued_mail_refusal(std::size_t queued_messages) {
+Status check_queue_empty(std::size_t queued_messages) {
     if (queued_messages == 0)
-        return std::nullopt;
-    return "not destroyed: its queue holds " + std::to_string(queued_messages) + " message" +
-           (queued_messages == 1 ? "" : "s") + "; the instance is left as it is";
+        return ok_status();
+    return Status::failure("not destroyed: its queue holds " + std::to_string(queued_messages) +
+                           " message" + (queued_messages == 1 ? "" : "s") +
+                           "; the instance is left as it is");
 }
 
 std::string destroy_refused_message(std::string_view instance, std::string_view config_directory,

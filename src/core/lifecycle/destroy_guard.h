@@ -7,14 +7,15 @@
 #include <vector>
 
 #include "core/lifecycle/operation.h"
+#include "core/support/expected.h"
 
 namespace pmr::lifecycle {
 
 /// The one rule that keeps a destroy from losing mail, behind `plan`, `apply` and `pmreconcile
 /// destroy` alike: why a destroy is refused while the instance's queue holds `queued_messages`
-/// messages (`not destroyed: its queue holds 2 messages; the instance is left as it is`), or
-/// nullopt when the queue is empty.
-[[nodiscard]] std::optional<std::string> queued_mail_refusal(std::size_t queued_messages);
+/// messages: a failure saying why (`not destroyed: its queue holds 2 messages; the instance is
+/// left as it is`), or success when the queue is empty.
+[[nodiscard]] Status check_queue_empty(std::size_t queued_messages);
 
 /// The line that reports a refused destroy: `refused to destroy postfix-old (/etc/postfix-old):
 /// REASON`, or `refused to destroy /etc/postfix-old: REASON` when the instance has no name (its

@@ -133,84 +133,85 @@ std::optional<instance::Instance> SimulatedHost::secondary_record(
     return record.instance;
 }
 
-std::optional<std::string> SimulatedHost::apply(const Operation& operation) {
-    using Outcome = std::optional<std::string>;
+Status SimulatedHost::apply(const Operation& operation) {
+    using Outcome = Status;
     return std::visit(
-        Overloaded{[&](const EditMainCf& op) -> Outcome {
-                       const maincf::MainCf* current = main_cf(op.path);
-                       if (current == nullptr)
-                           return "open " + op.path + " for reading: No such file or directory";
-                       put_file(op.path, maincf::apply_edits(*current, op.edits).text);
-                       return std::nullopt;
-                   },
-                   [&](const EditMasterCf& op) -> Outcome { return edit_master_cf(op); },
-                   [&](const CreateDirectories& op) -> Outcome {
-                       directories_.insert(op.path);
-                       return std::nullopt;
-                   },
-                   [&](const InstallFile& op) -> Outcome {
-                       forget_derived(op.path);
-                       files_[op.path] = op.content.shared();
-                       return std::nullopt;
-                   },
-                   [&](const BuildQueueTree& op) -> Outcome {
-                       directories_.insert(op.config_directory);
-                       return std::nullopt;
-                   },
-                   [&](const RequireStopped& op) -> Outcome {
-                       if (facts(op.config_directory).running)
-                           return "Instance '" + op.config_directory + "' is not stopped";
-                       return std::nullopt;
-                   },
-                   [&](const RemoveQueueTree& op) -> Outcome {
-                       directories_.erase(op.queue_directory);
-                       directories_.erase(op.data_directory);
-                       return std::nullopt;
-                   },
-                   [&](const RemoveFile& op) -> Outcome {
-                       forget_derived(op.path);
-                       files_.erase(op.path);
-                       return std::nullopt;
-                   },
-                   [&](const RemoveDirectory& op) -> Outcome {
-                       directories_.erase(op.path);
-                       return std::nullopt;
-                   },
-                   [&](const RunPostfix& op) -> Outcome { return run_postfix(op); },
-                   [&](const RequireEmptyQueue& op) -> Outcome {
-                       const auto reason =
-                           queued_mail_refusal(facts(op.config_directory).queued_messages);
-                       if (!reason)
-                           return std::nullopt;
-                       const std::string& label =
-                           op.instance.empty() ? op.config_directory : op.instance;
-                       return destroy_refused_message(label, op.config_directory, *reason);
-                   }},
+        Overloaded{
+            [&](const EditMainCf& op) -> Outcome {
+                const maincf::MainCf* current = main_cf(op.path);
+                if (current == nullptr)
+                    return Status::failure("open " + op.path +
+                                           " for reading: No such file or directory");
+                put_file(op.path, maincf::apply_edits(*current, op.edits).text);
+                return ok_status();
+            },
+            [&](const EditMasterCf& op) -> Outcome { return edit_master_cf(op); },
+            [&](const CreateDirectories& op) -> Outcome {
+                directories_.insert(op.path);
+                return ok_status();
+            },
+            [&](const InstallFile& op) -> Outcome {
+                forget_derived(op.path);
+                files_[op.path] = op.content.shared();
+                return ok_status();
+            },
+            [&](const BuildQueueTree& op) -> Outcome {
+                directories_.insert(op.config_directory);
+                return ok_status();
+            },
+            [&](const RequireStopped& op) -> Outcome {
+                if (facts(op.config_directory).running)
+                    return Status::failure("Instance '" + op.config_directory + "' is not stopped");
+                return ok_status();
+            },
+            [&](const RemoveQueueTree& op) -> Outcome {
+                directories_.erase(op.queue_directory);
+                directories_.erase(op.data_directory);
+                return ok_status();
+            },
+            [&](const RemoveFile& op) -> Outcome {
+                forget_derived(op.path);
+                files_.erase(op.path);
+                return ok_status();
+            },
+            [&](const RemoveDirectory& op) -> Outcome {
+                directories_.erase(op.path);
+                return ok_status();
+            },
+            [&](const RunPostfix& op) -> Outcome { return run_postfix(op); },
+            [&](const RequireEmptyQueue& op) -> Outcome {
+                const Status empty = check_queue_empty(facts(op.config_directory).queued_messages);
+                if (empty)
+                    return ok_status();
+                const std::string& label = op.instance.empty() ? op.config_directory : op.instance;
+                return Status::failure(
+                    destroy_refused_message(label, op.config_directory, empty.error()));
+            }},
         operation);
 }
 
-std::optional<std::string> SimulatedHost::edit_master_cf(const EditMasterCf& op) {
+Status SimulatedHost::edit_master_cf(const EditMasterCf& op) {
     const std::string* current = file(op.path);
     if (current == nullptr)
-        return "open " + op.path + " for reading: No such file or directory";
+        return Status::failure("open " + op.path + " for reading: No such file or directory");
     auto outcome =
         mastercf::apply_edit_batches(mastercf::MasterCf::parse(*current, op.path), op.edits);
     if (outcome.error)
-        return op.path + ": " + *outcome.error;
+        return Status::failure(op.path + ": " + *outcome.error);
     if (outcome.changed)
         put_file(op.path, std::move(outcome.text));
-    return std::nullopt;
+    return ok_status();
 }
 
-std::optional<std::string> SimulatedHost::run_postfix(const RunPostfix& op) {
+Status SimulatedHost::run_postfix(const RunPostfix& op) {
     switch (op.command) {
         case PostfixCommand::stop:
             facts_[op.config_directory].running = false;
-            return std::nullopt;
+            return ok_status();
         case PostfixCommand::reload:
-            return std::nullopt;  // a running instance stays running; a stopped one, stopped
+            return ok_status();  // a running instance stays running; a stopped one, stopped
     }
-    return std::nullopt;
+    return ok_status();
 }
 
 }  // namespace pmr::lifecycle

@@ -12,6 +12,7 @@
 #include "core/maincf/main_cf.h"
 #include "core/maincf/parameter_defaults.h"
 #include "core/support/diagnostic.h"
+#include "core/support/expected.h"
 
 namespace pmr::lifecycle {
 
@@ -70,13 +71,13 @@ class SimulatedHost final : public HostView {
 
     /// Applies one operation; fails like the real executor would (e.g. a running instance for
     /// RequireStopped, a missing main.cf for EditMainCf).
-    [[nodiscard]] std::optional<std::string> apply(const Operation& operation);
+    [[nodiscard]] Status apply(const Operation& operation);
 
   private:
     /// What EditMasterCf changes: the master.cf, edited as postconf -M/-F/-P would.
-    [[nodiscard]] std::optional<std::string> edit_master_cf(const EditMasterCf& op);
+    [[nodiscard]] Status edit_master_cf(const EditMasterCf& op);
     /// What RunPostfix changes: the instance's running fact.
-    [[nodiscard]] std::optional<std::string> run_postfix(const RunPostfix& op);
+    [[nodiscard]] Status run_postfix(const RunPostfix& op);
     /// Reads the host's instances from the files (shared_state() keeps the result).
     [[nodiscard]] std::optional<instance::HostState> build_state(Diagnostics& problems) const;
     /// The record of the secondary in `config_directory`, read from its main.cf once per

@@ -135,8 +135,8 @@ class Planner {
         for (const Operation& op : operations) {
             if (defer_primary && edits_primary(op))
                 continue;
-            if (auto error = host_.apply(op)) {
-                fail(std::string(to_string(kind)) + " " + instance + ": " + *error);
+            if (const Status applied = host_.apply(op); !applied) {
+                fail(std::string(to_string(kind)) + " " + instance + ": " + applied.error());
                 return;
             }
         }
@@ -298,10 +298,10 @@ class Planner {
 
     void remove(const Instance& instance, bool destroy) {
         const auto facts = host_.facts(instance.config_directory);
-        if (auto refusal = lifecycle::queued_mail_refusal(facts.queued_messages);
-            destroy && refusal) {
+        if (const Status empty = lifecycle::check_queue_empty(facts.queued_messages);
+            destroy && !empty) {
             plan_.refusals.push_back(
-                Refusal{label(instance), instance.config_directory, std::move(*refusal)});
+                Refusal{label(instance), instance.config_directory, empty.error()});
             return;
         }
         quiesce(instance);
@@ -534,8 +534,8 @@ class Planner {
         const lifecycle::EditMainCf edit{primary_directory_ + "/main.cf",
                                          {std::move(*run.unapplied)}};
         run.unapplied.reset();
-        if (auto error = host_.apply(edit)) {
-            fail(std::string(to_string(step.kind)) + " " + step.instance + ": " + *error);
+        if (const Status applied = host_.apply(edit); !applied) {
+            fail(std::string(to_string(step.kind)) + " " + step.instance + ": " + applied.error());
         }
     }
 

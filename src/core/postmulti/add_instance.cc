@@ -202,14 +202,13 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
     // own claims are kept apart, after the host's.
     instance::ClaimRegistry own_claims;
     auto claim = [&](std::string_view parameter, const std::string& value) {
-        if (auto conflict = state.claims.conflict(added.config_directory, parameter, value)) {
-            return conflict;
-        }
+        if (Status free = state.claims.check(added.config_directory, parameter, value); !free)
+            return free;
         return own_claims.claim(added.config_directory, parameter, value);
     };
     if (request.new_name && *request.new_name != added.name) {
-        if (auto conflict = claim("multi_instance_name", *request.new_name)) {
-            return refused(postmulti_fatal(*conflict));
+        if (const Status claimed = claim("multi_instance_name", *request.new_name); !claimed) {
+            return refused(postmulti_fatal(claimed.error()));
         }
         added.name = *request.new_name;
     }
@@ -222,8 +221,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
           {"data_directory", &added.data_directory}}) {
         if (value->empty())
             continue;  // an empty name is not claimed
-        if (auto conflict = claim(parameter, *value))
-            return refused(postmulti_fatal(*conflict));
+        if (const Status claimed = claim(parameter, *value); !claimed)
+            return refused(postmulti_fatal(claimed.error()));
     }
 
     // insert_instance(): before the first secondary the selection matches.

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/postmulti/directory_operands.h"
+#include "core/support/expected.h"
 
 namespace pmr::postmulti {
 
@@ -61,21 +62,21 @@ class Parser {
                     }
                     pos = arg.size();
                 }
-                if (auto fatal = apply(option, value))
-                    return refuse(*fatal);
+                if (const Status applied = apply(option, value); !applied)
+                    return refuse(applied.error());
             }
         }
         request_.arguments.assign(args.begin() + static_cast<std::ptrdiff_t>(index), args.end());
-        if (auto fatal = check())
-            return refuse(*fatal);
+        if (const Status checked = check(); !checked)
+            return refuse(checked.error());
         if (request_.mode == Mode::edit)
             request_.new_directories = read_directory_operands(request_.action, request_.arguments);
         return request_;
     }
 
   private:
-    /// Applies one option; returns a fatal message for the options Postfix refuses at once.
-    std::optional<std::string> apply(char option, const std::string& value) {
+    /// Applies one option; fails with the fatal message of the options Postfix refuses at once.
+    Status apply(char option, const std::string& value) {
         switch (option) {
             case 'a':
                 if (request_.selection.kind != Selection::Kind::all)
@@ -85,9 +86,10 @@ class Parser {
             case 'e': {
                 const auto action = action_from_name(value);
                 if (!action) {
-                    return "Invalid '-e' edit action '" + value +
-                           "'. Specify 'create', 'destroy', 'import', 'deport', 'enable', "
-                           "'disable', 'assign' or 'init'";
+                    return Status::failure(
+                        "Invalid '-e' edit action '" + value +
+                        "'. Specify 'create', 'destroy', 'import', 'deport', 'enable', "
+                        "'disable', 'assign' or 'init'");
                 }
                 set_mode(Mode::edit, *action);
                 break;
@@ -102,12 +104,12 @@ class Parser {
                 break;
             case 'G':
                 if (request_.new_group)
-                    return "Specify at most one '-G' option";
+                    return Status::failure("Specify at most one '-G' option");
                 request_.new_group = value == "-" ? "" : value;
                 break;
             case 'I':
                 if (request_.new_name)
-                    return "Specify at most one '-I' option";
+                    return Status::failure("Specify at most one '-I' option");
                 request_.new_name = value == "-" ? "" : value;
                 break;
             case 'l':
@@ -126,7 +128,7 @@ class Parser {
                 set_mode(Mode::exec, {});
                 break;
         }
-        return std::nullopt;
+        return ok_status();
     }
 
     /// Postfix counts a mode change only when the mode (or edit action) differs from the last.
@@ -140,40 +142,40 @@ class Parser {
             request_.action = *action;
     }
 
-    std::optional<std::string> check() const {
+    Status check() const {
         const Request& r = request_;
         const bool operands = !r.arguments.empty();
         const bool edit = r.mode == Mode::edit;
         if (selections_ > 1)
-            return "Specity no more than one of '-a', '-g', '-i'";
+            return Status::failure("Specity no more than one of '-a', '-g', '-i'");
         if (modes_ != 1)
-            return "Specify exactly one of '-e', '-l', '-p', '-x'";
+            return Status::failure("Specify exactly one of '-e', '-l', '-p', '-x'");
         if (r.mode == Mode::list && operands)
-            return "Command not allowed with '-l'";
+            return Status::failure("Command not allowed with '-l'");
         if ((r.mode == Mode::postfix || r.mode == Mode::exec) && !operands) {
-            return "Command required with '-p' or '-x' option";
+            return Status::failure("Command required with '-p' or '-x' option");
         }
         if ((r.mode == Mode::postfix || edit) && r.reverse) {
-            return "The '-p' and '-e' options preclude the use of '-R'";
+            return Status::failure("The '-p' and '-e' options preclude the use of '-R'");
         }
         const bool may_assign = edit && (r.action == Action::create || r.action == Action::import ||
                                          r.action == Action::assign);
         if (!may_assign && (r.new_name || r.new_group)) {
             if (!edit)
-                return "Cannot assign instance name or group without '-e assign'";
-            return "Cannot assign instance name or group with '-e " +
-                   std::string(action_name(r.action)) + "'";
+                return Status::failure("Cannot assign instance name or group without '-e assign'");
+            return Status::failure("Cannot assign instance name or group with '-e " +
+                                   std::string(action_name(r.action)) + "'");
         }
         if (edit) {
             if (r.action == Action::assign && !r.new_name && !r.new_group) {
-                return "Specify new instance name or group with '-e assign'";
+                return Status::failure("Specify new instance name or group with '-e assign'");
             }
             if (r.action != Action::create && r.action != Action::import && operands) {
-                return "Parameter overrides not valid with '-e " +
-                       std::string(action_name(r.action)) + "'";
+                return Status::failure("Parameter overrides not valid with '-e " +
+                                       std::string(action_name(r.action)) + "'");
             }
         }
-        return std::nullopt;
+        return ok_status();
     }
 
     std::variant<Request, Refusal> refuse(std::string fatal) {

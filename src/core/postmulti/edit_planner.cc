@@ -76,9 +76,10 @@ EditPlan plan_update(const EditContext& context, const Request& request, const I
         if (request.new_name && !edits.empty() && edits.front().name == "multi_instance_name" &&
             !request.new_name->empty()) {
             instance::ClaimRegistry claims = context.state.claims;
-            if (auto conflict = claims.claim(target.config_directory, "multi_instance_name",
-                                             *request.new_name)) {
-                return refused(postmulti_fatal(*conflict));
+            const Status claimed =
+                claims.claim(target.config_directory, "multi_instance_name", *request.new_name);
+            if (!claimed) {
+                return refused(postmulti_fatal(claimed.error()));
             }
         }
         if (edits.empty())

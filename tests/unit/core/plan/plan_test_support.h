@@ -231,8 +231,9 @@ inline std::vector<std::string> operations(const Step& step) {
 inline std::optional<std::string> apply_plan(lifecycle::SimulatedHost& host, const Plan& plan) {
     for (const Step& step : plan.steps) {
         for (const lifecycle::Operation& op : step.operations) {
-            if (auto error = host.apply(op)) {
-                return std::string(to_string(step.kind)) + " " + step.instance + ": " + *error;
+            if (const Status applied = host.apply(op); !applied) {
+                return std::string(to_string(step.kind)) + " " + step.instance + ": " +
+                       applied.error();
             }
         }
     }
