@@ -45,6 +45,13 @@ std::optional<std::string> SimulatedHost::read_file(const std::string& path) con
     return *content;
 }
 
+std::optional<SharedText> SimulatedHost::read_shared(const std::string& path) const {
+    auto it = files_.find(path);
+    if (it == files_.end())
+        return std::nullopt;
+    return SharedText(it->second);
+}
+
 const std::string* SimulatedHost::file(const std::string& path) const {
     auto it = files_.find(path);
     return it == files_.end() ? nullptr : it->second.get();

@@ -41,6 +41,7 @@ class SimulatedHost final : public HostView {
 
     [[nodiscard]] bool is_regular_file(const std::string& path) const override;
     [[nodiscard]] std::optional<std::string> read_file(const std::string& path) const override;
+    [[nodiscard]] std::optional<SharedText> read_shared(const std::string& path) const override;
     /// The parsed main.cf at `path`, or nullptr when there is none.
     [[nodiscard]] const maincf::MainCf* main_cf(const std::string& path) const;
     [[nodiscard]] RuntimeFacts facts(const std::string& config_directory) const;

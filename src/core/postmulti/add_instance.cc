@@ -50,13 +50,13 @@ std::optional<Fatal> derive(std::string& slot, std::string_view parameter,
 /// The prototype after the script's first postconf call (`-#` of the shared parameters the
 /// primary leaves unset), parsed; from context.prototypes when it holds this one.
 maincf::MainCf commented_prototype(const EditContext& context, const std::string& proto_path,
-                                   const std::string& proto, std::vector<Edit> comment_out) {
+                                   const SharedText& proto, std::vector<Edit> comment_out) {
     PrototypeCache* cache = context.prototypes;
     if (cache && cache->commented && cache->path == proto_path && cache->prototype == proto &&
         cache->comment_out == comment_out) {
         return *cache->commented;
     }
-    maincf::MainCf commented = maincf::MainCf::parse(proto, proto_path);
+    maincf::MainCf commented = maincf::MainCf::parse(proto.shared(), proto_path);
     if (!comment_out.empty()) {
         commented =
             maincf::MainCf::parse(maincf::apply_edits(commented, comment_out).text, proto_path);
@@ -74,7 +74,7 @@ maincf::MainCf commented_prototype(const EditContext& context, const std::string
 /// or commented out, its directories, inet services and local submission disabled, and its name
 /// and group. Three batches, as the script's three postconf calls.
 std::string new_main_cf(const EditContext& context, const std::string& proto_path,
-                        const std::string& proto, const Directories& target,
+                        const SharedText& proto, const Directories& target,
                         const std::vector<Edit>& names) {
     std::vector<Edit> comment_out;
     std::vector<Edit> settings{
@@ -100,15 +100,15 @@ std::variant<std::vector<lifecycle::Operation>, Fatal> install_files(
     const std::string& meta = context.state.shared.meta_directory;
     const std::string main_proto_path = meta + "/main.cf.proto";
     const std::string master_proto_path = meta + "/master.cf.proto";
-    const auto main_proto = context.host.read_file(main_proto_path);
+    // Shared, not copied: the simulated host of a plan holds them for 10,000 creates.
+    const auto main_proto = context.host.read_shared(main_proto_path);
     if (!main_proto)
         return script_fatal("Missing main.cf prototype: " + main_proto_path);
-    const auto master_proto = context.host.read_file(master_proto_path);
+    const auto master_proto = context.host.read_shared(master_proto_path);
     if (!master_proto)
         return script_fatal("Missing master.cf prototype: " + master_proto_path);
     PrototypeCache* cache = context.prototypes;
-    if (cache &&
-        (cache->master_path != master_proto_path || cache->master.str() != *master_proto)) {
+    if (cache && (cache->master_path != master_proto_path || !(cache->master == *master_proto))) {
         cache->master_path = master_proto_path;
         cache->master = *master_proto;
     }
@@ -120,8 +120,8 @@ std::variant<std::vector<lifecycle::Operation>, Fatal> install_files(
                                new_main_cf(context, main_proto_path, *main_proto, target, names),
                                0644},
         // master.cf goes last: its presence marks a complete instance.
-        lifecycle::InstallFile{target.config + "/master.cf",
-                               cache ? cache->master : SharedText(*master_proto), 0644},
+        lifecycle::InstallFile{target.config + "/master.cf", cache ? cache->master : *master_proto,
+                               0644},
     };
 }
 

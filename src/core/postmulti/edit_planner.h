@@ -40,7 +40,7 @@ struct EditPlan {
 /// adds many keeps it (making it cost as much as the rest of a create together).
 struct PrototypeCache {
     std::string path;
-    std::string prototype;
+    SharedText prototype;
     std::vector<maincf::Edit> comment_out;
     std::optional<maincf::MainCf> commented;  ///< nullopt until the first create
     std::string master_path;                  ///< the master.cf prototype's path

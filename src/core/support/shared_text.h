@@ -14,6 +14,9 @@ class SharedText {
         std::string text)  // NOLINT(google-explicit-constructor): operations are built from strings
         : text_(std::make_shared<const std::string>(std::move(text))) {}
     SharedText(const char* text) : SharedText(std::string(text)) {}  // NOLINT
+    /// Shares `text` (an empty text when null) instead of copying it.
+    explicit SharedText(std::shared_ptr<const std::string> text)
+        : text_(text ? std::move(text) : empty()) {}
 
     /// The text.
     [[nodiscard]] const std::string& str() const { return *text_; }
