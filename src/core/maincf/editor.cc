@@ -102,6 +102,9 @@ struct Request {
     bool second = false;  ///< of the second batch (apply_edits_in_turn())
 };
 
+/// The request that stands for each parameter named, by name.
+using Requests = std::map<std::string_view, Request, std::less<>>;
+
 }  // namespace
 
 Diagnostics validate_edits(std::span<const Edit> edits, std::string_view origin) {
@@ -195,33 +198,61 @@ EditOutcome apply_edits_in_turn(const MainCf& main_cf, std::span<const Edit> fir
 
 namespace {
 
-EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested,
-                          std::size_t first_batch) {
-    const bool appends = std::ranges::any_of(
-        requested, [](const Edit& e) { return e.kind == EditKind::append_to_list; });
-    std::vector<Edit> resolved;
-    if (appends)
-        resolved = as_sets(main_cf, requested);
-    const std::span<const Edit> edits = appends ? std::span<const Edit>(resolved) : requested;
-    EditOutcome outcome;
-    std::map<std::string_view, Request, std::less<>> requests;
+/// The last of `edits` for each parameter, by name (those from index `first_batch` on are of the
+/// second batch); a warning in `warnings`, located at `path`, for each earlier one it overrides.
+Requests requests_by_name(const std::string& path, std::span<const Edit> edits,
+                          std::size_t first_batch, Diagnostics& warnings) {
+    Requests requests;
     for (const Edit& edit : edits) {
         const bool second = static_cast<std::size_t>(&edit - edits.data()) >= first_batch;
         auto [it, inserted] = requests.try_emplace(edit.name, Request{&edit, 0, second});
         if (!inserted) {
-            outcome.warnings.push_back(
-                make_warning(main_cf.path(), 0, 0,
-                             "ignoring earlier request: '" + describe(*it->second.edit) + "'"));
+            warnings.push_back(make_warning(
+                path, 0, 0, "ignoring earlier request: '" + describe(*it->second.edit) + "'"));
             it->second.edit = &edit;
         }
     }
+    return requests;
+}
 
-    const std::string& input = main_cf.text();
+/// Appends the head line of an entry, `line`, to `outcome.text` as the request of its parameter
+/// makes it: a set's new value, a comment-out's `#`, nothing for a remove, the line itself when
+/// none is requested. Counts the entry, with a warning at a parameter's second one. Returns the
+/// edit that owns the entry's continuation lines, or nullptr.
+const Edit* rewrite_head(std::string_view line, Requests& requests, const MainCf& main_cf,
+                         EditOutcome& outcome) {
     std::string& output = outcome.text;
-    output.reserve(input.size() + 64 * requests.size());
+    const std::string_view key = line.substr(0, line.find_first_of(name_terminators));
+    auto it = requests.find(key);
+    const Edit* current = it == requests.end() ? nullptr : it->second.edit;
+    if (current == nullptr) {
+        output.append(line);
+        return nullptr;
+    }
+    if (++it->second.found == 2) {
+        outcome.warnings.push_back(make_warning(
+            main_cf.path(), 0, 0, "multiple entries for \"" + std::string(key) + "\""));
+    }
+    switch (current->kind) {
+        case EditKind::set:
+            output.append(key).append(" = ").append(trim(current->value)).append("\n");
+            break;
+        case EditKind::comment_out:
+            output.append("#").append(line);
+            break;
+        case EditKind::remove:
+        case EditKind::append_to_list:  // resolved to a set before
+            break;
+    }
+    return current;
+}
 
+/// Appends `main_cf`'s text to `outcome.text` with each requested parameter's entries rewritten
+/// (rewrite_head()); every other byte is kept.
+void copy_with_edits(const MainCf& main_cf, Requests& requests, EditOutcome& outcome) {
+    std::string& output = outcome.text;
     const Edit* current = nullptr;  // the edit that owns the logical line being copied
-    LineCursor cursor(input);
+    LineCursor cursor(main_cf.text());
     std::string_view line;
     while (cursor.next(line)) {
         switch (classify_line(line)) {
@@ -235,34 +266,17 @@ EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested
                     output.append("#").append(line);
                 }  // set and remove drop continuation lines
                 break;
-            case LineKind::head: {
-                const std::string_view key = line.substr(0, line.find_first_of(name_terminators));
-                auto it = requests.find(key);
-                current = it == requests.end() ? nullptr : it->second.edit;
-                if (current == nullptr) {
-                    output.append(line);
-                    break;
-                }
-                if (++it->second.found == 2) {
-                    outcome.warnings.push_back(make_warning(
-                        main_cf.path(), 0, 0, "multiple entries for \"" + std::string(key) + "\""));
-                }
-                switch (current->kind) {
-                    case EditKind::set:
-                        output.append(key).append(" = ").append(trim(current->value)).append("\n");
-                        break;
-                    case EditKind::comment_out:
-                        output.append("#").append(line);
-                        break;
-                    case EditKind::remove:
-                    case EditKind::append_to_list:  // resolved to a set above
-                        break;
-                }
+            case LineKind::head:
+                current = rewrite_head(line, requests, main_cf, outcome);
                 break;
-            }
         }
     }
+}
 
+/// Appends `name = value` for each set in `requests` whose parameter main.cf did not hold, the
+/// first batch's before the second's, each batch in name order, after a newline when `output`
+/// does not end with one.
+void append_undefined(const Requests& requests, std::string& output) {
     // std::map iterates in name order: the appended block of each batch is sorted.
     bool newline_checked = false;
     for (const bool second : {false, true}) {
@@ -278,7 +292,22 @@ EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested
             output.append(name).append(" = ").append(trim(request.edit->value)).append("\n");
         }
     }
-    outcome.changed = output != input;
+}
+
+EditOutcome apply_batches(const MainCf& main_cf, std::span<const Edit> requested,
+                          std::size_t first_batch) {
+    const bool appends = std::ranges::any_of(
+        requested, [](const Edit& e) { return e.kind == EditKind::append_to_list; });
+    std::vector<Edit> resolved;
+    if (appends)
+        resolved = as_sets(main_cf, requested);
+    const std::span<const Edit> edits = appends ? std::span<const Edit>(resolved) : requested;
+    EditOutcome outcome;
+    Requests requests = requests_by_name(main_cf.path(), edits, first_batch, outcome.warnings);
+    outcome.text.reserve(main_cf.text().size() + 64 * requests.size());
+    copy_with_edits(main_cf, requests, outcome);
+    append_undefined(requests, outcome.text);
+    outcome.changed = outcome.text != main_cf.text();
     return outcome;
 }
 

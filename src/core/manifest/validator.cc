@@ -106,42 +106,161 @@ std::string derived_directory(std::string_view primary_directory, std::string_vi
     return postmulti::private_path(primary_directory, name);
 }
 
-Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary) {
-    Diagnostics problems;
-    auto report = [&](Position p, std::string message) {
-        problems.push_back(make_error(manifest.path, p.line, p.column, std::move(message)));
-    };
-    auto check_parameters = [&](const std::vector<Parameter>& parameters, bool for_primary) {
-        for (const Parameter& p : parameters) {
-            const bool reserved = for_primary ? is_reserved_primary_parameter(p.name)
-                                              : is_reserved_instance_parameter(p.name);
-            if (reserved) {
-                report(p.position, "parameter '" + p.name +
-                                       "' is managed by pmreconcile; use the instance's name, "
-                                       "group, enable and directory keys instead");
+namespace {
+
+/// Adds errors located in one manifest to a list of problems.
+struct Reporter {
+    const std::string& path;
+    Diagnostics& problems;
+
+    void operator()(Position p, std::string message) const {
+        problems.push_back(make_error(path, p.line, p.column, std::move(message)));
+    }
+};
+
+/// Reports each of `parameters` that the manifest may not set: a reserved one (the primary's
+/// when `for_primary`, else an instance's), an invalid main.cf name or value, or a value main.cf
+/// would trim.
+void check_parameters(const std::vector<Parameter>& parameters, bool for_primary,
+                      const Reporter& report) {
+    for (const Parameter& p : parameters) {
+        const bool reserved = for_primary ? is_reserved_primary_parameter(p.name)
+                                          : is_reserved_instance_parameter(p.name);
+        if (reserved) {
+            report(p.position, "parameter '" + p.name +
+                                   "' is managed by pmreconcile; use the instance's name, "
+                                   "group, enable and directory keys instead");
+            continue;
+        }
+        const maincf::Edit edit{maincf::EditKind::set, p.name, p.value.value_or("")};
+        const Diagnostics invalid = maincf::validate_edits({&edit, 1}, "");
+        for (const Diagnostic& d : invalid)
+            report(p.position, d.message);
+        // main.cf cannot hold it: Postfix trims the value, so it would drift forever.
+        const std::string& value = edit.value;
+        if (invalid.empty() && !value.empty() &&
+            (maincf::is_postfix_space(value.front()) || maincf::is_postfix_space(value.back()))) {
+            report(p.position, "the value of '" + p.name +
+                                   "' begins or ends with white space, which main.cf does "
+                                   "not keep");
+        }
+    }
+}
+
+/// Reports the problems validate_services() finds in `who`'s services.
+void check_services(const std::vector<DesiredService>& services, const std::string& who,
+                    const Reporter& report) {
+    for (Diagnostic& d : validate_services(services, report.path, who))
+        report.problems.push_back(std::move(d));
+}
+
+/// Reports a named instance's name (prefix, characters), a second entry of that name (`names`
+/// holds where each name was first listed), its group's characters, and `protect` with
+/// `state: absent`. Returns whether the name was listed before.
+bool check_identity(const DesiredInstance& instance, std::map<std::string, Position>& names,
+                    const Reporter& report) {
+    const std::string& name = instance.name;
+    if (!name.starts_with(pmr::instance::name_prefix)) {
+        report(instance.name_position, "instance name '" + name + "' must start with '" +
+                                           std::string(pmr::instance::name_prefix) + "'");
+    } else if (!is_safe(name)) {
+        report(instance.name_position,
+               "instance name '" + name + "' may only contain letters, digits and !@%-_=+:.");
+    }
+    const bool repeated = !names.emplace(name, instance.name_position).second;
+    if (repeated) {
+        report(instance.name_position, "instance name '" + name +
+                                           "' is listed twice (first at line " +
+                                           std::to_string(names[name].line) + ")");
+    }
+    if (instance.group && !instance.group->empty() && !is_safe(*instance.group)) {
+        report(or_entry(instance.group_position, instance),
+               "group '" + *instance.group + "' may only contain letters, digits and !@%-_=+:.");
+    }
+    if (instance.protect && instance.state == DesiredState::absent) {
+        report(instance.position,
+               "instance '" + name + "' is protected and cannot be 'state: absent'");
+    }
+    return repeated;
+}
+
+/// Reports each directory key of `instance` that is not a clean absolute path, and adds to
+/// `claims` the others of the directories a present instance will have.
+void claim_directories(const DesiredInstance& instance, const PrimaryDirectories& primary,
+                       std::vector<Claim>& claims, const Reporter& report) {
+    const std::string& name = instance.name;
+    // An absent entry claims nothing.
+    const std::optional<Directories> meant = instance.state == DesiredState::present
+                                                 ? directories_of(instance, primary, nullptr)
+                                                 : std::nullopt;
+    const std::tuple<const char*, const std::optional<std::string>*, Position,
+                     std::string Directories::*>
+        directories[] = {
+            {"config_directory", &instance.config_directory,
+             or_entry(instance.config_directory_position, instance),
+             &Directories::config_directory},
+            {"queue_directory", &instance.queue_directory,
+             or_entry(instance.queue_directory_position, instance), &Directories::queue_directory},
+            {"data_directory", &instance.data_directory,
+             or_entry(instance.data_directory_position, instance), &Directories::data_directory}};
+    for (const auto& [key, value, where, member] : directories) {
+        std::string cleaned;
+        if (*value) {
+            if (const std::string why = check_directory(**value, cleaned); !why.empty()) {
+                report(where, name + ": " + key + " '" + **value + "' " + why);
                 continue;
             }
-            const maincf::Edit edit{maincf::EditKind::set, p.name, p.value.value_or("")};
-            const Diagnostics invalid = maincf::validate_edits({&edit, 1}, "");
-            for (const Diagnostic& d : invalid)
-                report(p.position, d.message);
-            // main.cf cannot hold it: Postfix trims the value, so it would drift forever.
-            const std::string& value = edit.value;
-            if (invalid.empty() && !value.empty() &&
-                (maincf::is_postfix_space(value.front()) ||
-                 maincf::is_postfix_space(value.back()))) {
-                report(p.position, "the value of '" + p.name +
-                                       "' begins or ends with white space, which main.cf does "
-                                       "not keep");
+        }
+        if (meant)
+            claims.push_back({(*meant).*member, name + "'s " + key, where});
+    }
+}
+
+/// The pairs (later, earlier) of indices into `claims` whose directories are the same or one
+/// inside the other, sorted, each once; the first three claims (the primary's own) are not
+/// paired with each other.
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_claims(
+    const std::vector<Claim>& claims) {
+    // Looking up each claim's ancestors keeps this linear: a manifest may list a thousand
+    // instances.
+    std::map<std::string_view, std::vector<std::size_t>> claims_of;
+    for (std::size_t i = 0; i < claims.size(); ++i)
+        claims_of[claims[i].directory].push_back(i);
+    std::vector<std::pair<std::size_t, std::size_t>> conflicts;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        for (const std::string_view ancestor : ancestors_and_self(claims[i].directory)) {
+            const auto found = claims_of.find(ancestor);
+            if (found == claims_of.end())
+                continue;
+            for (const std::size_t j : found->second) {
+                if (j != i && std::max(i, j) >= 3)
+                    conflicts.emplace_back(std::max(i, j), std::min(i, j));
             }
         }
-    };
-    check_parameters(manifest.primary_parameters, true);
-    auto check_services = [&](const std::vector<DesiredService>& services, const std::string& who) {
-        for (Diagnostic& d : validate_services(services, manifest.path, who))
-            problems.push_back(std::move(d));
-    };
-    check_services(manifest.primary_services, "the primary");
+    }
+    std::ranges::sort(conflicts);
+    conflicts.erase(std::unique(conflicts.begin(), conflicts.end()), conflicts.end());
+    return conflicts;
+}
+
+/// Reports each conflict of conflicting_claims() at the later claim.
+void report_conflicts(const std::vector<Claim>& claims, const Reporter& report) {
+    for (const auto& [i, j] : conflicting_claims(claims)) {
+        const Claim& a = claims[i];
+        const Claim& b = claims[j];
+        report(a.position, a.owner + " " + a.directory +
+                               (a.directory == b.directory ? " is also " : " overlaps ") + b.owner +
+                               " " + b.directory);
+    }
+}
+
+}  // namespace
+
+Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary) {
+    Diagnostics problems;
+    const Reporter report{manifest.path, problems};
+    check_parameters(manifest.primary_parameters, true, report);
+    check_services(manifest.primary_services, "the primary", report);
 
     std::vector<Claim> claims{
         {primary.config_directory, "the primary's config_directory", {}},
@@ -150,93 +269,17 @@ Diagnostics validate(const Manifest& manifest, const PrimaryDirectories& primary
     };
     std::map<std::string, Position> names;
     for (const DesiredInstance& instance : manifest.instances) {
-        const std::string& name = instance.name;
-        if (name.empty())
+        if (instance.name.empty())
             continue;  // reported by the parser
-        if (!name.starts_with(pmr::instance::name_prefix)) {
-            report(instance.name_position, "instance name '" + name + "' must start with '" +
-                                               std::string(pmr::instance::name_prefix) + "'");
-        } else if (!is_safe(name)) {
-            report(instance.name_position,
-                   "instance name '" + name + "' may only contain letters, digits and !@%-_=+:.");
-        }
+        const bool repeated = check_identity(instance, names, report);
+        check_parameters(instance.parameters, false, report);
+        check_services(instance.services, instance.name, report);
         // A second entry of a name is one mistake: its directories are the first's, and
         // reporting them as overlapping too would say it four times.
-        const bool repeated = !names.emplace(name, instance.name_position).second;
-        if (repeated) {
-            report(instance.name_position, "instance name '" + name +
-                                               "' is listed twice (first at line " +
-                                               std::to_string(names[name].line) + ")");
-        }
-        if (instance.group && !instance.group->empty() && !is_safe(*instance.group)) {
-            report(
-                or_entry(instance.group_position, instance),
-                "group '" + *instance.group + "' may only contain letters, digits and !@%-_=+:.");
-        }
-        if (instance.protect && instance.state == DesiredState::absent) {
-            report(instance.position,
-                   "instance '" + name + "' is protected and cannot be 'state: absent'");
-        }
-        check_parameters(instance.parameters, false);
-        check_services(instance.services, name);
-
-        if (repeated)
-            continue;
-        // An absent entry claims nothing.
-        const std::optional<Directories> meant = instance.state == DesiredState::present
-                                                     ? directories_of(instance, primary, nullptr)
-                                                     : std::nullopt;
-        const std::tuple<const char*, const std::optional<std::string>*, Position,
-                         std::string Directories::*>
-            directories[] = {{"config_directory", &instance.config_directory,
-                              or_entry(instance.config_directory_position, instance),
-                              &Directories::config_directory},
-                             {"queue_directory", &instance.queue_directory,
-                              or_entry(instance.queue_directory_position, instance),
-                              &Directories::queue_directory},
-                             {"data_directory", &instance.data_directory,
-                              or_entry(instance.data_directory_position, instance),
-                              &Directories::data_directory}};
-        for (const auto& [key, value, where, member] : directories) {
-            std::string cleaned;
-            if (*value) {
-                if (const std::string why = check_directory(**value, cleaned); !why.empty()) {
-                    report(where, name + ": " + key + " '" + **value + "' " + why);
-                    continue;
-                }
-            }
-            if (meant)
-                claims.push_back({(*meant).*member, name + "'s " + key, where});
-        }
+        if (!repeated)
+            claim_directories(instance, primary, claims, report);
     }
-
-    // Two claims conflict when one directory is, or lies inside, the other. Looking up each
-    // claim's ancestors keeps this linear: a manifest may list a thousand instances.
-    std::map<std::string_view, std::vector<std::size_t>> claims_of;
-    for (std::size_t i = 0; i < claims.size(); ++i)
-        claims_of[claims[i].directory].push_back(i);
-    std::vector<std::pair<std::size_t, std::size_t>> conflicts;  // (later, earlier) claim
-    for (std::size_t i = 0; i < claims.size(); ++i) {
-        for (const std::string_view ancestor : ancestors_and_self(claims[i].directory)) {
-            const auto found = claims_of.find(ancestor);
-            if (found == claims_of.end())
-                continue;
-            for (const std::size_t j : found->second) {
-                // The primary's own three directories (claims 0-2) are not checked in pairs.
-                if (j != i && std::max(i, j) >= 3)
-                    conflicts.emplace_back(std::max(i, j), std::min(i, j));
-            }
-        }
-    }
-    std::ranges::sort(conflicts);
-    conflicts.erase(std::unique(conflicts.begin(), conflicts.end()), conflicts.end());
-    for (const auto& [i, j] : conflicts) {
-        const Claim& a = claims[i];
-        const Claim& b = claims[j];
-        report(a.position, a.owner + " " + a.directory +
-                               (a.directory == b.directory ? " is also " : " overlaps ") + b.owner +
-                               " " + b.directory);
-    }
+    report_conflicts(claims, report);
     std::ranges::stable_sort(
         problems, [](const Diagnostic& x, const Diagnostic& y) { return x.line < y.line; });
     return problems;

@@ -153,52 +153,55 @@ std::variant<Instance, Fatal> load_imported(const EditContext& context,
     return postmulti_fatal(problems.back().to_postfix_string());
 }
 
-/// plan_add() proper; postconf's messages go to `postconf_messages`.
-EditPlan plan_add_checked(const EditContext& context, const Request& request,
-                          Diagnostics& postconf_messages) {
-    const instance::HostState& state = context.state;
-    const Instance& primary = state.primary();
-    if (auto fatal = check_name_assignments(request))
-        return refused(*fatal);
-
+/// The directories `request` gives, with the config directory derived from the primary's when
+/// not given; else why postmulti refuses them: directory options it rejects, a config directory
+/// it cannot derive, or one another instance uses.
+std::variant<Directories, Fatal> chosen_directories(const instance::HostState& state,
+                                                    const Request& request) {
     const NewDirectories& given = request.new_directories;
     if (given.refusal)
-        return refused(postmulti_fatal(*given.refusal));
+        return postmulti_fatal(*given.refusal);
     Directories target{given.config_directory.value_or(""), given.queue_directory.value_or(""),
                        given.data_directory.value_or("")};
-    if (auto fatal = derive(target.config, "config_directory", primary.config_directory, request)) {
-        return refused(*fatal);
+    if (auto fatal =
+            derive(target.config, "config_directory", state.primary().config_directory, request)) {
+        return *fatal;
     }
     if (auto owner = state.claims.owner(target.config)) {
-        return refused(postmulti_fatal("new config_directory=" + target.config +
-                                       " is already in use by instance " + *owner + "=" +
-                                       target.config));
+        return postmulti_fatal("new config_directory=" + target.config +
+                               " is already in use by instance " + *owner + "=" + target.config);
     }
+    return target;
+}
 
+/// The instance being added in `target.config`, before its name assignments: for `create` a
+/// disabled secondary whose queue and data directories are derived into `target` when not given,
+/// for `import` what its own main.cf says (load_imported(), whose postconf messages go to
+/// `postconf_messages`); else postmulti's fatal.
+std::variant<Instance, Fatal> instance_added(const EditContext& context, const Request& request,
+                                             Directories& target, Diagnostics& postconf_messages) {
+    if (request.action != Action::create) {
+        // load_instance(): the imported instance's own main.cf supplies the rest.
+        return load_imported(context, target.config, postconf_messages);
+    }
+    const Instance& primary = context.state.primary();
     Instance added;  // a disabled secondary
     added.config_directory = target.config;
-    if (request.action == Action::create) {
-        if (auto fatal =
-                derive(target.queue, "queue_directory", primary.queue_directory, request)) {
-            return refused(*fatal);
-        }
-        if (auto fatal = derive(target.data, "data_directory", primary.data_directory, request)) {
-            return refused(*fatal);
-        }
-        added.queue_directory = target.queue;
-        added.data_directory = target.data;
-    } else {
-        // load_instance(): the imported instance's own main.cf supplies the rest.
-        auto loaded = load_imported(context, target.config, postconf_messages);
-        if (auto* fatal = std::get_if<Fatal>(&loaded))
-            return refused(*fatal);
-        added = std::get<Instance>(loaded);
-    }
-    const std::string current_name = added.name;
-    const std::string current_group = added.group;
+    if (auto fatal = derive(target.queue, "queue_directory", primary.queue_directory, request))
+        return *fatal;
+    if (auto fatal = derive(target.data, "data_directory", primary.data_directory, request))
+        return *fatal;
+    added.queue_directory = target.queue;
+    added.data_directory = target.data;
+    return added;
+}
 
-    // do_name_assignments() claims a new name; insert_instance() claims all the rest. The host's
-    // claims are not copied for that (a host of 1,000 instances has 4,000): the new instance's
+/// Gives `added` the name and group `request` asks for, and claims its name and directories
+/// against the host's claims (do_name_assignments() claims a new name, insert_instance() all the
+/// rest); the fatal of the first one taken.
+std::optional<Fatal> claim_added(const instance::HostState& state, const Request& request,
+                                 Instance& added) {
+    // The host's claims are not copied (a host of 1,000 instances has 4,000): the new instance's
     // own claims are kept apart, after the host's.
     instance::ClaimRegistry own_claims;
     auto claim = [&](std::string_view parameter, const std::string& value) {
@@ -207,9 +210,8 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         return own_claims.claim(added.config_directory, parameter, value);
     };
     if (request.new_name && *request.new_name != added.name) {
-        if (const Status claimed = claim("multi_instance_name", *request.new_name); !claimed) {
-            return refused(postmulti_fatal(claimed.error()));
-        }
+        if (const Status claimed = claim("multi_instance_name", *request.new_name); !claimed)
+            return postmulti_fatal(claimed.error());
         added.name = *request.new_name;
     }
     if (request.new_group)
@@ -222,51 +224,83 @@ EditPlan plan_add_checked(const EditContext& context, const Request& request,
         if (value->empty())
             continue;  // an empty name is not claimed
         if (const Status claimed = claim(parameter, *value); !claimed)
-            return refused(postmulti_fatal(claimed.error()));
+            return postmulti_fatal(claimed.error());
     }
+    return std::nullopt;
+}
 
-    // insert_instance(): before the first secondary the selection matches.
-    std::size_t position = state.instances.size();  // among the secondaries: the end
-    if (request.selection.kind != Selection::Kind::none) {
-        bool matched = false;
-        for (std::size_t i = 1; i < state.instances.size() && !matched; ++i) {
-            if (request.selection.matches(state.instances[i])) {
-                position = i - 1;
-                matched = true;
-            }
-        }
-        if (!matched && request.selection.kind != Selection::Kind::all) {
-            return refused(postmulti_fatal("No matching secondary instances"));
-        }
+/// insert_instance(): where among the secondaries the new one goes, before the first that
+/// `selection` matches, else at the end; a fatal when a selection other than all matches none.
+std::variant<std::size_t, Fatal> insertion_position(const instance::HostState& state,
+                                                    const Selection& selection) {
+    if (selection.kind == Selection::Kind::none)
+        return state.instances.size();
+    for (std::size_t i = 1; i < state.instances.size(); ++i) {
+        if (selection.matches(state.instances[i]))
+            return i - 1;
     }
+    if (selection.kind != Selection::Kind::all)
+        return postmulti_fatal("No matching secondary instances");
+    return state.instances.size();
+}
 
-    if (auto fatal = check_initialised(state))
-        return refused(*fatal);
-
-    EditPlan plan;
-    plan.target_config_directory = target.config;
-    const std::vector<Edit> names = name_assignments(request, current_name, current_group);
+/// The operations that give the new instance in `target` its files: the prototypes installed
+/// when `create` finds main.cf or master.cf missing, else the edit of `names` (if any) into the
+/// main.cf there; a fatal when an `import`'s directory lacks either file or a prototype is
+/// missing.
+std::variant<std::vector<lifecycle::Operation>, Fatal> file_operations(
+    const EditContext& context, const Request& request, const Directories& target,
+    const std::vector<Edit>& names) {
     const std::string main_cf = target.config + "/main.cf";
     const std::string master_cf = target.config + "/master.cf";
     const bool complete =
         context.host.is_regular_file(main_cf) && context.host.is_regular_file(master_cf);
-    if (!complete) {
-        if (request.action == Action::import) {
-            const char* missing = context.host.is_regular_file(main_cf) ? "master.cf" : "main.cf";
-            return refused(script_fatal("'" + target.config + "' lacks a " + missing + " file"));
-        }
-        target.queue = added.queue_directory;
-        target.data = added.data_directory;
-        auto files = install_files(context, target, names);
-        if (auto* fatal = std::get_if<Fatal>(&files))
-            return refused(*fatal);
-        plan.operations = std::move(std::get<std::vector<lifecycle::Operation>>(files));
-    } else if (!names.empty()) {
-        plan.operations.emplace_back(lifecycle::EditMainCf{main_cf, names});
+    if (complete) {
+        std::vector<lifecycle::Operation> operations;
+        if (!names.empty())
+            operations.emplace_back(lifecycle::EditMainCf{main_cf, names});
+        return operations;
     }
+    if (request.action == Action::import) {
+        const char* missing = context.host.is_regular_file(main_cf) ? "master.cf" : "main.cf";
+        return script_fatal("'" + target.config + "' lacks a " + missing + " file");
+    }
+    return install_files(context, target, names);
+}
+
+/// plan_add() proper; postconf's messages go to `postconf_messages`.
+EditPlan plan_add_checked(const EditContext& context, const Request& request,
+                          Diagnostics& postconf_messages) {
+    const instance::HostState& state = context.state;
+    if (auto fatal = check_name_assignments(request))
+        return refused(*fatal);
+    auto chosen = chosen_directories(state, request);
+    if (auto* fatal = std::get_if<Fatal>(&chosen))
+        return refused(*fatal);
+    Directories& target = std::get<Directories>(chosen);
+    auto loaded = instance_added(context, request, target, postconf_messages);
+    if (auto* fatal = std::get_if<Fatal>(&loaded))
+        return refused(*fatal);
+    Instance& added = std::get<Instance>(loaded);
+    // What main.cf must change: taken before claim_added() gives the instance its new name.
+    const std::vector<Edit> names = name_assignments(request, added.name, added.group);
+    if (auto fatal = claim_added(state, request, added))
+        return refused(*fatal);
+    const auto position = insertion_position(state, request.selection);
+    if (auto* fatal = std::get_if<Fatal>(&position))
+        return refused(*fatal);
+    if (auto fatal = check_initialised(state))
+        return refused(*fatal);
+
+    auto files = file_operations(context, request, target, names);
+    if (auto* fatal = std::get_if<Fatal>(&files))
+        return refused(*fatal);
+    EditPlan plan;
+    plan.target_config_directory = target.config;
+    plan.operations = std::move(std::get<std::vector<lifecycle::Operation>>(files));
     plan.operations.push_back(update_config_directories(
-        context, directories_edit(state, added.config_directory, position), target.config,
-        Alternate::drop));
+        context, directories_edit(state, added.config_directory, std::get<std::size_t>(position)),
+        target.config, Alternate::drop));
     plan.operations.emplace_back(lifecycle::BuildQueueTree{target.config});
     return plan;
 }
