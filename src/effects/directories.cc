@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "effects/fault_injection.h"
+#include "effects/nofollow_path.h"
 #include "effects/system_error.h"
 
 namespace pmr::effects {
@@ -35,15 +36,7 @@ Status create_directories(const std::string& path, mode_t mode) {
     if (path.empty() || path.front() != '/') {
         return Status::failure("mkdir " + path + ": not an absolute path");
     }
-    std::vector<std::string> components;
-    for (std::size_t pos = 1; pos <= path.size();) {
-        std::size_t end = path.find('/', pos);
-        if (end == std::string::npos)
-            end = path.size();
-        if (end > pos)
-            components.push_back(path.substr(pos, end - pos));
-        pos = end + 1;
-    }
+    const std::vector<std::string> components = path_components(path);
     int dir = ::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0)
         return Status::failure(errno_message("open", "/", errno));

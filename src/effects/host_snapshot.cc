@@ -12,6 +12,7 @@
 #include "core/maincf/configuration.h"
 #include "core/manifest/directories.h"
 #include "core/support/sha256.h"
+#include "effects/directory_entries.h"
 #include "effects/instance_probe.h"
 #include "effects/read_file.h"
 
@@ -46,22 +47,10 @@ void take_runtime_files(lifecycle::SimulatedHost& host, const instance::Instance
         const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0)
             return;
-        DIR* dir = ::fdopendir(fd);
-        if (dir == nullptr) {
-            ::close(fd);
-            return;
-        }
-        while (const dirent* entry = ::readdir(dir)) {
-            const std::string_view name = entry->d_name;
-            if (name == "." || name == "..")
-                continue;
-            struct stat st {};
-            if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-                continue;
+        (void)for_each_entry(fd, [&](int, std::string_view name, const struct stat& st) {
             if (wanted(st.st_mode))
                 host.put_file(directory + "/" + std::string(name), "");
-        }
-        ::closedir(dir);
+        });
     };
     auto regular = [](mode_t mode) { return S_ISREG(mode); };
     auto endpoint = [](mode_t mode) { return S_ISSOCK(mode) || S_ISFIFO(mode); };

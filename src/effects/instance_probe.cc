@@ -8,6 +8,8 @@
 
 #include <cerrno>
 
+#include "effects/directory_entries.h"
+
 namespace pmr::effects {
 
 namespace {
@@ -21,31 +23,20 @@ constexpr int max_queue_depth = 64;
 /// hash_queue_depth. A directory that cannot be read, or lies deeper than max_queue_depth,
 /// counts as one message: it cannot be shown to be empty, and mail must not be lost on a guess.
 std::size_t count_files(int fd, int depth) {
-    DIR* dir = ::fdopendir(fd);
-    if (dir == nullptr) {
-        ::close(fd);
-        return 1;
-    }
     std::size_t count = 0;
-    while (const dirent* entry = ::readdir(dir)) {
-        const std::string_view name = entry->d_name;
-        if (name == "." || name == "..")
-            continue;
-        struct stat st {};
-        if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-            continue;
-        if (S_ISREG(st.st_mode)) {
-            ++count;
-        } else if (S_ISDIR(st.st_mode)) {
-            const int child = depth < max_queue_depth
-                                  ? ::openat(::dirfd(dir), entry->d_name,
-                                             O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                                  : -1;
-            count += child >= 0 ? count_files(child, depth + 1) : 1;
-        }
-    }
-    ::closedir(dir);
-    return count;
+    const bool read =
+        for_each_entry(fd, [&](int dir, std::string_view name, const struct stat& st) {
+            if (S_ISREG(st.st_mode)) {
+                ++count;
+            } else if (S_ISDIR(st.st_mode)) {
+                const int child = depth < max_queue_depth
+                                      ? ::openat(dir, std::string(name).c_str(),
+                                                 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                                      : -1;
+                count += child >= 0 ? count_files(child, depth + 1) : 1;
+            }
+        });
+    return read ? count : 1;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 
 #include "core/lifecycle/destroy_guard.h"
 #include "core/maincf/editor.h"
@@ -20,19 +21,20 @@ namespace pmr::effects {
 
 namespace {
 
-Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_timeout) {
+/// The new text of a configuration file: nullopt when nothing changes, or why it cannot be made.
+using NewText = Expected<std::optional<std::string>>;
+
+/// Edits the configuration file at `path` with `change` (its current text to its new one)
+/// through Postfix's locked, atomic edit_file protocol, main.cf and master.cf alike; a missing
+/// file is an error, as it is to postconf.
+Status edit_config_file(const std::string& path, std::chrono::seconds lock_timeout,
+                        const std::function<NewText(const std::string&)>& change) {
     auto changed = edit_file(
-        op.path, 0644,
-        [&](const std::optional<std::string>& current) -> Expected<std::optional<std::string>> {
-            using Result = Expected<std::optional<std::string>>;
+        path, 0644,
+        [&](const std::optional<std::string>& current) -> NewText {
             if (!current)
-                return Result::failure("open " + op.path +
-                                       " for reading: No such file or directory");
-            const auto main_cf = maincf::MainCf::parse(*current, op.path);
-            auto outcome = maincf::apply_edits(main_cf, op.edits);
-            if (!outcome.changed)
-                return std::optional<std::string>();
-            return std::optional<std::string>(std::move(outcome.text));
+                return NewText::failure("open " + path + " for reading: No such file or directory");
+            return change(*current);
         },
         lock_timeout);
     if (!changed)
@@ -40,27 +42,25 @@ Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_t
     return ok_status();
 }
 
-/// A master.cf edit, through the same locked, atomic protocol as a main.cf edit.
+Status edit_main_cf(const lifecycle::EditMainCf& op, std::chrono::seconds lock_timeout) {
+    return edit_config_file(op.path, lock_timeout, [&](const std::string& text) -> NewText {
+        auto outcome = maincf::apply_edits(maincf::MainCf::parse(text, op.path), op.edits);
+        if (!outcome.changed)
+            return std::optional<std::string>();
+        return std::optional<std::string>(std::move(outcome.text));
+    });
+}
+
 Status edit_master_cf(const lifecycle::EditMasterCf& op, std::chrono::seconds lock_timeout) {
-    auto changed = edit_file(
-        op.path, 0644,
-        [&](const std::optional<std::string>& current) -> Expected<std::optional<std::string>> {
-            using Result = Expected<std::optional<std::string>>;
-            if (!current)
-                return Result::failure("open " + op.path +
-                                       " for reading: No such file or directory");
-            auto outcome = mastercf::apply_edit_batches(
-                mastercf::MasterCf::parse(*current, op.path), op.edits);
-            if (outcome.error)
-                return Result::failure(op.path + ": " + *outcome.error);
-            if (!outcome.changed)
-                return std::optional<std::string>();
-            return std::optional<std::string>(std::move(outcome.text));
-        },
-        lock_timeout);
-    if (!changed)
-        return Status::failure(changed.error());
-    return ok_status();
+    return edit_config_file(op.path, lock_timeout, [&](const std::string& text) -> NewText {
+        auto outcome =
+            mastercf::apply_edit_batches(mastercf::MasterCf::parse(text, op.path), op.edits);
+        if (outcome.error)
+            return NewText::failure(op.path + ": " + *outcome.error);
+        if (!outcome.changed)
+            return std::optional<std::string>();
+        return std::optional<std::string>(std::move(outcome.text));
+    });
 }
 
 Status install_file(const lifecycle::InstallFile& op, std::chrono::seconds lock_timeout) {

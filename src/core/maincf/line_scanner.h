@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace pmr::maincf {
@@ -68,6 +69,14 @@ class LineCursor {
     if (!line.empty() && line.back() == '\n')
         line.remove_suffix(1);
     return line;
+}
+
+/// The `"%.30s%s"` excerpt Postfix shows of a line it rejects or ignores (main.cf's and
+/// master.cf's readers alike): the first 30 characters, and `...` when there are more.
+[[nodiscard]] inline std::string postfix_excerpt(std::string_view text) {
+    if (text.size() <= 30)
+        return std::string(text);
+    return std::string(text.substr(0, 30)) + "...";
 }
 
 }  // namespace pmr::maincf

@@ -31,13 +31,6 @@ struct LogicalLine {
     bool continued = false;
 };
 
-/// The `"%.30s%s"` excerpt Postfix shows of a line it rejects.
-std::string excerpt(std::string_view text) {
-    if (text.size() <= 30)
-        return std::string(text);
-    return std::string(text.substr(0, 30)) + "...";
-}
-
 class Parser {
   public:
     explicit Parser(MainCf::Data& data) : data_(data) {}
@@ -100,9 +93,10 @@ class Parser {
             content = data_.joined_values.emplace_front(std::move(current_.joined));
         }
         if (current_.starts_with_space) {
-            data_.diagnostics.push_back(make_warning(
-                data_.path, current_.line, 0,
-                "logical line must not start with whitespace: \"" + excerpt(content) + "\""));
+            data_.diagnostics.push_back(
+                make_warning(data_.path, current_.line, 0,
+                             "logical line must not start with whitespace: \"" +
+                                 postfix_excerpt(content) + "\""));
             return;
         }
         split(content);

@@ -20,13 +20,6 @@ using maincf::LineCursor;
 using maincf::LineKind;
 using maincf::without_newline;
 
-/// The `"%.30s%s"` excerpt Postfix shows of a line it ignores.
-std::string excerpt(std::string_view text) {
-    if (text.size() <= 30)
-        return std::string(text);
-    return std::string(text.substr(0, 30)) + "...";
-}
-
 class Parser {
   public:
     explicit Parser(MasterCf::Data& data) : data_(data) {}
@@ -74,9 +67,10 @@ class Parser {
             return;
         open_ = false;
         if (starts_with_space_) {
-            data_.diagnostics.push_back(make_warning(
-                data_.path, line_, 0,
-                "logical line must not start with whitespace: \"" + excerpt(logical_) + "\""));
+            data_.diagnostics.push_back(
+                make_warning(data_.path, line_, 0,
+                             "logical line must not start with whitespace: \"" +
+                                 maincf::postfix_excerpt(logical_) + "\""));
             return;
         }
         ParsedService parsed = parse_service(logical_);
