@@ -10,4 +10,9 @@ struct Overloaded : Handlers... {
     using Handlers::operator()...;
 };
 
+/// Deduces the handlers from the lambdas: C++20 does so for aggregates by itself, but clang 14
+/// (Debian 12's, which builds the fuzz targets) does not yet.
+template <class... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
+
 }  // namespace pmr
