@@ -144,7 +144,7 @@ int run_edit(const postmulti::Request& request, const instance::HostState& state
         }
     }
     if (plan.fatal) {
-        style.fatal(plan.fatal->source, plan.fatal->message);
+        style.refused(*plan.fatal);
         return to_int(ExitCode::error);
     }
     if (request.action == postmulti::Action::destroy && queued_mail == QueuedMail::refuse &&
@@ -177,6 +177,11 @@ std::string_view PostmultiStyle::tag(MessageSource source) const {
             break;
     }
     return program_;
+}
+
+void PostmultiStyle::refused(const postmulti::Fatal& refusal) const {
+    // postmulti names no remedy.
+    fatal(refusal.source, refusal.message);
 }
 
 void PostmultiStyle::fatal(MessageSource source, const std::string& message) const {
@@ -227,6 +232,11 @@ void PostmultiStyle::postconf_fatal(const std::string& command_directory,
 void PostmultiStyle::postconf_warning(const std::string& command_directory,
                                       const std::string& message) const {
     std::cerr << command_directory << "/postconf: warning: " << message << '\n';
+}
+
+void NativeStyle::refused(const postmulti::Fatal& refusal) const {
+    report_error(refusal.remedy.empty() ? refusal.message
+                                        : refusal.message + "; " + refusal.remedy);
 }
 
 void NativeStyle::fatal(MessageSource, const std::string& message) const {

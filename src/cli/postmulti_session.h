@@ -17,6 +17,8 @@ class MessageStyle {
   public:
     virtual ~MessageStyle() = default;
     virtual void fatal(postmulti::MessageSource source, const std::string& message) const = 0;
+    /// A life-cycle action refused by its planner, with its remedy where the voice has one.
+    virtual void refused(const postmulti::Fatal& refusal) const = 0;
     virtual void warning(postmulti::MessageSource source, const std::string& message) const = 0;
     /// Something destroy could not remove.
     virtual void leftover(const effects::Leftover& left) const = 0;
@@ -40,6 +42,7 @@ class PostmultiStyle final : public MessageStyle {
     explicit PostmultiStyle(std::string program, const std::string& log_tag = "postfix")
         : program_(std::move(program)), script_tag_(log_tag + "/postmulti-script") {}
     void fatal(postmulti::MessageSource source, const std::string& message) const override;
+    void refused(const postmulti::Fatal& refusal) const override;
     void warning(postmulti::MessageSource source, const std::string& message) const override;
     void leftover(const effects::Leftover& left) const override;
     void directory_failure(const std::string& failure) const override;
@@ -60,6 +63,7 @@ class PostmultiStyle final : public MessageStyle {
 class NativeStyle final : public MessageStyle {
   public:
     void fatal(postmulti::MessageSource source, const std::string& message) const override;
+    void refused(const postmulti::Fatal& refusal) const override;
     void warning(postmulti::MessageSource source, const std::string& message) const override;
     void leftover(const effects::Leftover& left) const override;
     void directory_failure(const std::string& failure) const override;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <iostream>
+#include <sstream>
 
 #include "cli/error_report.h"
 #include "core/support/exit_code.h"
@@ -11,15 +12,38 @@ namespace pmr::cli {
 
 namespace {
 
+/// What a postmulti(1) flag is in pmreconcile's readable subcommands, for someone whose hands
+/// type postmulti's command line (`create postfix-out -G mta`); "" for other options.
+std::string postmulti_habit(std::string_view option) {
+    if (option == "-G")
+        return "; postmulti's -G GROUP is --group GROUP here";
+    if (option == "-I")
+        return "; postmulti's -I NAME is the NAME argument here";
+    if (option == "-e" || option == "-x" || option == "-p" || option == "-l")
+        return "; postmulti's own command line is 'pmreconcile postmulti " + std::string(option) +
+               " ...'";
+    return "";
+}
+
+/// The words of CLI11's ExtrasError (`The following arguments were not expected: mta -G`):
+/// the first unknown option, named with its postmulti habit, else the unexpected arguments.
+std::string extras_reworded(const std::string& message) {
+    const auto colon = message.find(": ");
+    const std::string extras = colon == std::string::npos ? message : message.substr(colon + 2);
+    std::istringstream words(extras);
+    for (std::string word; words >> word;) {
+        if (word.size() > 1 && word[0] == '-')
+            return "unknown option " + word + postmulti_habit(word.substr(0, 2));
+    }
+    return "unexpected argument " + extras;
+}
+
 /// CLI11's wording, in pmreconcile's: lower case, and the options as the help names them.
 std::string reworded(const CLI::ParseError& error) {
     std::string message = error.what();
     // By type: CLI11 names an ExtrasError after the subcommand that had the extras.
-    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
-        const auto colon = message.find(": ");
-        const std::string extras = colon == std::string::npos ? message : message.substr(colon + 2);
-        return (extras.starts_with("-") ? "unknown option " : "unexpected argument ") + extras;
-    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr)
+        return extras_reworded(message);
     if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr &&
         message.find("planfile") != std::string::npos) {
         return "give either -f MANIFEST or a saved PLANFILE, not both";
@@ -110,7 +134,9 @@ int report_usage_error(const CLI::App& app, const CLI::ParseError& error,
     const CLI::App* sub = parsed.empty() ? nullptr : parsed.front();
     if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
         if (const auto unknown = first_unknown_option(app, sub, args)) {
-            return report_usage_error(parsed_subcommand(app), "unknown option " + *unknown);
+            return report_usage_error(
+                parsed_subcommand(app),
+                "unknown option " + *unknown + postmulti_habit(unknown->substr(0, 2)));
         }
     }
     return report_usage_error(parsed_subcommand(app), reworded(error));

@@ -22,8 +22,11 @@ std::variant<const Instance*, Fatal> select_existing(const instance::HostState& 
             continue;
         if (removing && i.primary)
             return postmulti_fatal("Cannot remove the primary instance");
-        if (removing && i.enabled)
-            return postmulti_fatal("Cannot remove enabled instances");
+        if (removing && i.enabled) {
+            Fatal fatal = postmulti_fatal("Cannot remove enabled instances");
+            fatal.remedy = "run 'pmreconcile disable " + i.label() + "' first";
+            return fatal;
+        }
         return &i;
     }
     return postmulti_fatal("No instance named " + request.selection.value);

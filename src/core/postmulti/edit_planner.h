@@ -21,6 +21,9 @@ enum class MessageSource { postmulti, script, postfix };
 struct Fatal {
     MessageSource source = MessageSource::postmulti;
     std::string message;
+    /// What to do about it, for pmreconcile's own front end (`run 'pmreconcile disable
+    /// postfix-out' first`); postmulti mode prints only `message`, as postmulti does. May be "".
+    std::string remedy{};
 };
 
 /// What a life-cycle action (`-e ACTION`) will do: the operations to run in order, or the reason

@@ -109,3 +109,24 @@ usage_error exec exec postconf -c /etc/postfix-nowhere
 expect_err_has "pmreconcile: error: unknown option -c"
 pmr -q exec -- postconf -h -c /etc/postfix mail_version
 expect_status 0
+
+step "postmulti's flags in the readable subcommands name what they are here"
+usage_error create create postfix-habit -G mta
+expect_err_line "pmreconcile: error: unknown option -G; postmulti's -G GROUP is --group GROUP here"
+usage_error create create -I postfix-habit
+expect_err_line "pmreconcile: error: unknown option -I; postmulti's -I NAME is the NAME argument here"
+usage_error create create postfix-habit -e create
+expect_err_line "pmreconcile: error: unknown option -e; postmulti's own command line is 'pmreconcile postmulti -e ...'"
+
+step "destroying an enabled instance says to disable it first; postmulti mode keeps postmulti's words"
+must "$PMRECONCILE" init
+must "$PMRECONCILE" create postfix-habit --group mta
+must "$PMRECONCILE" enable postfix-habit
+pmr destroy postfix-habit
+expect_status 1
+expect_err_line "pmreconcile: error: Cannot remove enabled instances; run 'pmreconcile disable postfix-habit' first"
+pmr postmulti -i postfix-habit -e destroy
+expect_status 1
+expect_err_line "postmulti: fatal: Cannot remove enabled instances"
+must "$PMRECONCILE" disable postfix-habit
+must "$PMRECONCILE" destroy postfix-habit

@@ -44,6 +44,9 @@ class RecordingStyle final : public MessageStyle {
     void fatal(MessageSource source, const std::string& message) const override {
         lines.push_back(name(source) + " fatal: " + message);
     }
+    void refused(const postmulti::Fatal& refusal) const override {
+        fatal(refusal.source, refusal.message);
+    }
     void warning(MessageSource source, const std::string& message) const override {
         lines.push_back(name(source) + " warning: " + message);
     }

@@ -991,6 +991,10 @@ TEST(PlanRemoveTest, EnabledInstanceCannotBeRemoved) {
                            "Cannot remove enabled instances");
     expect_postmulti_fatal(host.plan({"-i", "a", "-e", "deport"}),
                            "Cannot remove enabled instances");
+    // pmreconcile's own front end says what to do; postmulti mode prints only the message.
+    const auto plan = host.plan({"-i", "a", "-e", "destroy"});
+    ASSERT_TRUE(plan.fatal);
+    EXPECT_EQ(plan.fatal->remedy, "run 'pmreconcile disable postfix-a' first");
 }
 
 TEST(PlanRemoveTest, SelectionChecksComeBeforeTheScriptsInitCheck) {
