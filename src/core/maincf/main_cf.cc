@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/maincf/line_scanner.h"
+#include "core/maincf/logical_lines.h"
 
 namespace pmr::maincf {
 
@@ -20,88 +21,24 @@ struct MainCf::Data {
 
 namespace {
 
-/// A logical line being assembled from its physical lines.
-struct LogicalLine {
-    bool open = false;
-    bool starts_with_space = false;
-    int line = 0;
-    int last_line = 0;
-    std::string_view head;  // the first content line, without newline
-    std::string joined;     // head plus continuations, only once a continuation appears
-    bool continued = false;
-};
-
 class Parser {
   public:
     explicit Parser(MainCf::Data& data) : data_(data) {}
 
     void run() {
-        LineCursor cursor(*data_.text);
-        std::string_view line;
-        // One search of the whole text spares a search of every line in the common case.
-        const bool has_nul = data_.text->find('\0') != std::string::npos;
-        while (cursor.next(line)) {
-            const int number = cursor.line_number();
-            if (has_nul && line.find('\0') != std::string_view::npos) {
-                data_.diagnostics.push_back(
-                    make_error(data_.path, number, 0, "NUL byte in configuration line"));
-            }
-            switch (classify_line(line)) {
-                case LineKind::ignored:
-                    break;  // skipped, and does not end the logical line (readllines)
-                case LineKind::head:
-                    finish();
-                    begin(line, number, false);
-                    break;
-                case LineKind::continuation:
-                    if (current_.open) {
-                        append(line, number);
-                    } else {
-                        begin(line, number, true);
-                    }
-                    break;
-            }
-        }
-        finish();
+        for_each_logical_line(
+            *data_.text, data_.path, data_.diagnostics, [this](const LogicalLine& logical) {
+                current_ = logical;
+                // Definitions view their text: a joined line must outlive
+                // the reader's buffer.
+                if (logical.continued) {
+                    current_.content = data_.joined_values.emplace_front(logical.content);
+                }
+                split(current_.content);
+            });
     }
 
   private:
-    void begin(std::string_view line, int number, bool starts_with_space) {
-        current_ = LogicalLine{};
-        current_.open = true;
-        current_.starts_with_space = starts_with_space;
-        current_.line = number;
-        current_.last_line = number;
-        current_.head = without_newline(line);
-    }
-
-    void append(std::string_view line, int number) {
-        if (!current_.continued) {
-            current_.joined.assign(current_.head);
-            current_.continued = true;
-        }
-        current_.joined.append(without_newline(line));
-        current_.last_line = number;
-    }
-
-    void finish() {
-        if (!current_.open)
-            return;
-        current_.open = false;
-        std::string_view content = current_.head;
-        if (current_.continued) {
-            content = data_.joined_values.emplace_front(std::move(current_.joined));
-        }
-        if (current_.starts_with_space) {
-            data_.diagnostics.push_back(
-                make_warning(data_.path, current_.line, 0,
-                             "logical line must not start with whitespace: \"" +
-                                 postfix_excerpt(content) + "\""));
-            return;
-        }
-        split(content);
-    }
-
     /// Splits `name = value` as Postfix's split_nameval() does.
     void split(std::string_view content) {
         auto skip_space = [&](std::size_t i) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/maincf/line_scanner.h"
+#include "core/maincf/logical_lines.h"
 
 namespace pmr::mastercf {
 
@@ -15,83 +15,21 @@ struct MasterCf::Data {
 
 namespace {
 
-using maincf::classify_line;
-using maincf::LineCursor;
-using maincf::LineKind;
-using maincf::without_newline;
+using maincf::LogicalLine;
 
-class Parser {
-  public:
-    explicit Parser(MasterCf::Data& data) : data_(data) {}
-
-    void run() {
-        LineCursor cursor(data_.text);
-        std::string_view line;
-        const bool has_nul = data_.text.find('\0') != std::string::npos;
-        while (cursor.next(line)) {
-            const int number = cursor.line_number();
-            if (has_nul && line.find('\0') != std::string_view::npos) {
-                data_.diagnostics.push_back(
-                    make_error(data_.path, number, 0, "NUL byte in configuration line"));
-            }
-            switch (classify_line(line)) {
-                case LineKind::ignored:
-                    break;
-                case LineKind::head:
-                    finish();
-                    begin(line, number, false);
-                    break;
-                case LineKind::continuation:
-                    if (open_) {
-                        logical_.append(without_newline(line));
-                        last_line_ = number;
-                    } else {
-                        begin(line, number, true);
-                    }
-                    break;
-            }
-        }
-        finish();
+/// Adds the service a logical line defines to `data`, or the error that refuses it.
+void add_service(MasterCf::Data& data, const LogicalLine& logical) {
+    ParsedService parsed = parse_service(logical.content);
+    for (std::string& warning : parsed.warnings) {
+        data.diagnostics.push_back(
+            make_warning(data.path, logical.line, 0, "master.cf: " + std::move(warning)));
     }
-
-  private:
-    void begin(std::string_view line, int number, bool starts_with_space) {
-        open_ = true;
-        starts_with_space_ = starts_with_space;
-        line_ = last_line_ = number;
-        logical_.assign(without_newline(line));
+    if (!parsed.service) {
+        data.diagnostics.push_back(make_error(data.path, logical.line, 0, parsed.error));
+        return;
     }
-
-    void finish() {
-        if (!open_)
-            return;
-        open_ = false;
-        if (starts_with_space_) {
-            data_.diagnostics.push_back(
-                make_warning(data_.path, line_, 0,
-                             "logical line must not start with whitespace: \"" +
-                                 maincf::postfix_excerpt(logical_) + "\""));
-            return;
-        }
-        ParsedService parsed = parse_service(logical_);
-        for (std::string& warning : parsed.warnings) {
-            data_.diagnostics.push_back(
-                make_warning(data_.path, line_, 0, "master.cf: " + std::move(warning)));
-        }
-        if (!parsed.service) {
-            data_.diagnostics.push_back(make_error(data_.path, line_, 0, parsed.error));
-            return;
-        }
-        data_.entries.push_back(Entry{std::move(*parsed.service), line_, last_line_});
-    }
-
-    MasterCf::Data& data_;
-    bool open_ = false;
-    bool starts_with_space_ = false;
-    int line_ = 0;
-    int last_line_ = 0;
-    std::string logical_;
-};
+    data.entries.push_back(Entry{std::move(*parsed.service), logical.line, logical.last_line});
+}
 
 }  // namespace
 
@@ -103,7 +41,10 @@ MasterCf MasterCf::parse(std::string text, std::string path) {
     auto data = std::make_shared<Data>();
     data->text = std::move(text);
     data->path = std::move(path);
-    Parser(*data).run();
+    MasterCf::Data& parsed = *data;
+    maincf::for_each_logical_line(
+        parsed.text, parsed.path, parsed.diagnostics,
+        [&parsed](const LogicalLine& logical) { add_service(parsed, logical); });
     return MasterCf(std::move(data));
 }
 
