@@ -2,12 +2,14 @@
 # The demo: installs what is missing, builds, then runs pmreconcile's main job on a sandboxed,
 # copy-on-write copy of this host's Postfix (a private mount namespace; the host's /etc/postfix,
 # /var/spool/postfix and /var/lib/postfix are never changed): validate, plan, apply, check and
-# export of examples/two-instance-mta.yaml. Run as root.
+# export of examples/content-filter.yaml (Postfix's content-filter walk-through: a null-client
+# primary, postfix-out re-injecting on 127.0.0.1:10026, postfix-in handing mail to a filter on
+# 127.0.0.1:10025), or of the manifest given as the first argument. Run as root.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$top/tests/tools/setup.sh" --target pmreconcile
 pmreconcile=$top/build/src/cli/pmreconcile
-manifest=${1:-$top/examples/two-instance-mta.yaml}
+manifest=${1:-$top/examples/content-filter.yaml}
 
 exec "$top/tests/sandbox/pmr-sandbox" -- bash -euo pipefail -c '
 pmreconcile=$1 manifest=$2
@@ -18,7 +20,7 @@ step pmreconcile apply -f "$manifest" --auto-approve; "$pmreconcile" apply -f "$
 step pmreconcile check -f "$manifest";               "$pmreconcile" check -f "$manifest"
 step pmreconcile list;                               "$pmreconcile" list
 step postmulti -l "(Postfix'"'"'s own view)";            postmulti -l
-step pmreconcile export;                             "$pmreconcile" export
+step pmreconcile export --with-services;             "$pmreconcile" export --with-services
 step pmreconcile plan -f "$manifest" --detailed-exitcode
 "$pmreconcile" plan -f "$manifest" --detailed-exitcode
 echo; echo "demo: done; the sandbox and every change in it are gone now."
