@@ -3,7 +3,8 @@
 // The planner behind make_plan() (planner.h), shared by the files that define its phases:
 // planner.cc (the run, targets, init), planner_steps.cc (recording steps, reading the simulated
 // host), planner_removals.cc, planner_renames.cc, planner_additions.cc, planner_configuration.cc,
-// planner_order.cc, planner_reloads.cc (enables, reloads) and planner_notes.cc. Not for use
+// planner_order.cc, planner_reloads.cc (enables), planner_running.cc (stops, reloads, restarts,
+// starts) and planner_notes.cc. Not for use
 // outside src/core/plan.
 
 #include <cstddef>
@@ -198,12 +199,35 @@ class Planner {
                                                         const std::vector<std::string>& listed,
                                                         const std::set<std::string>& added);
 
-    // --- enables and reloads (planner_reloads.cc) -----------------------------------------
+    // --- enables (planner_reloads.cc) ------------------------------------------------------
 
     /// Enables the instances the manifest wants enabled that are not.
     void plan_enables();
-    /// Reloads each running instance whose configuration this plan edits or that owes a reload.
+
+    // --- running state (planner_running.cc) -----------------------------------------------
+
+    /// `postfix -c DIR COMMAND` for `i`, with the name its systemd unit has and its queue
+    /// directory.
+    static lifecycle::RunPostfix run_postfix(const Instance& i, lifecycle::PostfixCommand command);
+    /// The manifest's `running:` for `i` (the primary's for the primary); nullopt: not managed.
+    std::optional<bool> wanted_running(const Instance& i) const;
+    /// Whether the removal of `i` (a destroy when `destroy`, else a deport) will not be refused.
+    bool removal_goes_ahead(const Instance& i, bool destroy) const;
+    /// The config directories of the running instances that this plan removes, disables or
+    /// wants stopped (`running: false`).
+    std::set<std::string> instances_to_stop(const HostState& state) const;
+    /// Stops, before anything is removed or disabled, every instance instances_to_stop() names,
+    /// in the reverse of the start order (the primary last), as `postfix stop` does.
+    void plan_stops();
+    /// Whether the instance in `config_directory` owes a restart, or a step of this plan changes
+    /// a parameter that maincf::requires_restart() names.
+    bool needs_restart(const std::string& config_directory) const;
+    /// Reloads (or restarts, needs_restart()) each running instance whose configuration this
+    /// plan edits or that owes a reload.
     void plan_reloads();
+    /// Starts each stopped instance the manifest wants running (or whose restart an earlier
+    /// apply cut short), in the start order: the primary, then multi_instance_directories.
+    void plan_starts();
 
     // --- notes (planner_notes.cc) ---------------------------------------------------------
 
@@ -223,6 +247,7 @@ class Planner {
     std::optional<InstanceIndex> index_;
     std::set<std::string> edited_;
     std::set<std::string> owed_reloads_;    ///< config directories an earlier apply left owing
+    std::set<std::string> owed_restarts_;   ///< those of them that owe a restart
     std::set<std::string> listed_before_;   ///< multi_instance_directories before the plan
     postmulti::PrototypeCache prototypes_;  ///< what each create starts its main.cf from
     Plan plan_;
