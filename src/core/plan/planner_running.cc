@@ -121,9 +121,12 @@ void Planner::plan_starts() {
             continue;
         const std::optional<bool> wanted = wanted_running(i);
         // A restart that an earlier apply cut short after its stop owes the start.
-        if (wanted == true || (!wanted && owed_restarts_.contains(i.config_directory))) {
+        const bool owed = owed_restarts_.contains(i.config_directory);
+        if (wanted == true || (!wanted && owed)) {
             add_step(StepKind::start, label(i), i.config_directory, {},
                      {run_postfix(i, lifecycle::PostfixCommand::start)});
+            if (owed)
+                note_owed_reload(i);
         }
     }
 }

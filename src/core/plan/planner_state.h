@@ -231,7 +231,7 @@ class Planner {
 
     // --- notes (planner_notes.cc) ---------------------------------------------------------
 
-    /// Why a reload is planned that this plan's own changes may not call for.
+    /// Why a reload, restart or start is planned that this plan's own changes may not call for.
     void note_owed_reload(const Instance& i);
     /// When the plan creates instances while the host has secondaries the manifest does not
     /// list, a note for each: an entry renamed without its config_directory (postfix-out to

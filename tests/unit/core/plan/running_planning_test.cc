@@ -208,6 +208,9 @@ TEST(RunningPlanningTest, AnOwedRestartOfARunningInstanceIsARestart) {
     const Plan plan = plan_for(three(true), "version: 1\ninstances:\n  - name: postfix-a\n",
                                {OwedWork{OwedKind::restart, "/etc/postfix-a"}});
     EXPECT_EQ(outline(plan), (Strings{"restart postfix-a"}));
+    EXPECT_EQ(plan.notes,
+              (Strings{"postfix-a (/etc/postfix-a) still owes a restart: an earlier apply changed "
+                       "its configuration and stopped before the restart succeeded."}));
 }
 
 TEST(RunningPlanningTest, ARestartCutShortAfterItsStopIsFinishedByAStart) {
@@ -215,6 +218,7 @@ TEST(RunningPlanningTest, ARestartCutShortAfterItsStopIsFinishedByAStart) {
     const Plan plan = plan_for(three(false), "version: 1\ninstances:\n  - name: postfix-a\n",
                                {OwedWork{OwedKind::restart, "/etc/postfix-a"}});
     EXPECT_EQ(outline(plan), (Strings{"start postfix-a"}));
+    EXPECT_EQ(plan.notes.size(), 1u);
     // `running: false` wins over the debt.
     EXPECT_TRUE(plan_for(three(false),
                          "version: 1\ninstances:\n  - name: postfix-a\n    running: false\n",
