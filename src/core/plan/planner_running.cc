@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/lifecycle/destroy_guard.h"
@@ -12,14 +13,15 @@ lifecycle::RunPostfix Planner::run_postfix(const Instance& i, lifecycle::Postfix
                                  i.queue_directory};
 }
 
-std::optional<bool> Planner::wanted_running(const Instance& i) const {
-    if (i.primary)
-        return manifest_.primary_running;
+std::map<std::string, bool> Planner::wanted_running() const {
+    std::map<std::string, bool> wanted;
+    if (manifest_.primary_running)
+        wanted.emplace(primary_directory_, *manifest_.primary_running);
     for (const Target& t : targets_) {
-        if (t.desired->state == DesiredState::present && t.config_directory() == i.config_directory)
-            return t.desired->running;
+        if (t.desired->state == DesiredState::present && t.desired->running)
+            wanted.emplace(t.config_directory(), *t.desired->running);
     }
-    return std::nullopt;
+    return wanted;
 }
 
 bool Planner::removal_goes_ahead(const Instance& i, bool destroy) const {
@@ -71,21 +73,22 @@ void Planner::plan_stops() {
     }
 }
 
-bool Planner::needs_restart(const std::string& config_directory) const {
-    if (owed_restarts_.contains(config_directory))
-        return true;
-    return std::ranges::any_of(plan_.steps, [&](const Step& step) {
-        return step.config_directory == config_directory &&
-               std::ranges::any_of(step.changes, [](const Change& change) {
-                   return maincf::requires_restart(change.name);
-               });
-    });
+std::set<std::string> Planner::restart_directories() const {
+    std::set<std::string> restart = owed_restarts_;
+    for (const Step& step : plan_.steps) {
+        if (std::ranges::any_of(step.changes, [](const Change& change) {
+                return maincf::requires_restart(change.name);
+            }))
+            restart.insert(step.config_directory);
+    }
+    return restart;
 }
 
 void Planner::plan_reloads() {
     const auto state = current();
     if (!state)
         return;
+    const std::set<std::string> restart = restart_directories();
     for (const Instance& i : state->instances) {
         const bool edited = edited_.contains(i.config_directory);
         const bool owed = owed_reloads_.contains(i.config_directory);
@@ -93,7 +96,7 @@ void Planner::plan_reloads() {
             continue;
         if (!host_.facts(i.config_directory).running)
             continue;
-        if (needs_restart(i.config_directory)) {
+        if (restart.contains(i.config_directory)) {
             add_step(StepKind::restart, label(i), i.config_directory, {},
                      {run_postfix(i, lifecycle::PostfixCommand::stop),
                       run_postfix(i, lifecycle::PostfixCommand::start)});
@@ -113,16 +116,17 @@ void Planner::plan_starts() {
     const auto state = current();
     if (!state)
         return;
+    const std::map<std::string, bool> wanted = wanted_running();
     // In postfix start's order: the primary, then multi_instance_directories.
     for (const Instance& i : state->instances) {
         if (failed())
             return;
         if (host_.facts(i.config_directory).running)
             continue;
-        const std::optional<bool> wanted = wanted_running(i);
+        const auto given = wanted.find(i.config_directory);
         // A restart that an earlier apply cut short after its stop owes the start.
         const bool owed = owed_restarts_.contains(i.config_directory);
-        if (wanted == true || (!wanted && owed)) {
+        if (given != wanted.end() ? given->second : owed) {
             add_step(StepKind::start, label(i), i.config_directory, {},
                      {run_postfix(i, lifecycle::PostfixCommand::start)});
             if (owed)

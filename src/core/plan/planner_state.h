@@ -8,6 +8,7 @@
 // outside src/core/plan.
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -209,8 +210,9 @@ class Planner {
     /// `postfix -c DIR COMMAND` for `i`, with the name its systemd unit has and its queue
     /// directory.
     static lifecycle::RunPostfix run_postfix(const Instance& i, lifecycle::PostfixCommand command);
-    /// The manifest's `running:` for `i` (the primary's for the primary); nullopt: not managed.
-    std::optional<bool> wanted_running(const Instance& i) const;
+    /// The manifest's `running:` by config directory (the primary's included), for the
+    /// instances whose running state it manages.
+    std::map<std::string, bool> wanted_running() const;
     /// Whether the removal of `i` (a destroy when `destroy`, else a deport) will not be refused.
     bool removal_goes_ahead(const Instance& i, bool destroy) const;
     /// The config directories of the running instances that this plan removes, disables or
@@ -219,11 +221,11 @@ class Planner {
     /// Stops, before anything is removed or disabled, every instance instances_to_stop() names,
     /// in the reverse of the start order (the primary last), as `postfix stop` does.
     void plan_stops();
-    /// Whether the instance in `config_directory` owes a restart, or a step of this plan changes
-    /// a parameter that maincf::requires_restart() names.
-    bool needs_restart(const std::string& config_directory) const;
-    /// Reloads (or restarts, needs_restart()) each running instance whose configuration this
-    /// plan edits or that owes a reload.
+    /// The config directories that owe a restart, or in which a step of this plan changes a
+    /// parameter that maincf::requires_restart() names.
+    std::set<std::string> restart_directories() const;
+    /// Reloads (or restarts, restart_directories()) each running instance whose configuration
+    /// this plan edits or that owes a reload.
     void plan_reloads();
     /// Starts each stopped instance the manifest wants running (or whose restart an earlier
     /// apply cut short), in the start order: the primary, then multi_instance_directories.
