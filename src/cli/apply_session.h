@@ -24,6 +24,9 @@ class ApplySession {
 
     /// Carries out operations on the host.
     [[nodiscard]] effects::OperationExecutor& executor() { return executor_; }
+    /// After an apply that changed the set of instances: `systemctl daemon-reload` when systemd
+    /// starts and stops them (effects::InstanceService::reload_units()).
+    [[nodiscard]] Status reload_units() { return executor_.services().reload_units(); }
     /// pmreconcile's state files (the run lock, the journal) for the primary.
     [[nodiscard]] const effects::StateFiles& state_files() const { return state_files_; }
 

@@ -1,6 +1,7 @@
 // `pmreconcile check`: drift from a manifest, read-only, with a node_exporter textfile.
 #include <ctime>
 #include <iostream>
+#include <set>
 
 #include "cli/declarative_commands.h"
 #include "cli/error_report.h"
@@ -24,12 +25,18 @@ namespace {
 bool write_metrics(const std::string& path, const std::optional<LivePlan>& live) {
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     std::shared_ptr<const instance::HostState> state;
+    std::set<std::string> running;
     if (live) {
         Diagnostics ignored;
         state = live->snapshot->host.shared_state(ignored);
+        for (std::size_t k = 0; state && k < state->instances.size(); ++k) {
+            const std::string& directory = state->instances[k].config_directory;
+            if (live->snapshot->host.facts(directory).running)
+                running.insert(directory);
+        }
     }
     const std::string metrics =
-        plan::render_prometheus(live ? &*live->result.plan : nullptr, state.get(), now);
+        plan::render_prometheus(live ? &*live->result.plan : nullptr, state.get(), now, &running);
     if (auto written = effects::write_output_file(path, metrics, 0644); !written) {
         report_error(written.error());
         return false;

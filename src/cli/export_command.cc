@@ -1,5 +1,6 @@
 // `pmreconcile export`: the host's instances as a manifest.
 #include <iostream>
+#include <set>
 
 #include "cli/declarative_commands.h"
 #include "cli/error_report.h"
@@ -9,6 +10,7 @@
 #include "core/support/exit_code.h"
 #include "effects/bulk_heap.h"
 #include "effects/host_reader.h"
+#include "effects/instance_probe.h"
 #include "effects/output_file.h"
 
 namespace pmr::cli {
@@ -24,8 +26,14 @@ int run_export(const GlobalOptions& global, const DeclarativeOptions& options) {
         report_problems(problems);
         return to_int(ExitCode::error);
     }
-    auto exported =
-        manifest::manifest_from_host(host->state, options.with_parameters ? &host->files : nullptr);
+    // `running:` as the host has it, so that a plan of the export changes nothing.
+    std::set<std::string> running;
+    for (const instance::Instance& i : host->state.instances) {
+        if (effects::master_running(i.queue_directory))
+            running.insert(i.config_directory);
+    }
+    auto exported = manifest::manifest_from_host(
+        host->state, options.with_parameters ? &host->files : nullptr, &running);
     if (options.with_services &&
         !add_exported_services(exported, host->state, host->files, context.defaults, problems)) {
         report_problems(problems);

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -36,6 +37,35 @@ OperationVoice step_voice(const MessageStyle& style, std::string& error) {
         style, effects::ChangeEcho::stderr_on_terminal,
         [&error](const lifecycle::Operation&, const std::string& reason) { error = reason; },
         std::nullopt, true};
+}
+
+/// Whether `step` changes which instances Debian's postfix-instance-generator makes units for
+/// (multi_instance_directories, and each instance's multi_instance_name).
+bool changes_units(const plan::Step& step) {
+    switch (step.kind) {
+        case plan::StepKind::create:
+        case plan::StepKind::import:
+        case plan::StepKind::destroy:
+        case plan::StepKind::deport:
+        case plan::StepKind::assign:
+            return true;
+        default:
+            return false;
+    }
+}
+
+/// After the first `done` steps of `plan` ran: `systemctl daemon-reload` once when one of them
+/// changed the set of instances (under systemd; nothing otherwise). False after reporting a
+/// failure.
+bool reload_units_after(const plan::Plan& plan, std::size_t done, ApplySession& session) {
+    const auto first = plan.steps.begin();
+    if (std::none_of(first, first + static_cast<std::ptrdiff_t>(done), changes_units))
+        return true;
+    if (const Status reloaded = session.reload_units(); !reloaded) {
+        report_error(reloaded.error());
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -126,6 +156,7 @@ int execute_plan(const plan::Plan& plan, ApplySession& session, bool color,
     plan::OwedLedger ledger(plan, carried);
     for (std::size_t i = 0; i < total; ++i) {
         if (const auto signal = interruption.pending_signal()) {
+            (void)reload_units_after(plan, i, session);
             return stop_for_signal(*signal, i, planned);
         }
         const plan::Step& step = plan.steps[i];
@@ -140,8 +171,10 @@ int execute_plan(const plan::Plan& plan, ApplySession& session, bool color,
                                                       step_voice(style, error));
         if (!journaled)
             error = journaled.error();
-        if (!done)
+        if (!done) {
+            (void)reload_units_after(plan, i, session);  // the failure is what apply reports
             return stop_for_failure(plan, i, planned, error, ledger, state_files);
+        }
         ledger.complete(step);
         if (auto kept = effects::keep_owed_work(state_files, ledger.owed()); !kept) {
             report_error(kept.error());
@@ -150,6 +183,8 @@ int execute_plan(const plan::Plan& plan, ApplySession& session, bool color,
         spdlog::debug("step {} ({}): {} operations in {} ms", i + 1, describe_step(step),
                       step.operations.size(), milliseconds_since(started));
     }
+    if (!reload_units_after(plan, total, session))
+        return to_int(ExitCode::error);
     std::vector<std::string> refused;
     for (const plan::Refusal& refusal : plan.refusals) {
         refused.push_back(lifecycle::destroy_refused_message(

@@ -143,17 +143,7 @@ Status RealOperationExecutor::require_stopped(const lifecycle::RequireStopped& o
 }
 
 Status RealOperationExecutor::run_postfix(const lifecycle::RunPostfix& op) {
-    const std::string command(lifecycle::to_string(op.command));
-    auto run = runner_.run(Command{.argv = {postfix_, "-c", op.config_directory, command},
-                                   .environment = std::nullopt,
-                                   .capture_output = true});
-    if (!run)
-        return Status::failure(run.error());
-    if (!run->succeeded()) {
-        return Status::failure("postfix -c " + op.config_directory + " " + command +
-                               " failed with exit status " + std::to_string(run->exit_status));
-    }
-    return ok_status();
+    return services_.run(op);
 }
 
 }  // namespace pmr::effects

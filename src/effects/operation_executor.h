@@ -7,6 +7,7 @@
 #include "core/lifecycle/operation.h"
 #include "core/support/expected.h"
 #include "effects/process_runner.h"
+#include "effects/service_manager.h"
 
 namespace pmr::effects {
 
@@ -48,16 +49,22 @@ class OperationExecutor {
 class RealOperationExecutor final : public OperationExecutor {
   public:
     /// `postfix` is the path of Postfix's postfix(1) command ($command_directory/postfix);
-    /// `lock_timeout` (--lock-timeout) bounds the wait for each file's edit lock (see edit_file).
+    /// `lock_timeout` (--lock-timeout) bounds the wait for each file's edit lock (see edit_file);
+    /// `control` says who starts and stops instances (service_manager.h).
     RealOperationExecutor(ProcessRunner& runner, QueueTrees& queue_trees, std::string postfix,
-                          std::chrono::seconds lock_timeout)
+                          std::chrono::seconds lock_timeout,
+                          ServiceControl control = ServiceControl::postfix)
         : runner_(runner),
           queue_trees_(queue_trees),
           postfix_(std::move(postfix)),
-          lock_timeout_(lock_timeout) {}
+          lock_timeout_(lock_timeout),
+          services_(runner, postfix_, control) {}
 
     [[nodiscard]] Status execute(const lifecycle::Operation& operation,
                                  std::vector<Leftover>& leftovers) override;
+
+    /// What starts and stops instances (RunPostfix), and tells systemd of new ones.
+    [[nodiscard]] InstanceService& services() { return services_; }
 
   private:
     [[nodiscard]] Status require_stopped(const lifecycle::RequireStopped& op);
@@ -67,6 +74,7 @@ class RealOperationExecutor final : public OperationExecutor {
     QueueTrees& queue_trees_;
     std::string postfix_;
     std::chrono::seconds lock_timeout_;
+    InstanceService services_;
 };
 
 }  // namespace pmr::effects

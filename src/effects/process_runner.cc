@@ -29,6 +29,7 @@ std::vector<char*> to_pointers(std::vector<std::string>& strings) {
 struct ChildStreams {
     int output = -1;
     bool silence_errors = false;
+    bool errors_to_output = false;
 };
 
 /// A started child, or the error number of the failure to start it.
@@ -43,6 +44,8 @@ Started spawn(char** argv, char** envp, const ChildStreams& streams) {
     posix_spawn_file_actions_init(&actions);
     if (streams.output >= 0) {
         posix_spawn_file_actions_adddup2(&actions, streams.output, STDOUT_FILENO);
+        if (streams.errors_to_output)
+            posix_spawn_file_actions_adddup2(&actions, streams.output, STDERR_FILENO);
     }
     if (streams.silence_errors) {
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
@@ -57,8 +60,11 @@ Started spawn(char** argv, char** envp, const ChildStreams& streams) {
 
 /// The child of fork_execvp(): only async-signal-safe calls between fork() and exec.
 [[noreturn]] void exec_child(char** argv, char** envp, const ChildStreams& streams, int report) {
-    if (streams.output >= 0)
+    if (streams.output >= 0) {
         ::dup2(streams.output, STDOUT_FILENO);
+        if (streams.errors_to_output)
+            ::dup2(streams.output, STDERR_FILENO);
+    }
     if (streams.silence_errors) {
         const int null = ::open("/dev/null", O_WRONLY);
         if (null >= 0)
@@ -149,7 +155,7 @@ Expected<ProcessResult> RealProcessRunner::run(const Command& command) {
     if (command.capture_output && ::pipe2(pipe_fds, O_CLOEXEC) < 0) {
         return Result::failure(errno_message("pipe", command.argv[0], errno));
     }
-    const ChildStreams streams{pipe_fds[1], command.silence_errors};
+    const ChildStreams streams{pipe_fds[1], command.silence_errors, command.errors_to_output};
     const auto started = command.execvp_in_child ? fork_execvp(argv_pointers.data(), envp, streams)
                                                  : spawn(argv_pointers.data(), envp, streams);
     if (command.capture_output)

@@ -14,6 +14,8 @@ struct Command {
     std::optional<std::vector<std::string>> environment;  ///< `NAME=value`; nullopt inherits ours
     bool capture_output = false;  ///< collect stdout instead of passing it through
     bool silence_errors = false;  ///< send stderr to /dev/null
+    /// With capture_output, stderr goes into the captured output too (for an error's own text).
+    bool errors_to_output = false;
     /// What a failure to start it says before `: REASON`; empty means `execute ARGV0`.
     /// postmulti's children say `execvp NAME`, NAME as the user gave it.
     std::string start_failure_label{};

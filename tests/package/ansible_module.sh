@@ -147,7 +147,7 @@ playbook check --check --diff
 expect_status 0
 expect_result check "r['changed']" True
 expect_result check "r['applied']" False
-expect_result check "r['summary']" "{'create': 2, 'import': 0, 'change': 4, 'deport': 0, 'destroy': 0, 'refused': 0}"
+expect_result check "r['summary']" "{'create': 2, 'import': 0, 'change': 4, 'deport': 0, 'destroy': 0, 'start': 0, 'stop': 0, 'restart': 0, 'refused': 0}"
 expect_result check "r['steps'][1]" "+ create postfix-in (/etc/postfix-in)"
 expect_result check "'myhostname: (unset)' in r['diff']['before']" True
 expect_result check "'myhostname: \"in.example.com\"' in r['diff']['after']" True

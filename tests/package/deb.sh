@@ -266,7 +266,7 @@ EOF
         promtool check metrics <"$textfile" || fail "promtool check metrics: ${textfile##*.} textfile"
     done
     metrics=$(sed -n 's/^\(pmreconcile_[a-z_]*\).*/\1/p' "$tmp/textfile.drift" | sort -u)
-    [ "$(printf '%s\n' "$metrics" | wc -l)" = 4 ] || fail "expected 4 metrics, got: $metrics"
+    [ "$(printf '%s\n' "$metrics" | wc -l)" = 6 ] || fail "expected 6 metrics, got: $metrics"
     metric_docs=$(sed -n '/^METRICS/,/^[A-Z]/p' "$tmp/pmreconcile.8.txt")
     for metric in $metrics; do
         grep -qx "# HELP $metric .*" "$tmp/textfile.drift" || fail "$metric has no HELP line"

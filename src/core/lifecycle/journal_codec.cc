@@ -183,6 +183,10 @@ struct Encoder {
             .value(op.config_directory)
             .key("command")
             .value(to_string(op.command));
+        if (!op.instance.empty())
+            json.key("instance").value(op.instance);
+        if (!op.queue_directory.empty())
+            json.key("queue_directory").value(op.queue_directory);
     }
     void operator()(const RequireEmptyQueue& op) const {
         json.key("op")
@@ -232,7 +236,9 @@ Operation decode_operation(const YAML::Node& node) {
     if (op == "remove_directory")
         return RemoveDirectory{text("path")};
     if (op == "run_postfix")
-        return RunPostfix{text("config_directory"), postfix_command_in(node["command"])};
+        return RunPostfix{text("config_directory"), postfix_command_in(node["command"]),
+                          node["instance"] ? text("instance") : std::string(),
+                          node["queue_directory"] ? text("queue_directory") : std::string()};
     if (op == "require_empty_queue") {
         return RequireEmptyQueue{text("config_directory"), text("queue_directory"),
                                  node["instance"] ? text("instance") : std::string()};

@@ -87,12 +87,15 @@ std::string_view to_string(PostfixCommand command) {
             return "stop";
         case PostfixCommand::reload:
             return "reload";
+        case PostfixCommand::start:
+            return "start";
     }
     return "stop";
 }
 
 std::optional<PostfixCommand> postfix_command_named(std::string_view word) {
-    for (const PostfixCommand command : {PostfixCommand::stop, PostfixCommand::reload}) {
+    for (const PostfixCommand command :
+         {PostfixCommand::stop, PostfixCommand::reload, PostfixCommand::start}) {
         if (to_string(command) == word)
             return command;
     }

@@ -80,18 +80,27 @@ struct RemoveDirectory {
     friend bool operator==(const RemoveDirectory&, const RemoveDirectory&) = default;
 };
 
-/// The postfix(1) commands a plan runs.
-enum class PostfixCommand { stop, reload };
+/// The postfix(1) commands a plan runs. `start` of a running instance fails, as postfix(1)'s
+/// does ("the Postfix mail system is already running"); a plan starts only stopped ones.
+enum class PostfixCommand { stop, reload, start };
 
 /// The command's word on postfix(1)'s command line (`stop`).
 [[nodiscard]] std::string_view to_string(PostfixCommand command);
 /// The command whose word is `word`, or nullopt.
 [[nodiscard]] std::optional<PostfixCommand> postfix_command_named(std::string_view word);
 
-/// Run `postfix -c CONFIG_DIRECTORY COMMAND` for one instance.
+/// Run `postfix -c CONFIG_DIRECTORY COMMAND` for one instance (a start or stop may go through
+/// systemd instead: effects/service_manager.h).
 struct RunPostfix {
     std::string config_directory;
     PostfixCommand command = PostfixCommand::stop;
+    /// The instance's multi_instance_name, `-` for the primary, as Debian's `postfix@NAME` units
+    /// name it; "" (no name, or a journal of an older pmreconcile) leaves systemd out.
+    std::string instance{};
+    /// The instance's queue directory, whose `pid/master.pid` lock tells whether its master runs
+    /// (a start of a running instance, or a stop of a stopped one, then does nothing); ""
+    /// (a journal of an older pmreconcile) runs the command without asking.
+    std::string queue_directory{};
     friend bool operator==(const RunPostfix&, const RunPostfix&) = default;
 };
 

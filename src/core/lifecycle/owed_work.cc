@@ -23,6 +23,8 @@ std::string_view to_string(OwedKind kind) {
     switch (kind) {
         case OwedKind::reload:
             return "reload";
+        case OwedKind::restart:
+            return "restart";
     }
     return "reload";
 }
@@ -30,6 +32,8 @@ std::string_view to_string(OwedKind kind) {
 std::optional<OwedKind> owed_kind_named(std::string_view name) {
     if (name == "reload")
         return OwedKind::reload;
+    if (name == "restart")
+        return OwedKind::restart;
     return std::nullopt;
 }
 

@@ -12,7 +12,9 @@ namespace pmr::lifecycle {
 /// or master.cf was changed and the Postfix command that makes its master read them has not
 /// succeeded yet. Kept in the journal until that command succeeds.
 enum class OwedKind {
-    reload,  ///< `postfix reload`: a running master still has the old configuration
+    reload,   ///< `postfix reload`: a running master still has the old configuration
+    restart,  ///< stop and start: a changed parameter that a reload does not apply
+              ///< (restart_parameters.h); a master the restart stopped is started again
 };
 
 /// One instance's owed work.
@@ -22,8 +24,8 @@ struct OwedWork {
     friend bool operator==(const OwedWork&, const OwedWork&) = default;
 };
 
-/// The journal's name for a kind (`reload`), and the kind of a name; nullopt for a name this
-/// pmreconcile does not know (a newer one's), which a reader must refuse, never guess.
+/// The journal's name for a kind (`reload`, `restart`), and the kind of a name; nullopt for a name
+/// this pmreconcile does not know (a newer one's), which a reader must refuse, never guess.
 [[nodiscard]] std::string_view to_string(OwedKind kind);
 [[nodiscard]] std::optional<OwedKind> owed_kind_named(std::string_view name);
 

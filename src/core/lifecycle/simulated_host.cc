@@ -217,6 +217,15 @@ Status SimulatedHost::run_postfix(const RunPostfix& op) {
             return ok_status();
         case PostfixCommand::reload:
             return ok_status();  // a running instance stays running; a stopped one, stopped
+        case PostfixCommand::start:
+            // postfix-script's own refusal, with its exit status 1.
+            if (facts_[op.config_directory].running) {
+                return Status::failure(
+                    "postfix/postfix-script: fatal: the Postfix mail system "
+                    "is already running");
+            }
+            facts_[op.config_directory].running = true;
+            return ok_status();
     }
     return ok_status();
 }

@@ -67,6 +67,8 @@ struct DesiredInstance {
     std::string name;
     std::optional<std::string> group;  ///< "" clears the group
     std::optional<bool> enable;
+    /// Whether its master should run; nullopt leaves the running state as it is.
+    std::optional<bool> running;
     std::optional<std::string> config_directory;
     std::optional<std::string> queue_directory;
     std::optional<std::string> data_directory;
@@ -80,6 +82,7 @@ struct DesiredInstance {
     Position config_directory_position;
     Position queue_directory_position;
     Position data_directory_position;
+    Position running_position;
     friend bool operator==(const DesiredInstance&, const DesiredInstance&) = default;
 };
 
@@ -89,6 +92,7 @@ struct Manifest {
     int version = 1;
     std::vector<Parameter> primary_parameters;
     std::vector<DesiredService> primary_services;
+    std::optional<bool> primary_running;  ///< `primary: running:`; nullopt: not managed
     Unmanaged unmanaged = Unmanaged::keep;
     std::vector<DesiredInstance> instances;  ///< in start order
     friend bool operator==(const Manifest&, const Manifest&) = default;

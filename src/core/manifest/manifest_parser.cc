@@ -38,7 +38,9 @@ class TreeReader {
         }
         if (const YamlNode* primary = root.find("primary")) {
             if (primary->is_mapping()) {
-                check_keys(*primary, {"parameters", "services"}, "'primary'");
+                check_keys(*primary, {"parameters", "services", "running"}, "'primary'");
+                if (const YamlNode* running = primary->find("running"))
+                    manifest.primary_running = bool_value(*running, "running");
                 if (const YamlNode* parameters = primary->find("parameters")) {
                     manifest.primary_parameters = read_parameters(*parameters);
                 }
@@ -46,7 +48,9 @@ class TreeReader {
                     manifest.primary_services = read_services(*services, path_, problems_);
                 }
             } else if (!primary->is_null()) {
-                report(*primary, "'primary' must be a mapping with 'parameters' or 'services'");
+                report(*primary,
+                       "'primary' must be a mapping with 'parameters', 'services' or "
+                       "'running'");
             }
         }
         if (const YamlNode* unmanaged = root.find("unmanaged")) {
@@ -89,7 +93,7 @@ class TreeReader {
         instance.position = entry.position;
         check_keys(entry,
                    {"name", "group", "enable", "config_directory", "queue_directory",
-                    "data_directory", "parameters", "services", "protect", "state"},
+                    "data_directory", "parameters", "services", "protect", "state", "running"},
                    "an instance");
         if (const YamlNode* name = entry.find("name"); !name) {
             report(entry, "missing required key 'name'");
@@ -103,6 +107,10 @@ class TreeReader {
         }
         if (const YamlNode* enable = entry.find("enable")) {
             instance.enable = bool_value(*enable, "enable");
+        }
+        if (const YamlNode* running = entry.find("running")) {
+            instance.running = bool_value(*running, "running");
+            instance.running_position = running->position;
         }
         if (const YamlNode* protect = entry.find("protect")) {
             instance.protect = bool_value(*protect, "protect").value_or(false);

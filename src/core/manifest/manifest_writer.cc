@@ -98,8 +98,12 @@ std::string write_manifest(const Manifest& manifest) {
         "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
         "version: " +
         std::to_string(manifest.version) + "\n";
-    if (!manifest.primary_parameters.empty() || !manifest.primary_services.empty()) {
+    if (!manifest.primary_parameters.empty() || !manifest.primary_services.empty() ||
+        manifest.primary_running) {
         out += "primary:\n";
+        if (manifest.primary_running)
+            out +=
+                std::string("  running: ") + (*manifest.primary_running ? "true" : "false") + "\n";
         write_parameters(out, manifest.primary_parameters, "  ");
         write_services(out, manifest.primary_services, "  ");
     }
@@ -113,6 +117,8 @@ std::string write_manifest(const Manifest& manifest) {
             out += "    group: " + quote(*d.group) + "\n";
         if (d.enable)
             out += std::string("    enable: ") + (*d.enable ? "true" : "false") + "\n";
+        if (d.running)
+            out += std::string("    running: ") + (*d.running ? "true" : "false") + "\n";
         if (d.config_directory)
             out += "    config_directory: " + quote(*d.config_directory) + "\n";
         if (d.queue_directory)
@@ -129,9 +135,11 @@ std::string write_manifest(const Manifest& manifest) {
     return out;
 }
 
-Manifest manifest_from_host(const instance::HostState& state,
-                            const instance::HostFiles* host_files) {
+Manifest manifest_from_host(const instance::HostState& state, const instance::HostFiles* host_files,
+                            const std::set<std::string>* running) {
     Manifest manifest;
+    if (running != nullptr)
+        manifest.primary_running = running->contains(state.primary().config_directory);
     if (host_files != nullptr) {
         for (const maincf::Definition* def : host_files->primary.effective()) {
             if (is_reserved_primary_parameter(def->name))
@@ -147,6 +155,8 @@ Manifest manifest_from_host(const instance::HostState& state,
         d.name = i.name;
         d.group = i.group;
         d.enable = i.enabled;
+        if (running != nullptr)
+            d.running = running->contains(i.config_directory);
         d.config_directory = i.config_directory;
         d.queue_directory = i.queue_directory;
         d.data_directory = i.data_directory;

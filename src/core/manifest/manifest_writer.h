@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "core/instance/host_state.h"
@@ -14,8 +15,10 @@ namespace pmr::manifest {
 /// A manifest describing the host as it is: every secondary with its name, group, enable flag
 /// and directories, in start order. With `host_files`, the explicit main.cf settings of each
 /// instance, the primary's included, are listed as managed parameters too (reserved ones
-/// excepted).
+/// excepted). With `running` (the config directories whose master runs), each instance's
+/// `running:` and the primary's, as the host has them.
 [[nodiscard]] Manifest manifest_from_host(const instance::HostState& state,
-                                          const instance::HostFiles* host_files);
+                                          const instance::HostFiles* host_files,
+                                          const std::set<std::string>* running = nullptr);
 
 }  // namespace pmr::manifest

@@ -155,8 +155,8 @@ void check_services(const std::vector<DesiredService>& services, const std::stri
 }
 
 /// Reports a named instance's name (prefix, characters), a second entry of that name (`names`
-/// holds where each name was first listed), its group's characters, and `protect` with
-/// `state: absent`. Returns whether the name was listed before.
+/// holds where each name was first listed), its group's characters, and `protect` or
+/// `running: true` with `state: absent`. Returns whether the name was listed before.
 bool check_identity(const DesiredInstance& instance, std::map<std::string, Position>& names,
                     const Reporter& report) {
     const std::string& name = instance.name;
@@ -180,6 +180,11 @@ bool check_identity(const DesiredInstance& instance, std::map<std::string, Posit
     if (instance.protect && instance.state == DesiredState::absent) {
         report(instance.position,
                "instance '" + name + "' is protected and cannot be 'state: absent'");
+    }
+    // An absent instance is stopped before it goes: it cannot also run.
+    if (instance.running == true && instance.state == DesiredState::absent) {
+        report(or_entry(instance.running_position, instance),
+               "instance '" + name + "' cannot be 'running: true' and 'state: absent'");
     }
     return repeated;
 }

@@ -54,10 +54,42 @@ std::string header(std::string_view name, std::string_view help) {
            std::string(name) + " gauge\n";
 }
 
+/// The labels of one instance's series.
+std::string labels(const instance::Instance& i) {
+    return "{postfix_instance=\"" + label_value(i.primary || i.name.empty() ? "-" : i.name) +
+           "\",config_directory=\"" + label_value(i.config_directory) + "\"}";
+}
+
+/// Whether the instance runs, and whether `plan` starts or stops it, for each instance.
+std::string running_series(const Plan* plan, const instance::HostState& state,
+                           const std::set<std::string>& running) {
+    std::string out = header("pmreconcile_instance_running",
+                             "Whether the Postfix instance's master runs (1) or not (0).");
+    for (const instance::Instance& i : state.instances) {
+        out += "pmreconcile_instance_running" + labels(i) + " " +
+               (running.contains(i.config_directory) ? "1" : "0") + "\n";
+    }
+    if (plan == nullptr)
+        return out;
+    std::set<std::string> drifting;
+    for (const Step& step : plan->steps) {
+        if (step.kind == StepKind::start || step.kind == StepKind::stop)
+            drifting.insert(step.config_directory);
+    }
+    out += header("pmreconcile_running_drift",
+                  "Whether the Postfix instance runs when it should not, or the reverse (1).");
+    for (const instance::Instance& i : state.instances) {
+        out += "pmreconcile_running_drift" + labels(i) + " " +
+               (drifting.contains(i.config_directory) ? "1" : "0") + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string render_prometheus(const Plan* plan, const instance::HostState* state,
-                              std::int64_t timestamp_seconds) {
+                              std::int64_t timestamp_seconds,
+                              const std::set<std::string>* running) {
     std::string out;
     if (plan != nullptr) {
         out += header("pmreconcile_drift",
@@ -70,6 +102,8 @@ std::string render_prometheus(const Plan* plan, const instance::HostState* state
         out += header("pmreconcile_drift_steps", "Steps pmreconcile apply would take.") +
                "pmreconcile_drift_steps " + std::to_string(plan->steps.size()) + "\n";
     }
+    if (state != nullptr && running != nullptr)
+        out += running_series(plan, *state, *running);
     out += header("pmreconcile_last_run_success", "Whether the last check ran without error.") +
            "pmreconcile_last_run_success " + std::string(plan ? "1" : "0") + "\n" +
            header("pmreconcile_last_run_timestamp_seconds",

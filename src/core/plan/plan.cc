@@ -28,6 +28,10 @@ std::string_view to_string(StepKind kind) {
             return "enable";
         case StepKind::reload:
             return "reload";
+        case StepKind::restart:
+            return "restart";
+        case StepKind::start:
+            return "start";
     }
     return "?";
 }
@@ -43,6 +47,8 @@ char symbol(StepKind kind) {
             return '>';
         case StepKind::stop:
         case StepKind::reload:
+        case StepKind::restart:
+        case StepKind::start:
             return '!';
         default:
             return '~';

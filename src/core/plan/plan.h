@@ -11,7 +11,8 @@ namespace pmr::plan {
 /// The kinds of step, in the order a plan runs them.
 enum class StepKind {
     init,  ///< turn on multi-instance support in the primary
-    stop,  ///< stop a running instance before it is disabled or removed
+    stop,  ///< stop a running instance (before it is disabled or removed, or `running: false`);
+           ///< in the reverse of multi_instance_directories, the primary last
     disable,
     destroy,
     deport,
@@ -21,7 +22,9 @@ enum class StepKind {
     configure,  ///< main.cf parameter changes
     reorder,    ///< multi_instance_directories
     enable,
-    reload,  ///< a running instance whose main.cf changed
+    reload,   ///< a running instance whose main.cf or master.cf changed
+    restart,  ///< stop and start: a running instance whose change a reload does not apply
+    start,    ///< `running: true` and stopped; in multi_instance_directories order, primary first
 };
 
 /// The word for a step kind (`create`, ...), and its plan symbol (`+`, `~`, `-`, `>`, ...).

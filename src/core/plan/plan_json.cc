@@ -57,6 +57,12 @@ std::string render_json(const Plan& plan, const PlanOrigin& origin) {
         .value(summary.deport)
         .key("destroy")
         .value(summary.destroy)
+        .key("start")  // since 1.4, with the step kinds start and restart
+        .value(summary.start)
+        .key("stop")
+        .value(summary.stop)
+        .key("restart")
+        .value(summary.restart)
         .key("refused")
         .value(summary.refused)
         .end_object();

@@ -10,8 +10,9 @@ namespace pmr::plan {
 
 /// The version of every machine-readable plan (and saved plan file). Readers refuse another
 /// major version; new fields, and new wordings of operations (1.2: `append DIR to
-/// multi_instance_directories`; 1.3: master.cf service changes), only bump the minor version.
-inline constexpr const char* plan_format_version = "1.3";
+/// multi_instance_directories`; 1.3: master.cf service changes; 1.4: start and restart steps), only
+/// bump the minor version.
+inline constexpr const char* plan_format_version = "1.4";
 
 /// What a plan was derived from on the host, item by item, so that a stale saved plan can say
 /// what changed: the SHA-256 of every main.cf read, and which instances were running.
@@ -42,7 +43,9 @@ struct PlanOrigin {
 /// named `service NAME/TYPE` (the fields after NAME TYPE and the command without its `-o`
 /// overrides; null when absent) or `service NAME/TYPE -o OPTION`, with `"file":"master.cf"`,
 /// `"service":"NAME/TYPE"` and, for an option, `"option"`; the `host.files` digests then cover
-/// the master.cf of every instance whose services the manifest manages.
+/// the master.cf of every instance whose services the manifest manages. 1.4 added the step kinds
+/// `start` and `restart` (whose operations are `postfix -c DIR stop` then `postfix -c DIR start`)
+/// and `start`, `stop` and `restart` in `summary`.
 [[nodiscard]] std::string render_json(const Plan& plan, const PlanOrigin& origin);
 
 }  // namespace pmr::plan

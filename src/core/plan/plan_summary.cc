@@ -31,9 +31,17 @@ Summary summarize(const Plan& plan) {
             case StepKind::destroy:
                 ++summary.destroy;
                 break;
+            case StepKind::start:
+                ++summary.start;
+                break;
             case StepKind::stop:
+                ++summary.stop;
+                break;
+            case StepKind::restart:
+                ++summary.restart;
+                break;
             case StepKind::reload:
-                break;  // run-time only: no configuration changes
+                break;  // follows a change, which is counted
             default:
                 ++summary.change;
                 break;
@@ -50,6 +58,9 @@ std::string plan_summary_line(const Summary& s) {
     add_count(counts, s.change, "to change", false);
     add_count(counts, s.deport, "to deport", true);
     add_count(counts, s.destroy, "to destroy", false);
+    add_count(counts, s.start, "to start", true);
+    add_count(counts, s.stop, "to stop", true);
+    add_count(counts, s.restart, "to restart", true);
     add_count(counts, s.refused, "refused", true);
     return "Plan: " + counts + ".";
 }
@@ -61,6 +72,9 @@ std::string apply_complete_line(const Summary& s) {
     add_count(counts, s.change, "changed", false);
     add_count(counts, s.deport, "deported", true);
     add_count(counts, s.destroy, "destroyed", false);
+    add_count(counts, s.start, "started", true);
+    add_count(counts, s.stop, "stopped", true);
+    add_count(counts, s.restart, "restarted", true);
     return "Apply complete: " + counts + ".";
 }
 

@@ -17,8 +17,11 @@ Planner::Planner(const manifest::Manifest& manifest, lifecycle::SimulatedHost& h
                  const maincf::ParameterDefaults& defaults,
                  const std::vector<lifecycle::OwedWork>& owed)
     : manifest_(manifest), host_(host), defaults_(defaults) {
-    for (const lifecycle::OwedWork& work : owed)
+    for (const lifecycle::OwedWork& work : owed) {
         owed_reloads_.insert(work.config_directory);
+        if (work.kind == lifecycle::OwedKind::restart)
+            owed_restarts_.insert(work.config_directory);
+    }
 }
 
 PlanResult Planner::run() {
@@ -32,6 +35,7 @@ PlanResult Planner::run() {
     // not the host apply would reach, so planning stops after the first phase that fails.
     const std::function<void()> phases[] = {[&] { resolve_targets(*initial); },
                                             [&] { plan_init(*initial); },
+                                            [&] { plan_stops(); },
                                             [&] { plan_removals(); },
                                             [&] { plan_disables(); },
                                             [&] { plan_renames(); },
@@ -40,6 +44,7 @@ PlanResult Planner::run() {
                                             [&] { plan_order(); },
                                             [&] { plan_enables(); },
                                             [&] { plan_reloads(); },
+                                            [&] { plan_starts(); },
                                             [&] { note_possible_renames(*initial); }};
     for (const std::function<void()>& phase : phases) {
         phase();

@@ -6,9 +6,10 @@ void Planner::note_owed_reload(const Instance& i) {
     const std::string who = i.primary ? "the primary instance (" + i.config_directory + ")"
                                       : (i.name.empty() ? i.config_directory
                                                         : i.name + " (" + i.config_directory + ")");
-    plan_.notes.push_back(who +
-                          " still owes a reload: an earlier apply changed its configuration "
-                          "and stopped before the reload succeeded.");
+    const std::string work = owed_restarts_.contains(i.config_directory) ? "restart" : "reload";
+    plan_.notes.push_back(who + " still owes a " + work +
+                          ": an earlier apply changed its configuration and stopped before the " +
+                          work + " succeeded.");
 }
 
 void Planner::note_possible_renames(const HostState& initial) {

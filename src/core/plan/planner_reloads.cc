@@ -17,22 +17,4 @@ void Planner::plan_enables() {
     }
 }
 
-void Planner::plan_reloads() {
-    const auto state = current();
-    if (!state)
-        return;
-    for (const Instance& i : state->instances) {
-        const bool edited = edited_.contains(i.config_directory);
-        const bool owed = owed_reloads_.contains(i.config_directory);
-        if (!edited && !owed)
-            continue;
-        if (!host_.facts(i.config_directory).running)
-            continue;
-        add_step(StepKind::reload, label(i), i.config_directory, {},
-                 {lifecycle::RunPostfix{i.config_directory, lifecycle::PostfixCommand::reload}});
-        if (owed)
-            note_owed_reload(i);
-    }
-}
-
 }  // namespace pmr::plan::detail

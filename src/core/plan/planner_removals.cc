@@ -8,9 +8,8 @@ namespace pmr::plan::detail {
 
 void Planner::quiesce(const Instance& instance) {
     if (host_.facts(instance.config_directory).running) {
-        add_step(
-            StepKind::stop, label(instance), instance.config_directory, {},
-            {lifecycle::RunPostfix{instance.config_directory, lifecycle::PostfixCommand::stop}});
+        add_step(StepKind::stop, label(instance), instance.config_directory, {},
+                 {run_postfix(instance, lifecycle::PostfixCommand::stop)});
     }
     if (instance.enabled) {
         add_request_step(StepKind::disable, request(Action::disable, instance.config_directory),

@@ -3,10 +3,12 @@
 // The planner behind make_plan() (planner.h), shared by the files that define its phases:
 // planner.cc (the run, targets, init), planner_steps.cc (recording steps, reading the simulated
 // host), planner_removals.cc, planner_renames.cc, planner_additions.cc, planner_configuration.cc,
-// planner_order.cc, planner_reloads.cc (enables, reloads) and planner_notes.cc. Not for use
+// planner_order.cc, planner_reloads.cc (enables), planner_running.cc (stops, reloads, restarts,
+// starts) and planner_notes.cc. Not for use
 // outside src/core/plan.
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -198,16 +200,40 @@ class Planner {
                                                         const std::vector<std::string>& listed,
                                                         const std::set<std::string>& added);
 
-    // --- enables and reloads (planner_reloads.cc) -----------------------------------------
+    // --- enables (planner_reloads.cc) ------------------------------------------------------
 
     /// Enables the instances the manifest wants enabled that are not.
     void plan_enables();
-    /// Reloads each running instance whose configuration this plan edits or that owes a reload.
+
+    // --- running state (planner_running.cc) -----------------------------------------------
+
+    /// `postfix -c DIR COMMAND` for `i`, with the name its systemd unit has and its queue
+    /// directory.
+    static lifecycle::RunPostfix run_postfix(const Instance& i, lifecycle::PostfixCommand command);
+    /// The manifest's `running:` by config directory (the primary's included), for the
+    /// instances whose running state it manages.
+    std::map<std::string, bool> wanted_running() const;
+    /// Whether the removal of `i` (a destroy when `destroy`, else a deport) will not be refused.
+    bool removal_goes_ahead(const Instance& i, bool destroy) const;
+    /// The config directories of the running instances that this plan removes, disables or
+    /// wants stopped (`running: false`).
+    std::set<std::string> instances_to_stop(const HostState& state) const;
+    /// Stops, before anything is removed or disabled, every instance instances_to_stop() names,
+    /// in the reverse of the start order (the primary last), as `postfix stop` does.
+    void plan_stops();
+    /// The config directories that owe a restart, or in which a step of this plan changes a
+    /// parameter that maincf::requires_restart() names.
+    std::set<std::string> restart_directories() const;
+    /// Reloads (or restarts, restart_directories()) each running instance whose configuration
+    /// this plan edits or that owes a reload.
     void plan_reloads();
+    /// Starts each stopped instance the manifest wants running (or whose restart an earlier
+    /// apply cut short), in the start order: the primary, then multi_instance_directories.
+    void plan_starts();
 
     // --- notes (planner_notes.cc) ---------------------------------------------------------
 
-    /// Why a reload is planned that this plan's own changes may not call for.
+    /// Why a reload, restart or start is planned that this plan's own changes may not call for.
     void note_owed_reload(const Instance& i);
     /// When the plan creates instances while the host has secondaries the manifest does not
     /// list, a note for each: an entry renamed without its config_directory (postfix-out to
@@ -223,6 +249,7 @@ class Planner {
     std::optional<InstanceIndex> index_;
     std::set<std::string> edited_;
     std::set<std::string> owed_reloads_;    ///< config directories an earlier apply left owing
+    std::set<std::string> owed_restarts_;   ///< those of them that owe a restart
     std::set<std::string> listed_before_;   ///< multi_instance_directories before the plan
     postmulti::PrototypeCache prototypes_;  ///< what each create starts its main.cf from
     Plan plan_;

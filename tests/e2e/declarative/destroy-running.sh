@@ -31,7 +31,7 @@ expect_status 0
 expect_steps "  ! 1. stop postfix-gone (/etc/postfix-gone)
   ~ 2. disable postfix-gone (/etc/postfix-gone)
   - 3. destroy postfix-gone (/etc/postfix-gone)"
-expect_out_line "Plan: 0 to create, 1 to change, 1 to destroy."
+expect_out_line "Plan: 0 to create, 1 to change, 1 to destroy, 1 to stop."
 expect_running /etc/postfix-gone
 
 step "apply: stop, disable, destroy in that order"
@@ -40,7 +40,7 @@ expect_status 0
 expect_applied "[1/3] ! stop postfix-gone (/etc/postfix-gone)
 [2/3] ~ disable postfix-gone (/etc/postfix-gone)
 [3/3] - destroy postfix-gone (/etc/postfix-gone)
-Apply complete: 0 created, 1 changed, 1 destroyed."
+Apply complete: 0 created, 1 changed, 1 destroyed, 1 stopped."
 expect_err_empty
 expect_ended "$pid"
 expect_no_masters

@@ -36,7 +36,7 @@ expect_status 0
 expect_steps "  ! 1. stop postfix-run (/etc/postfix-run)
   ~ 2. disable postfix-run (/etc/postfix-run)"
 expect_out_line '        multi_instance_enable: "yes" -> "no"'
-expect_out_line "Plan: 0 to create, 1 to change, 0 to destroy."
+expect_out_line "Plan: 0 to create, 1 to change, 0 to destroy, 1 to stop."
 expect_running /etc/postfix-run
 
 step "apply: stopped first, then disabled"
@@ -44,7 +44,7 @@ pmr apply -f off.yaml --auto-approve
 expect_status 0
 expect_applied "[1/2] ! stop postfix-run (/etc/postfix-run)
 [2/2] ~ disable postfix-run (/etc/postfix-run)
-Apply complete: 0 created, 1 changed, 0 destroyed."
+Apply complete: 0 created, 1 changed, 0 destroyed, 1 stopped."
 expect_stopped /etc/postfix-run
 expect_ended "$pid"
 expect_no_masters

@@ -39,7 +39,7 @@ expect_steps "  > 1. deport postfix-a (/etc/postfix-a)
 expect_out_line "Plan: 0 to create, 0 to change, 2 to deport, 0 to destroy."
 pmr plan -f deport.yaml --json
 expect_status 0
-expect_out_has '"summary":{"create":0,"import":0,"change":0,"deport":2,"destroy":0,"refused":0}'
+expect_out_has '"summary":{"create":0,"import":0,"change":0,"deport":2,"destroy":0,"start":0,"stop":0,"restart":0,"refused":0}'
 pmr apply -f deport.yaml --auto-approve
 expect_status 0
 expect_applied "[1/2] > deport postfix-a (/etc/postfix-a)

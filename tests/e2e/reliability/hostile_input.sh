@@ -121,7 +121,7 @@ instances:
     enabled: true
 YAML
 rows "unknown keys" "unknown.yaml:2:1: unknown key 'colour' in the manifest (expected one of: version, primary, unmanaged, instances)
-unknown.yaml:5:5: unknown key 'enabled' in an instance (expected one of: name, group, enable, config_directory, queue_directory, data_directory, parameters, services, protect, state)" unknown.yaml
+unknown.yaml:5:5: unknown key 'enabled' in an instance (expected one of: name, group, enable, config_directory, queue_directory, data_directory, parameters, services, protect, state, running)" unknown.yaml
 
 manifest types.yaml <<'YAML'
 version: "one"

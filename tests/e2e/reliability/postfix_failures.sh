@@ -220,7 +220,7 @@ expect_status 0
 expect_applied "[1/3] ! stop postfix-s2 (/etc/postfix-s2)
 [2/3] ~ disable postfix-s2 (/etc/postfix-s2)
 [3/3] - destroy postfix-s2 (/etc/postfix-s2)
-Apply complete: 0 created, 1 changed, 1 destroyed."
+Apply complete: 0 created, 1 changed, 1 destroyed, 1 stopped."
 expect_ended "$s2_master"
 converges without-s2.yaml
 [ ! -e /etc/postfix-s2 ] || fail "postfix-s2 was not destroyed"

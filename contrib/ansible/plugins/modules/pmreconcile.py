@@ -99,10 +99,11 @@ plan:
   type: dict
 summary:
   description: Counts of the plan's steps, each kind apart (create, import, change, deport,
-    destroy, refused).
+    destroy, start, stop, restart, refused; start, stop and restart since plan format 1.4).
   returned: when the plan was made
   type: dict
-  sample: {"create": 2, "import": 0, "change": 4, "deport": 0, "destroy": 0, "refused": 0}
+  sample: {"create": 2, "import": 0, "change": 4, "deport": 0, "destroy": 0, "start": 0,
+           "stop": 0, "restart": 0, "refused": 0}
 steps:
   description: One line per step, as the text plan shows them.
   returned: when the plan was made

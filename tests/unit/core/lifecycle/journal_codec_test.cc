@@ -66,6 +66,9 @@ std::vector<Operation> one_of_each_kind() {
             RemoveDirectory{"/etc/postfix-out"},
             RunPostfix{"/etc/postfix-out", PostfixCommand::reload},
             RunPostfix{"/etc/postfix-out", PostfixCommand::stop},
+            RunPostfix{"/etc/postfix-out", PostfixCommand::start, "postfix-out",
+                       "/var/spool/postfix-out"},
+            RunPostfix{"/etc/postfix", PostfixCommand::start, "-"},
             RequireEmptyQueue{"/etc/postfix-out", "/var/spool/postfix-out", "postfix-out"},
             EditMasterCf{"/etc/postfix-out/master.cf",
                          {mastercf::RemoveService{mastercf::ServicePattern{"smtp", "inet"}},
@@ -175,14 +178,22 @@ TEST(JournalCodecTest, AnUnknownOwedKindIsRefusedNotTakenForAReload) {
     std::string text = encode_journal(JournalEntry{"", {}, {owed_out}});
     const std::string kind = "\"kind\":\"reload\"";
     ASSERT_NE(text.find(kind), std::string::npos) << text;
-    text.replace(text.find(kind), kind.size(), "\"kind\":\"restart\"");
+    text.replace(text.find(kind), kind.size(), "\"kind\":\"resume\"");
     Diagnostics problems;
     EXPECT_FALSE(decode_journal(text, "/var/lib/pmreconcile/x/journal.json", problems));
     ASSERT_EQ(problems.size(), 1U);
     EXPECT_NE(problems.front().message.find("damaged apply journal: unknown owed work kind "
-                                            "'restart'"),
+                                            "'resume'"),
               std::string::npos)
         << problems.front().message;
+}
+
+TEST(JournalCodecTest, AnOwedRestartIsReadBackAsARestart) {
+    const JournalEntry entry{"", {}, {{OwedKind::restart, "/etc/postfix-out"}, owed_out}};
+    Diagnostics problems;
+    const auto read = decode_journal(encode_journal(entry), "journal", problems);
+    ASSERT_TRUE(read) << (problems.empty() ? "" : problems.front().message);
+    EXPECT_EQ(read->owed, entry.owed);
 }
 
 TEST(JournalCodecTest, WithoutOwedWorkTheEncodingIsAsBefore) {

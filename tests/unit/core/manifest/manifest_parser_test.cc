@@ -220,12 +220,29 @@ TEST(ManifestParserTest, DuplicateKeysAreRefused) {
 }
 
 TEST(ManifestParserTest, ThePrimary) {
-    EXPECT_EQ(
-        refused("version: 1\nprimary: [a]\n"),
-        (Strings{"m.yaml:2:10: 'primary' must be a mapping with 'parameters' or 'services'"}));
+    EXPECT_EQ(refused("version: 1\nprimary: [a]\n"),
+              (Strings{"m.yaml:2:10: 'primary' must be a mapping with 'parameters', 'services' or "
+                       "'running'"}));
     EXPECT_EQ(refused("version: 1\nprimary: {name: x}\n"),
               (Strings{"m.yaml:2:11: unknown key 'name' in 'primary' (expected one of: "
-                       "parameters, services)"}));
+                       "parameters, services, running)"}));
+}
+
+TEST(ManifestParserTest, TheRunningState) {
+    const Manifest m = read(
+        "version: 1\nprimary:\n  running: true\ninstances:\n  - name: postfix-a\n"
+        "    running: false\n  - name: postfix-b\n");
+    EXPECT_EQ(m.primary_running, true);
+    ASSERT_EQ(m.instances.size(), 2u);
+    EXPECT_EQ(m.instances[0].running, false);
+    EXPECT_EQ(m.instances[0].running_position, (Position{6, 14}));
+    EXPECT_EQ(m.instances[1].running, std::nullopt);  // not managed
+    EXPECT_EQ(read("version: 1\n").primary_running, std::nullopt);
+    EXPECT_EQ(refused("version: 1\ninstances:\n  - name: postfix-a\n    running: \"yes\"\n"),
+              (Strings{"m.yaml:4:14: 'running' must be true or false, not the string \"yes\" "
+                       "(remove the quotes)"}));
+    EXPECT_EQ(refused("version: 1\nprimary: {running: sometimes}\n"),
+              (Strings{"m.yaml:2:20: 'running' must be true or false, not 'sometimes'"}));
 }
 
 TEST(ManifestParserTest, TheUnmanagedPolicy) {
@@ -260,7 +277,7 @@ TEST(ManifestParserTest, UnknownInstanceKeys) {
     EXPECT_EQ(refused("version: 1\ninstances:\n  - name: postfix-a\n    enabled: true\n"),
               (Strings{"m.yaml:4:5: unknown key 'enabled' in an instance (expected one of: name, "
                        "group, enable, config_directory, queue_directory, data_directory, "
-                       "parameters, services, protect, state)"}));
+                       "parameters, services, protect, state, running)"}));
 }
 
 TEST(ManifestParserTest, WrongTypesOfInstanceKeys) {

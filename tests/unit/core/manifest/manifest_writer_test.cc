@@ -21,6 +21,7 @@ Manifest without_positions(Manifest m) {
         d.config_directory_position = {};
         d.queue_directory_position = {};
         d.data_directory_position = {};
+        d.running_position = {};
         for (Parameter& p : d.parameters)
             p.position = {};
     }
@@ -40,12 +41,14 @@ Manifest example() {
     Manifest m;
     m.path = "out.yaml";
     m.unmanaged = Unmanaged::deport;
+    m.primary_running = false;
     m.primary_parameters = {{"inet_interfaces", "loopback-only", {}},
                             {"relayhost", std::nullopt, {}}};
     DesiredInstance out;
     out.name = "postfix-out";
     out.group = "mta";
     out.enable = true;
+    out.running = true;
     out.config_directory = "/etc/postfix-out";
     out.queue_directory = "/var/spool/postfix-out";
     out.data_directory = "/var/lib/postfix-out";
@@ -66,6 +69,7 @@ TEST(ManifestWriterTest, TheText) {
         "# yaml-language-server: $schema=/usr/share/pmreconcile/schema/pmreconcile.schema.json\n"
         "version: 1\n"
         "primary:\n"
+        "  running: false\n"
         "  parameters:\n"
         "    inet_interfaces: \"loopback-only\"\n"
         "    relayhost: null\n"
@@ -74,6 +78,7 @@ TEST(ManifestWriterTest, TheText) {
         "  - name: \"postfix-out\"\n"
         "    group: \"mta\"\n"
         "    enable: true\n"
+        "    running: true\n"
         "    config_directory: \"/etc/postfix-out\"\n"
         "    queue_directory: \"/var/spool/postfix-out\"\n"
         "    data_directory: \"/var/lib/postfix-out\"\n"
@@ -185,6 +190,8 @@ TEST(ManifestFromHostTest, EverySecondaryWithItsSettings) {
 
     const Manifest bare = manifest_from_host(state, nullptr);
     EXPECT_EQ(bare.unmanaged, Unmanaged::keep);
+    EXPECT_EQ(bare.primary_running, std::nullopt);  // not asked: not written
+    EXPECT_EQ(bare.instances[0].running, std::nullopt);
     ASSERT_EQ(bare.instances.size(), 2u);
     EXPECT_EQ(bare.instances[0].name, "postfix-b");
     EXPECT_EQ(bare.instances[0].group, "mta");
@@ -205,6 +212,13 @@ TEST(ManifestFromHostTest, EverySecondaryWithItsSettings) {
     EXPECT_EQ(full.instances[0].parameters,
               (std::vector<Parameter>{{"biff", "no", {}}, {"myhostname", "b2", {}}}));
     EXPECT_TRUE(full.instances[1].parameters.empty());  // no main.cf given for it
+
+    // With the running masters: every instance's `running:`, the primary's too.
+    const std::set<std::string> running{"/etc/postfix", "/srv/a"};
+    const Manifest live = manifest_from_host(state, nullptr, &running);
+    EXPECT_EQ(live.primary_running, true);
+    EXPECT_EQ(live.instances[0].running, false);
+    EXPECT_EQ(live.instances[1].running, true);
     Diagnostics problems;
     const auto back = round_trip(full, problems);
     ASSERT_TRUE(back);
@@ -253,12 +267,14 @@ rc::Gen<Manifest> any_manifest() {
         m.path = "any.yaml";
         m.unmanaged = *rc::gen::element(Unmanaged::keep, Unmanaged::deport, Unmanaged::destroy);
         m.primary_parameters = *any_parameters();
+        m.primary_running = maybe(rc::gen::arbitrary<bool>());
         const int count = *rc::gen::element(0, 1, 2, 3, 4);
         for (int i = 0; i < count; ++i) {
             DesiredInstance d;
             d.name = *any_text();
             d.group = maybe(any_text());
             d.enable = maybe(rc::gen::arbitrary<bool>());
+            d.running = maybe(rc::gen::arbitrary<bool>());
             d.config_directory = maybe(any_text());
             d.queue_directory = maybe(any_text());
             d.data_directory = maybe(any_text());

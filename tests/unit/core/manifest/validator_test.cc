@@ -91,6 +91,15 @@ TEST(ValidatorTest, AProtectedInstanceCannotBeAbsent) {
     EXPECT_EQ(problems(instance("{name: postfix-a, protect: false, state: absent}")), Strings{});
 }
 
+TEST(ValidatorTest, AnAbsentInstanceCannotRun) {
+    EXPECT_EQ(problems(instance("{name: postfix-a, running: true, state: absent}")),
+              (Strings{"m.yaml:3:32: instance 'postfix-a' cannot be 'running: true' and 'state: "
+                       "absent'"}));
+    EXPECT_EQ(problems(instance("{name: postfix-a, running: false, state: absent}")), Strings{});
+    // postfix -c DIR start runs a disabled instance too (pmreconcile.yaml(5) says what it means).
+    EXPECT_EQ(problems(instance("{name: postfix-a, running: true, enable: false}")), Strings{});
+}
+
 // --- parameters ----------------------------------------------------------------------------------
 
 TEST(ValidatorTest, ReservedParametersOfAnInstance) {

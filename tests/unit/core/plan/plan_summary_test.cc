@@ -31,12 +31,26 @@ TEST(PlanSummaryTest, EachKindIsCountedApart) {
     EXPECT_EQ(s.deport, 2);
     EXPECT_EQ(s.destroy, 1);
     EXPECT_EQ(s.refused, 1);
+    EXPECT_EQ(s.stop, 1);
+    EXPECT_EQ(s.start, 0);
+    EXPECT_EQ(s.restart, 0);
+}
+
+TEST(PlanSummaryTest, StartsStopsAndRestartsAreCountedWhenThereAreAny) {
+    const Summary s = summarize(plan_of({StepKind::stop, StepKind::configure, StepKind::restart,
+                                         StepKind::reload, StepKind::start, StepKind::start}));
+    EXPECT_EQ(plan_summary_line(s),
+              "Plan: 0 to create, 1 to change, 0 to destroy, 2 to start, 1 to stop, 1 to "
+              "restart.");
+    EXPECT_EQ(apply_complete_line(s),
+              "Apply complete: 0 created, 1 changed, 0 destroyed, 2 started, 1 stopped, 1 "
+              "restarted.");
 }
 
 TEST(PlanSummaryTest, CreateChangeAndDestroyAlwaysShowTheRestWhenThereAreAny) {
     EXPECT_EQ(plan_summary_line(summarize(plan_of({StepKind::configure}))),
               "Plan: 0 to create, 1 to change, 0 to destroy.");
-    EXPECT_EQ(plan_summary_line({1, 1, 2, 2, 0, 1}),
+    EXPECT_EQ(plan_summary_line({1, 1, 2, 2, 0, 0, 0, 0, 1}),
               "Plan: 1 to create, 1 to import, 2 to change, 2 to deport, 0 to destroy, 1 refused.");
 }
 

@@ -473,10 +473,10 @@ void check_matches_manifest(const Manifest& m, const instance::HostState& before
 
 /// The order rules every plan keeps, whatever the host: init; removals and disables; renames;
 /// creates and imports (an imported instance may be stopped and disabled right away);
-/// parameters; the order; enables; reloads. Per instance, stop before disable before destroy or
-/// deport, and nothing after those; a destroy checks the queue first; nothing for an instance
-/// whose destroy is refused; reloads only of running instances whose main.cf the plan changed,
-/// and of every one whose parameters or name it changed.
+/// parameters; the order; enables; reloads and restarts; starts. Per instance, stop before disable
+/// before destroy or deport, and nothing after those; a destroy checks the queue first; nothing for
+/// an instance whose destroy is refused; reloads (or restarts) only of running instances whose
+/// main.cf the plan changed, and of every one whose parameters or name it changed.
 void check_order(const Plan& plan, const lifecycle::SimulatedHost& before,
                  const lifecycle::SimulatedHost& after) {
     std::set<std::string> refused;
@@ -517,7 +517,11 @@ void check_order(const Plan& plan, const lifecycle::SimulatedHost& before,
                 phase = 6;
                 break;
             case StepKind::reload:
+            case StepKind::restart:
                 phase = 7;
+                break;
+            case StepKind::start:
+                phase = 8;
                 break;
         }
         RC_ASSERT(phase >= last_phase);
@@ -552,7 +556,7 @@ void check_order(const Plan& plan, const lifecycle::SimulatedHost& before,
     for (const Step& s : plan.steps) {
         if (s.kind == StepKind::configure || s.kind == StepKind::assign)
             changed.insert(s.config_directory);
-        if (s.kind != StepKind::reload)
+        if (s.kind != StepKind::reload && s.kind != StepKind::restart)
             continue;
         RC_ASSERT(after.facts(s.config_directory).running);
         RC_ASSERT(before.read_file(s.config_directory + "/main.cf") !=

@@ -1260,7 +1260,7 @@ const char* const representative_text =
     "Note: postfix-legacy (/etc/postfix-legacy) is on the host but not in the manifest; to rename "
     "it instead of creating postfix-out, give config_directory: /etc/postfix-legacy.\n"
     "\n"
-    "Plan: 1 to create, 8 to change, 1 to deport, 1 to destroy, 1 refused.\n";
+    "Plan: 1 to create, 8 to change, 1 to deport, 1 to destroy, 1 to stop, 1 refused.\n";
 
 TEST(PlanTextTest, ARepresentativePlanWithoutColour) {
     const Representative r;
@@ -1316,12 +1316,12 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
     ASSERT_EQ(plan.steps.size(), 2u);
     EXPECT_EQ(
         render_json(plan, origin),
-        "{\"format_version\":\"1.3\",\"fingerprint\":\"sha256:00ff\","
+        "{\"format_version\":\"1.4\",\"fingerprint\":\"sha256:00ff\","
         "\"host\":{\"files\":{\"/etc/postfix-a/main.cf\":\"sha256:02\","
         "\"/etc/postfix/main.cf\":\"sha256:01\"},\"running\":[\"/etc/postfix-a\"]},"
         "\"changes\":true,"
         "\"summary\":{\"create\":0,\"import\":0,\"change\":1,\"deport\":0,\"destroy\":0,"
-        "\"refused\":1},"
+        "\"start\":0,\"stop\":0,\"restart\":0,\"refused\":1},"
         "\"steps\":["
         "{\"kind\":\"configure\",\"symbol\":\"~\",\"instance\":\"postfix-a\","
         "\"config_directory\":\"/etc/postfix-a\","
@@ -1345,10 +1345,10 @@ TEST(PlanJsonTest, StepsSummaryAndOrigin) {
 
 TEST(PlanJsonTest, AnEmptyPlanHasNoChanges) {
     EXPECT_EQ(render_json(Plan{}, {}),
-              "{\"format_version\":\"1.3\",\"fingerprint\":\"\","
+              "{\"format_version\":\"1.4\",\"fingerprint\":\"\","
               "\"host\":{\"files\":{},\"running\":[]},\"changes\":false,"
               "\"summary\":{\"create\":0,\"import\":0,\"change\":0,\"deport\":0,\"destroy\":0,"
-              "\"refused\":0},"
+              "\"start\":0,\"stop\":0,\"restart\":0,\"refused\":0},"
               "\"steps\":[],\"refusals\":[],\"notes\":[],"
               "\"origin\":{\"manifest_path\":\"\",\"manifest\":\"\",\"config_directory\":\"\"}}\n");
 }

@@ -212,7 +212,7 @@ TEST(ServicePlanningTest, PlanJsonNamesTheServiceAndTheOption) {
     const TestHost host = host_with_out();
     const Plan plan = planned(host.host(), manifest_with(filter_service));
     const std::string json = render_json(plan, PlanOrigin{});
-    EXPECT_NE(json.find("\"format_version\":\"1.3\""), std::string::npos);
+    EXPECT_NE(json.find("\"format_version\":\"1.4\""), std::string::npos);
     EXPECT_NE(json.find("{\"name\":\"service smtp/inet\",\"before\":\"n - y - - smtpd\","
                         "\"after\":null,\"file\":\"master.cf\",\"service\":\"smtp/inet\"}"),
               std::string::npos)
