@@ -30,7 +30,7 @@ class LogicalLineJoiner {
         : path_(path), diagnostics_(diagnostics) {}
 
     /// Whether a logical line is being joined.
-    [[nodiscard]] bool open() const { return open_; }
+    [[nodiscard]] bool is_open() const { return open_; }
 
     /// Starts a logical line at physical line `number` (with or without its newline).
     void begin(std::string_view line, int number, bool starts_with_space);
@@ -79,7 +79,7 @@ void for_each_logical_line(std::string_view text, std::string_view path, Diagnos
                 joiner.begin(line, number, false);
                 break;
             case LineKind::continuation:
-                if (joiner.open()) {
+                if (joiner.is_open()) {
                     joiner.append(line, number);
                 } else {
                     joiner.begin(line, number, true);
