@@ -208,7 +208,26 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
         }
     }
 
+    take_master_cf_files(snapshot, problems);
     return !has_errors(problems);
+}
+
+void take_master_cf_files(HostSnapshot& snapshot, Diagnostics& problems) {
+    Diagnostics ignored;
+    const auto state = snapshot.host.shared_state(ignored);
+    if (!state)
+        return;
+    for (const instance::Instance& i : state->instances) {
+        const std::string path = i.config_directory + "/master.cf";
+        if (snapshot.host.file(path) != nullptr)
+            continue;
+        Diagnostics found;
+        (void)take_file(snapshot.host, snapshot.fingerprinted_paths, path, false, found);
+        for (Diagnostic& d : found) {
+            d.severity = Severity::warning;  // the graph goes without this instance's listeners
+            problems.push_back(std::move(d));
+        }
+    }
 }
 
 plan::HostRecord HostSnapshot::record() const {
