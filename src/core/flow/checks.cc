@@ -142,6 +142,19 @@ std::vector<Binding> bindings_of(const FlowGraph& graph, const Locator& locate) 
     return bindings;
 }
 
+/// What two clashing bindings do on Linux: with SO_REUSEPORT both bind; a connection goes to the
+/// socket of the most specific address, and between equal ones to either.
+std::string conflict_effect(const Binding& x, const Binding& y) {
+    if (x.endpoint.host == y.endpoint.host) {
+        return "bind the same address and port: Postfix starts both (SO_REUSEPORT) and each "
+               "connection reaches either one";
+    }
+    const Binding& specific = is_wildcard(x.endpoint.host) ? y : x;
+    return "bind overlapping addresses on one port: Postfix starts both (SO_REUSEPORT) and "
+           "connections to " +
+           specific.endpoint.host + " reach only " + specific.node;
+}
+
 void check_conflicts(const std::vector<Binding>& bindings, Diagnostics& out) {
     std::set<std::tuple<std::string, std::string, std::string, std::string>> reported;
     for (std::size_t a = 0; a < bindings.size(); ++a) {
@@ -156,9 +169,8 @@ void check_conflicts(const std::vector<Binding>& bindings, Diagnostics& out) {
             out.push_back(at(x.place, Severity::error,
                              "listener conflict: " + x.node + " (" + x.service + ", " +
                                  to_string(x.endpoint) + ") and " + y.node + " (" + y.service +
-                                 ", " + to_string(y.endpoint) + ", at " + y.place.text() +
-                                 ") bind the same address and port: Postfix starts both "
-                                 "(SO_REUSEPORT) and each connection reaches either one"));
+                                 ", " + to_string(y.endpoint) + ", at " + y.place.text() + ") " +
+                                 conflict_effect(x, y)));
         }
     }
 }
@@ -294,7 +306,10 @@ void check_order(const FlowGraph& graph, const Locator& locate, Diagnostics& out
             if (receiver == i.name || index(receiver) == static_cast<long>(names.size()))
                 continue;
             before.emplace(i.name, receiver);
-            if (index(receiver) > index(i.name))
+            const bool said = std::ranges::any_of(late, [&](const auto& l) {
+                return std::get<0>(l) == receiver && std::get<1>(l) == i.name;
+            });
+            if (index(receiver) > index(i.name) && !said)  // once a pair, with its first hand-off
                 late.emplace_back(receiver, i.name, how);
         }
     }

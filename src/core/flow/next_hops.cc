@@ -122,6 +122,8 @@ void add_table(std::vector<HandOff>& out, const std::string& parameter, const st
 void add_setting(std::vector<HandOff>& out, std::string_view parameter, const std::string& value,
                  const mastercf::MasterCf& master_cf, const ServicesTable& services,
                  std::string_view default_transport, const std::string& label) {
+    if (value.find_first_not_of(" \t") == std::string::npos)
+        return;  // empty: the setting hands nothing anywhere (`-o content_filter=` turns it off)
     if (parameter == "transport_maps") {
         for (const std::string& table : split_tables(value))
             add_table(out, label, table, master_cf, services, default_transport);
@@ -199,7 +201,9 @@ std::vector<HandOff> hand_offs_of(const maincf::Configuration& config,
                                   const mastercf::MasterCf& master_cf,
                                   const ServicesTable& services) {
     std::vector<HandOff> out;
-    const std::string default_transport = config.expanded_or("default_transport", "smtp");
+    std::string default_transport = config.expanded_or("default_transport", "smtp");
+    if (default_transport.empty())
+        default_transport = "smtp";  // Postfix's default, where the defaults given lack it
     const bool relay_host = !config.expanded_or("relayhost", "").empty();
     for (const std::string_view name : hand_off_parameters()) {
         // default_transport counts also as its default, where no relayhost replaces its next hop.
@@ -207,8 +211,9 @@ std::vector<HandOff> hand_offs_of(const maincf::Configuration& config,
         if (!config.main_cf().get(name) && !implicit)
             continue;
         const std::size_t first = out.size();
-        add_setting(out, name, config.expanded_or(name, ""), master_cf, services, default_transport,
-                    std::string(name));
+        const std::string value =
+            name == "default_transport" ? default_transport : config.expanded_or(name, "");
+        add_setting(out, name, value, master_cf, services, default_transport, std::string(name));
         // `smtp` without a next hop goes to the relayhost when there is one: that edge is shown.
         if (name == "default_transport" && relay_host && out.size() > first &&
             out.back().kind == HopKind::mx)

@@ -82,6 +82,7 @@ TEST(FlowChecksTest, ContentFilterIsAPathWithoutFindings) {
               "instance postfix-in listens on 127.0.0.1:25 (smtp/inet)\n"
               "endpoint filter listens on 127.0.0.1:10025\n"
               "edge primary -> [mailhub.example.com]:25: relayhost [mailhub.example.com]\n"
+              "edge postfix-out -> recipient MX: default_transport smtp\n"
               "edge postfix-in -> filter: default_transport smtp:[127.0.0.1]:10025\n"
               "edge postfix-in -> filter: relay_transport smtp:[127.0.0.1]:10025\n"
               "edge filter -> postfix-out: forwards_to 127.0.0.1:10026\n");
@@ -100,7 +101,7 @@ TEST(FlowChecksTest, ReceiverListedAfterItsSenderIsAnOrderWarning) {
     ASSERT_EQ(r.findings.size(), 1u);
     EXPECT_EQ(r.findings[0].severity, Severity::warning);
     EXPECT_EQ(r.findings[0].to_string(),
-              "instances.yaml:20:5: start order: postfix-out receives mail from postfix-in "
+              "instances.yaml:14:5: start order: postfix-out receives mail from postfix-in "
               "(default_transport smtp:[127.0.0.1]:10025 via filter) but starts after it; an "
               "instance others hand mail to must start before them: list them as postfix-out, "
               "postfix-in");
@@ -143,9 +144,9 @@ instances:
     ASSERT_EQ(conflicts.size(), 3u);
     EXPECT_EQ(conflicts[2],
               "instances.yaml:7:7: listener conflict: postfix-a (smtp/inet, 127.0.0.1:25) and "
-              "postfix-b (smtp/inet, 0.0.0.0:25, at instances.yaml:12:7) bind the same address "
-              "and port: Postfix starts both (SO_REUSEPORT) and each connection reaches either "
-              "one");
+              "postfix-b (smtp/inet, 0.0.0.0:25, at instances.yaml:12:7) bind overlapping "
+              "addresses on one port: Postfix starts both (SO_REUSEPORT) and connections to "
+              "127.0.0.1 reach only postfix-a");
     EXPECT_EQ(conflicts[0].substr(0, 50), "/etc/postfix/master.cf:12: listener conflict: prim");
 }
 

@@ -57,7 +57,7 @@ TEST(ParseHopTest, TransportAndNexthopForms) {
     const mastercf::MasterCf m = mastercf::MasterCf::parse(master_text, "master.cf");
     auto hop = [&](std::string_view text) -> std::string {
         auto h = parse_hop(text, m, services());
-        return h ? describe(*h).substr(4) : "none";
+        return h ? describe(*h).substr(5) : "none";
     };
     EXPECT_EQ(hop("smtp:[127.0.0.1]:10025"), "127.0.0.1:10025");
     EXPECT_EQ(hop("relay:[mail.example.com]"), "mail.example.com:25");
