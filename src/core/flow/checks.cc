@@ -175,9 +175,16 @@ void check_conflicts(const std::vector<Binding>& bindings, Diagnostics& out) {
     }
 }
 
+/// Whether `name` is an instance that is not started (neither the primary nor enabled): it hands
+/// mail nowhere until it is.
+bool idle(const FlowGraph& graph, const std::string& name) {
+    const auto node = std::ranges::find(graph.instances, name, &InstanceNode::name);
+    return node != graph.instances.end() && !node->primary && !node->enabled;
+}
+
 void check_dangling(const FlowGraph& graph, const Locator& locate, Diagnostics& out) {
     for (const Edge& e : graph.edges) {
-        if (!e.dangling)
+        if (!e.dangling || (e.from_kind == NodeKind::instance && idle(graph, e.from)))
             continue;
         Place place = locate.endpoint(e.from);
         if (e.from_kind == NodeKind::instance) {
@@ -192,11 +199,12 @@ void check_dangling(const FlowGraph& graph, const Locator& locate, Diagnostics& 
     }
 }
 
-/// The edges between instances, by sender.
+/// The edges between instances, by sender, of the senders that are started.
 std::map<std::string, std::vector<const Edge*>> instance_edges(const FlowGraph& graph) {
     std::map<std::string, std::vector<const Edge*>> edges;
     for (const Edge& e : graph.edges) {
-        if (e.from_kind == NodeKind::instance && e.to_kind == NodeKind::instance)
+        if (e.from_kind == NodeKind::instance && e.to_kind == NodeKind::instance &&
+            !idle(graph, e.from))
             edges[e.from].push_back(&e);
     }
     return edges;

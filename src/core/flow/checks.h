@@ -18,8 +18,9 @@ namespace pmr::flow {
 /// in the manifest where it writes the setting (else in the instance's own files):
 /// - listener conflicts (errors): two started instances (the primary and the enabled ones), or
 ///   an instance and an endpoint, that bind the same address and port (addresses_clash());
-/// - dangling hand-offs (warnings): a next hop on this host that nobody listens on;
-/// - loops (errors): a cycle of hand-offs from instance to instance with no endpoint in it;
+/// - dangling hand-offs (warnings): a next hop on this host that nobody listens on, of a started
+///   instance or an endpoint;
+/// - loops (errors): a cycle of hand-offs between started instances with no endpoint in it;
 /// - order (warnings): a secondary that receives mail from another (directly or through an
 ///   endpoint) but starts after it, with the order that would be right.
 [[nodiscard]] Diagnostics check_flow(const FlowGraph& graph, const manifest::Manifest& manifest);
