@@ -20,9 +20,8 @@ namespace {
 /// The mail flow of the live host (no manifest: no endpoints), or nullopt after reporting why.
 std::optional<flow::FlowGraph> graph_of_live_host(const HostContext& context) {
     Diagnostics problems;
+    // begin_snapshot() reads every instance's master.cf too.
     auto snapshot = effects::begin_snapshot(context.config_directory, context.defaults, problems);
-    if (snapshot)
-        effects::take_master_cf_files(*snapshot, problems);
     report_problems(problems);
     if (!snapshot)
         return std::nullopt;

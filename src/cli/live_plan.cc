@@ -128,8 +128,10 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         report_problems(live.result.problems);
         return std::nullopt;
     }
+    const auto checking = std::chrono::steady_clock::now();
     if (!check_mail_flow(live, voice))
         return std::nullopt;
+    spdlog::debug("checked the mail flow in {} ms", milliseconds_since(checking));
     return live;
 }
 

@@ -141,6 +141,7 @@ std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
     take_file(host, fingerprinted, meta + "/master.cf.proto", false, problems);
     Diagnostics ignored;
     (void)host.shared_state(ignored);  // read every instance now, while the manifest is parsed
+    take_master_cf_files(snapshot, problems);  // and their master.cf, for the mail flow
     return snapshot;
 }
 

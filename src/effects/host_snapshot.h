@@ -43,7 +43,8 @@ struct HostSnapshot {
 };
 
 /// The part of a snapshot no manifest is needed for: the primary's main.cf, the journal, the
-/// main.cf of every listed secondary and the prototypes, with the instances read from them.
+/// main.cf of every listed secondary and the prototypes, with the instances read from them, and
+/// their master.cf (take_master_cf_files()).
 /// It can run while the manifest is parsed. nullopt when the primary's main.cf cannot be read;
 /// other problems are added to `problems` and the snapshot is still returned.
 [[nodiscard]] std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
