@@ -35,7 +35,8 @@ enum class Voice {
 
 /// Loads the manifest (on a second thread) and plans it against the live host, read meanwhile,
 /// then checks the mail flow of the host as the plan leaves it (flow::check_flow(): its errors
-/// refuse the plan); nullopt after reporting a failure. `manifest_text` replaces reading `manifest_path`.
+/// refuse the plan); nullopt after reporting a failure. `manifest_text` replaces reading
+/// `manifest_path`.
 [[nodiscard]] std::optional<LivePlan> plan_live(
     const HostContext& context, const std::string& manifest_path,
     const std::optional<std::string>& manifest_text = std::nullopt, Voice voice = Voice::full);

@@ -1,8 +1,8 @@
 #include "effects/process_runner.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 

@@ -105,7 +105,8 @@ struct Manifest {
     std::vector<DesiredService> primary_services;
     Unmanaged unmanaged = Unmanaged::keep;
     std::vector<DesiredInstance> instances;  ///< in start order
-    std::vector<ExternalEndpoint> endpoints;  ///< `endpoints:`, in manifest order
+    /// `endpoints:`, in manifest order
+    std::vector<ExternalEndpoint> endpoints;
     friend bool operator==(const Manifest&, const Manifest&) = default;
 };
 
