@@ -12,6 +12,7 @@ void add_declarative_commands(CLI::App& app, const GlobalOptions& global,
     add_apply_command(app, binding);
     add_check_command(app, binding);
     add_export_command(app, binding);
+    add_graph_command(app, binding);
 }
 
 }  // namespace pmr::cli

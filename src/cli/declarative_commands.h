@@ -8,7 +8,7 @@
 
 namespace pmr::cli {
 
-/// Registers validate, plan, apply, check and export on `app`.
+/// Registers validate, plan, apply, check, export and graph on `app`.
 void add_declarative_commands(CLI::App& app, const GlobalOptions& options,
                               std::function<int()>& run);
 
@@ -25,5 +25,7 @@ void add_apply_command(CLI::App& app, const DeclarativeBinding& binding);
 void add_check_command(CLI::App& app, const DeclarativeBinding& binding);
 /// `export [-o FILE] [--with-parameters]`.
 void add_export_command(CLI::App& app, const DeclarativeBinding& binding);
+/// `graph [-f MANIFEST] [--format text|json|dot|svg]`.
+void add_graph_command(CLI::App& app, const DeclarativeBinding& binding);
 
 }  // namespace pmr::cli

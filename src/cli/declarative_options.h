@@ -20,6 +20,8 @@ struct DeclarativeOptions {
     bool with_parameters = false;
     bool with_services = false;  ///< export: also the master.cf services that differ from stock
     bool strict = false;         ///< validate: unknown parameter names are errors
+    /// graph: text, json, dot or svg
+    std::string format = "text";
 };
 
 /// What a declarative subcommand does once the command line is parsed; returns the exit status.

@@ -9,9 +9,12 @@
 
 #include "cli/elapsed.h"
 #include "cli/error_report.h"
+#include "core/flow/checks.h"
+#include "core/flow/host_flow.h"
 #include "core/manifest/host_conflicts.h"
 #include "effects/bulk_heap.h"
 #include "effects/run_lock.h"
+#include "effects/services_file.h"
 
 namespace pmr::cli {
 
@@ -90,12 +93,28 @@ void note_interrupted_step(const LivePlan& live, Voice voice) {
     }
 }
 
+/// Builds the mail flow of the host as the plan leaves it into `live` and reports its checks
+/// (warnings unless `voice` is quiet); false when one is an error.
+bool check_mail_flow(LivePlan& live, Voice voice) {
+    Diagnostics problems;
+    live.flow = flow::graph_of_host(*live.result.host_after, live.context->defaults,
+                                    effects::read_services_table(),
+                                    flow::endpoint_nodes(live.manifest.manifest), problems);
+    for (Diagnostic& d : flow::check_flow(*live.flow, live.manifest.manifest))
+        problems.push_back(std::move(d));
+    const bool failed = has_errors(problems);
+    if (voice == Voice::quiet)
+        std::erase_if(problems, [](const Diagnostic& d) { return d.severity != Severity::error; });
+    report_problems(problems);
+    return !failed;
+}
+
 }  // namespace
 
 std::optional<LivePlan> plan_live(const HostContext& context, const std::string& manifest_path,
                                   const std::optional<std::string>& manifest_text, Voice voice) {
     effects::prepare_heap_for_whole_host();  // the manifest and every main.cf are kept
-    LivePlan live{std::make_shared<const HostContext>(context), {}, {}, {}, {}};
+    LivePlan live{std::make_shared<const HostContext>(context), {}, {}, {}, {}, {}};
     if (!read_manifest_and_host(live, manifest_path, manifest_text, voice == Voice::quiet) ||
         !settle_host_directories(live)) {
         return std::nullopt;
@@ -109,6 +128,10 @@ std::optional<LivePlan> plan_live(const HostContext& context, const std::string&
         report_problems(live.result.problems);
         return std::nullopt;
     }
+    const auto checking = std::chrono::steady_clock::now();
+    if (!check_mail_flow(live, voice))
+        return std::nullopt;
+    spdlog::debug("checked the mail flow in {} ms", milliseconds_since(checking));
     return live;
 }
 

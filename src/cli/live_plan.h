@@ -6,6 +6,7 @@
 
 #include "cli/host_context.h"
 #include "cli/manifest_loading.h"
+#include "core/flow/graph.h"
 #include "core/plan/planner.h"
 #include "core/plan/saved_plan.h"
 #include "effects/host_snapshot.h"
@@ -21,6 +22,8 @@ struct LivePlan {
     std::optional<effects::HostSnapshot> snapshot;
     plan::PlanResult result;
     std::string command_directory;  ///< the host's, as the snapshot's primary main.cf gives it
+    /// The mail flow of the host as the plan leaves it (checked: no conflicts, no loops).
+    std::optional<flow::FlowGraph> flow;
 };
 
 /// What plan_live says besides errors.
@@ -30,8 +33,10 @@ enum class Voice {
     quiet,           ///< errors only: the warnings and notes were shown by an earlier call
 };
 
-/// Loads the manifest (on a second thread) and plans it against the live host, read meanwhile;
-/// nullopt after reporting a failure. `manifest_text` replaces reading `manifest_path`.
+/// Loads the manifest (on a second thread) and plans it against the live host, read meanwhile,
+/// then checks the mail flow of the host as the plan leaves it (flow::check_flow(): its errors
+/// refuse the plan); nullopt after reporting a failure. `manifest_text` replaces reading
+/// `manifest_path`.
 [[nodiscard]] std::optional<LivePlan> plan_live(
     const HostContext& context, const std::string& manifest_path,
     const std::optional<std::string>& manifest_text = std::nullopt, Voice voice = Voice::full);

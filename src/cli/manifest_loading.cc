@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/error_report.h"
+#include "core/flow/checks.h"
 #include "core/manifest/manifest_parser.h"
 #include "effects/read_file.h"
 
@@ -27,8 +28,11 @@ std::optional<LoadedManifest> load_manifest(const std::string& path,
     }
     Diagnostics problems;
     auto parsed = manifest::parse_manifest(loaded.text, name, problems);
-    if (parsed)
+    if (parsed) {
         problems = manifest::validate(*parsed, primary);
+        const Diagnostics flow = flow::check_endpoints(*parsed);
+        problems.insert(problems.end(), flow.begin(), flow.end());
+    }
     for (const Diagnostic& problem : problems)
         std::cerr << problem.to_string() << '\n';
     if (!parsed || has_errors(problems))

@@ -8,6 +8,7 @@
 #include "cli/error_report.h"
 #include "cli/host_context.h"
 #include "cli/manifest_loading.h"
+#include "core/flow/checks.h"
 #include "core/manifest/manifest_parser.h"
 #include "core/manifest/parameter_names.h"
 #include "core/support/exit_code.h"
@@ -83,6 +84,8 @@ int run_validate(const GlobalOptions& global, const DeclarativeOptions& options)
     if (manifest) {
         const Diagnostics names = check_parameter_names(*manifest, global, options.strict);
         problems.insert(problems.end(), names.begin(), names.end());
+        const Diagnostics flow = flow::check_endpoints(*manifest);
+        problems.insert(problems.end(), flow.begin(), flow.end());
         std::ranges::stable_sort(
             problems, [](const Diagnostic& x, const Diagnostic& y) { return x.line < y.line; });
     }

@@ -141,6 +141,7 @@ std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
     take_file(host, fingerprinted, meta + "/master.cf.proto", false, problems);
     Diagnostics ignored;
     (void)host.shared_state(ignored);  // read every instance now, while the manifest is parsed
+    take_master_cf_files(snapshot, problems);  // and their master.cf, for the mail flow
     return snapshot;
 }
 
@@ -208,7 +209,26 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
         }
     }
 
+    take_master_cf_files(snapshot, problems);
     return !has_errors(problems);
+}
+
+void take_master_cf_files(HostSnapshot& snapshot, Diagnostics& problems) {
+    Diagnostics ignored;
+    const auto state = snapshot.host.shared_state(ignored);
+    if (!state)
+        return;
+    for (const instance::Instance& i : state->instances) {
+        const std::string path = i.config_directory + "/master.cf";
+        if (snapshot.host.file(path) != nullptr)
+            continue;
+        Diagnostics found;
+        (void)take_file(snapshot.host, snapshot.fingerprinted_paths, path, false, found);
+        for (Diagnostic& d : found) {
+            d.severity = Severity::warning;  // the graph goes without this instance's listeners
+            problems.push_back(std::move(d));
+        }
+    }
 }
 
 plan::HostRecord HostSnapshot::record() const {

@@ -43,7 +43,8 @@ struct HostSnapshot {
 };
 
 /// The part of a snapshot no manifest is needed for: the primary's main.cf, the journal, the
-/// main.cf of every listed secondary and the prototypes, with the instances read from them.
+/// main.cf of every listed secondary and the prototypes, with the instances read from them, and
+/// their master.cf (take_master_cf_files()).
 /// It can run while the manifest is parsed. nullopt when the primary's main.cf cannot be read;
 /// other problems are added to `problems` and the snapshot is still returned.
 [[nodiscard]] std::optional<HostSnapshot> begin_snapshot(const std::string& config_directory,
@@ -56,5 +57,10 @@ struct HostSnapshot {
 [[nodiscard]] bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifest,
                                      const maincf::ParameterDefaults& defaults,
                                      Diagnostics& problems);
+
+/// Reads the master.cf of every instance of the snapshot that it does not hold yet, for the
+/// mail-flow graph (not fingerprinted: the graph's checks are not the plan's steps). One that
+/// cannot be read is a warning in `problems`; a missing one is left out.
+void take_master_cf_files(HostSnapshot& snapshot, Diagnostics& problems);
 
 }  // namespace pmr::effects

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,6 +31,7 @@ struct ChildStreams {
     int output = -1;
     bool silence_errors = false;
     bool errors_to_output = false;
+    int input = -1;  ///< an in-memory file to read stdin from, or -1
 };
 
 /// A started child, or the error number of the failure to start it.
@@ -42,6 +44,8 @@ struct Started {
 Started spawn(char** argv, char** envp, const ChildStreams& streams) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    if (streams.input >= 0)
+        posix_spawn_file_actions_adddup2(&actions, streams.input, STDIN_FILENO);
     if (streams.output >= 0) {
         posix_spawn_file_actions_adddup2(&actions, streams.output, STDOUT_FILENO);
         if (streams.errors_to_output)
@@ -60,6 +64,8 @@ Started spawn(char** argv, char** envp, const ChildStreams& streams) {
 
 /// The child of fork_execvp(): only async-signal-safe calls between fork() and exec.
 [[noreturn]] void exec_child(char** argv, char** envp, const ChildStreams& streams, int report) {
+    if (streams.input >= 0)
+        ::dup2(streams.input, STDIN_FILENO);
     if (streams.output >= 0) {
         ::dup2(streams.output, STDOUT_FILENO);
         if (streams.errors_to_output)
@@ -121,6 +127,33 @@ std::string read_all(int fd) {
     return output;
 }
 
+/// An in-memory file holding `text`, positioned at its start, or -1 with errno set.
+int input_file(const std::string& text) {
+    const int fd = ::memfd_create("pmreconcile-input", MFD_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const int error = errno;
+            ::close(fd);
+            errno = error;
+            return -1;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::lseek(fd, 0, SEEK_SET) < 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        return -1;
+    }
+    return fd;
+}
+
 /// Waits for `pid` and fills in how it ended.
 Expected<ProcessResult> wait_for(pid_t pid, const Command& command, ProcessResult result) {
     int status = 0;
@@ -155,11 +188,23 @@ Expected<ProcessResult> RealProcessRunner::run(const Command& command) {
     if (command.capture_output && ::pipe2(pipe_fds, O_CLOEXEC) < 0) {
         return Result::failure(errno_message("pipe", command.argv[0], errno));
     }
-    const ChildStreams streams{pipe_fds[1], command.silence_errors, command.errors_to_output};
+    const int input = command.input ? input_file(*command.input) : -1;
+    if (command.input && input < 0) {
+        const int error = errno;
+        if (command.capture_output) {
+            ::close(pipe_fds[0]);
+            ::close(pipe_fds[1]);
+        }
+        return Result::failure(errno_message("write the input of", command.argv[0], error));
+    }
+    const ChildStreams streams{pipe_fds[1], command.silence_errors, command.errors_to_output,
+                               input};
     const auto started = command.execvp_in_child ? fork_execvp(argv_pointers.data(), envp, streams)
                                                  : spawn(argv_pointers.data(), envp, streams);
     if (command.capture_output)
         ::close(pipe_fds[1]);
+    if (input >= 0)
+        ::close(input);
     if (started.error != 0) {
         if (command.capture_output)
             ::close(pipe_fds[0]);

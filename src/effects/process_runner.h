@@ -23,6 +23,9 @@ struct Command {
     /// up in the PATH of `environment`, an executable file without `#!` runs through /bin/sh,
     /// argv[0] stays as given. Otherwise posix_spawnp() looks argv[0] up in our own PATH.
     bool execvp_in_child = false;
+    /// What the program reads on stdin (from an in-memory file, so that no pipe can fill up
+    /// while its output is captured); nullopt inherits ours.
+    std::optional<std::string> input{};
 };
 
 /// How a finished program ended.

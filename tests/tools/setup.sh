@@ -40,13 +40,13 @@ done
 # pages, systemd's systemd-analyze verifies the units, lintian checks the .deb, prometheus's
 # promtool checks the textfile and the example alert rules, ansible-core runs the Ansible module
 # and ansible-test, whose sanity tests use pylint, pycodestyle, yamllint and python3-voluptuous),
-# clang with its libFuzzer runtime for tests/fuzz/run-fuzzers and the clang build, and clang-format
-# for tests/tools/check-format.
+# clang with its libFuzzer runtime for tests/fuzz/run-fuzzers and the clang build, clang-format
+# for tests/tools/check-format, and graphviz, whose dot renders `pmreconcile graph --format svg`.
 packages=(build-essential cmake pkg-config libyaml-cpp-dev libcli11-dev libspdlog-dev
           libgtest-dev librapidcheck-dev postfix util-linux python3 python3-jsonschema
           python3-yaml procps dpkg-dev man-db groff-base systemd lintian prometheus
           ansible-core pylint pycodestyle yamllint python3-voluptuous
-          clang libclang-rt-14-dev clang-format)
+          clang libclang-rt-14-dev clang-format graphviz)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")

@@ -86,6 +86,20 @@ struct DesiredInstance {
     friend bool operator==(const DesiredInstance&, const DesiredInstance&) = default;
 };
 
+/// Something on the host that is not Postfix but takes mail (a content filter), so that the mail
+/// flow can pass through it: where it listens, and where it hands mail back to Postfix, if it
+/// does. Addresses are `host:port` (IPv6 as `[::1]:10025`) as written; flow::check_endpoints()
+/// says what they mean. export cannot know them from the host: it writes none.
+struct ExternalEndpoint {
+    std::string name;
+    std::string listen;
+    std::optional<std::string> forwards_to;
+    Position position;  ///< of the list entry
+    Position listen_position;
+    Position forwards_to_position;
+    friend bool operator==(const ExternalEndpoint&, const ExternalEndpoint&) = default;
+};
+
 /// A whole manifest (version 1).
 struct Manifest {
     std::string path;  ///< the file it was read from, for messages
@@ -95,6 +109,8 @@ struct Manifest {
     std::optional<bool> primary_running;  ///< `primary: running:`; nullopt: not managed
     Unmanaged unmanaged = Unmanaged::keep;
     std::vector<DesiredInstance> instances;  ///< in start order
+    /// `endpoints:`, in manifest order
+    std::vector<ExternalEndpoint> endpoints;
     friend bool operator==(const Manifest&, const Manifest&) = default;
 };
 

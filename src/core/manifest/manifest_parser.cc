@@ -29,7 +29,8 @@ class TreeReader {
             report(root, "the manifest must be a mapping with 'version' and 'instances'");
             return std::nullopt;
         }
-        check_keys(root, {"version", "primary", "unmanaged", "instances"}, "the manifest");
+        check_keys(root, {"version", "primary", "unmanaged", "instances", "endpoints"},
+                   "the manifest");
         if (const YamlNode* version = root.find("version"); !version) {
             report(root, "missing required key 'version' (use 'version: 1')");
         } else if (!version->is_scalar() || version->scalar != "1") {
@@ -76,6 +77,16 @@ class TreeReader {
                 }
             } else if (!instances->is_null()) {
                 report(*instances, "'instances' must be a list");
+            }
+        }
+        if (const YamlNode* endpoints = root.find("endpoints")) {
+            if (endpoints->is_sequence()) {
+                for (const YamlNode& entry : endpoints->items) {
+                    if (auto endpoint = read_endpoint(entry))
+                        manifest.endpoints.push_back(std::move(*endpoint));
+                }
+            } else if (!endpoints->is_null()) {
+                report(*endpoints, "'endpoints' must be a list");
             }
         }
         if (has_errors(problems_) && !partial_)
@@ -143,6 +154,33 @@ class TreeReader {
             }
         }
         return instance;
+    }
+
+    /// One entry of `endpoints:`: `name` and `listen` required, `forwards_to` optional, all
+    /// strings (what they mean is checked by flow::check_endpoints()).
+    std::optional<ExternalEndpoint> read_endpoint(const YamlNode& entry) {
+        if (!entry.is_mapping()) {
+            report(entry, "each endpoint must be a mapping with 'name' and 'listen'");
+            return std::nullopt;
+        }
+        check_keys(entry, {"name", "listen", "forwards_to"}, "an endpoint");
+        ExternalEndpoint endpoint;
+        endpoint.position = entry.position;
+        for (const char* key : {"name", "listen"}) {
+            if (!entry.find(key))
+                report(entry, "missing required key '" + std::string(key) + "' in an endpoint");
+        }
+        if (const YamlNode* name = entry.find("name"))
+            endpoint.name = string_value(*name, "name").value_or("");
+        if (const YamlNode* listen = entry.find("listen")) {
+            endpoint.listen = string_value(*listen, "listen").value_or("");
+            endpoint.listen_position = listen->position;
+        }
+        if (const YamlNode* forwards = entry.find("forwards_to")) {
+            endpoint.forwards_to = string_value(*forwards, "forwards_to");
+            endpoint.forwards_to_position = forwards->position;
+        }
+        return endpoint;
     }
 
     std::vector<Parameter> read_parameters(const YamlNode& node) {

@@ -115,7 +115,10 @@ void Planner::plan_init(const HostState& state) {
 PlanResult make_plan(const manifest::Manifest& manifest, lifecycle::SimulatedHost host,
                      const maincf::ParameterDefaults& defaults,
                      const std::vector<lifecycle::OwedWork>& owed) {
-    return detail::Planner(manifest, host, defaults, owed).run();
+    PlanResult result = detail::Planner(manifest, host, defaults, owed).run();
+    if (result.plan)
+        result.host_after = std::move(host);
+    return result;
 }
 
 }  // namespace pmr::plan

@@ -16,6 +16,9 @@ namespace pmr::plan {
 struct PlanResult {
     std::optional<Plan> plan;
     Diagnostics problems;
+    /// The host as the plan leaves it (every step applied), when there is a plan: what the
+    /// mail-flow checks read.
+    std::optional<lifecycle::SimulatedHost> host_after;
 };
 
 /// Diffs the manifest against the host and orders the steps that make the host match it:

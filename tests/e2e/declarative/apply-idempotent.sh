@@ -10,6 +10,8 @@ version: 1
 primary:
   parameters:
     relayhost: "[192.0.2.1]:587"
+    # Its smtp would share *:25 with postfix-a's (a listener conflict plan refuses).
+    master_service_disable: inet
 unmanaged: keep
 instances:
   - name: postfix-a

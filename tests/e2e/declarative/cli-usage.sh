@@ -32,7 +32,7 @@ pmr --help
 expect_status 0
 subcommands=$(awk '/^Subcommands:/ {on = 1; next} on && /^  [a-z]/ {print $1}' "$OUT")
 expect_eq "subcommands listed" \
-    "validate plan apply check export list init create import destroy deport enable disable assign exec postfix postmulti" \
+    "validate plan apply check export graph list init create import destroy deport enable disable assign exec postfix postmulti" \
     "$(echo $subcommands)"
 
 # What each subcommand cannot do without (nothing for the ones whose arguments are optional).
@@ -40,7 +40,7 @@ declare -A missing=(
     [validate]="validate" [plan]="plan" [check]="check" [apply]="apply"
     [create]="create" [import]="import" [destroy]="destroy" [deport]="deport"
     [enable]="enable" [disable]="disable" [assign]="assign" [exec]="exec" [postfix]="postfix"
-    [export]="" [list]="" [init]="" [postmulti]=""
+    [export]="" [graph]="" [list]="" [init]="" [postmulti]=""
 )
 for sub in $subcommands; do
     [ "${missing[$sub]+set}" = set ] || fail "the table lacks the subcommand '$sub'"

@@ -6,6 +6,10 @@ e2e_begin "$@"
 
 manifest on.yaml <<'YAML'
 version: 1
+# The primary's smtp would share *:25 with postfix-run's (a listener conflict plan refuses).
+primary:
+  parameters:
+    master_service_disable: inet
 instances:
   - name: postfix-run
     group: mta
@@ -15,6 +19,10 @@ instances:
 YAML
 manifest off.yaml <<'YAML'
 version: 1
+# The primary's smtp would share *:25 with postfix-run's (a listener conflict plan refuses).
+primary:
+  parameters:
+    master_service_disable: inet
 instances:
   - name: postfix-run
     group: mta

@@ -120,7 +120,7 @@ instances:
   - name: postfix-a
     enabled: true
 YAML
-rows "unknown keys" "unknown.yaml:2:1: unknown key 'colour' in the manifest (expected one of: version, primary, unmanaged, instances)
+rows "unknown keys" "unknown.yaml:2:1: unknown key 'colour' in the manifest (expected one of: version, primary, unmanaged, instances, endpoints)
 unknown.yaml:5:5: unknown key 'enabled' in an instance (expected one of: name, group, enable, config_directory, queue_directory, data_directory, parameters, services, protect, state, running)" unknown.yaml
 
 manifest types.yaml <<'YAML'

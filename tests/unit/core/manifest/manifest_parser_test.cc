@@ -205,9 +205,9 @@ TEST(ManifestParserTest, TheVersion) {
 TEST(ManifestParserTest, UnknownTopLevelKeys) {
     EXPECT_EQ(refused("version: 1\ninstance: []\nextra: 1\n"),
               (Strings{"m.yaml:2:1: unknown key 'instance' in the manifest (expected one of: "
-                       "version, primary, unmanaged, instances)",
+                       "version, primary, unmanaged, instances, endpoints)",
                        "m.yaml:3:1: unknown key 'extra' in the manifest (expected one of: "
-                       "version, primary, unmanaged, instances)"}));
+                       "version, primary, unmanaged, instances, endpoints)"}));
 }
 
 TEST(ManifestParserTest, DuplicateKeysAreRefused) {
@@ -324,7 +324,7 @@ TEST(ManifestParserTest, EveryProblemIsReportedAtOnce) {
                       "    enable: sometimes\n"
                       "  - group: g\n"),
               (Strings{"m.yaml:3:1: unknown key 'colour' in the manifest (expected one of: "
-                       "version, primary, unmanaged, instances)",
+                       "version, primary, unmanaged, instances, endpoints)",
                        "m.yaml:1:10: unsupported manifest version '3' (this pmreconcile reads "
                        "version 1)",
                        "m.yaml:2:12: 'unmanaged' must be keep, deport or destroy, not 'maybe'",
