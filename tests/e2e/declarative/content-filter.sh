@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Postfix's content-filter walk-through (examples/content-filter.yaml) end to end with real mail
-# (#16): one apply on a fresh host makes the null-client primary, postfix-out (re-injection on
-# 127.0.0.1:10026) and postfix-in (127.0.0.1:25, everything to the filter on 127.0.0.1:10025);
-# with the three running and tests/e2e/smtp-proxy as the filter, a message sent to postfix-in
+# (#16): one apply on a fresh host makes and starts (`running: true`) the null-client primary,
+# postfix-out (re-injection on 127.0.0.1:10026) and postfix-in (127.0.0.1:25, everything to the
+# filter on 127.0.0.1:10025); with tests/e2e/smtp-proxy as the filter, a message sent to postfix-in
 # with SMTP passes the filter and is delivered by postfix-out; a second apply does nothing; check
 # exits 0; a hand edit of postfix-out's re-injection service is drift that check names (exit 2);
-# export --with-services --with-parameters, planned, finds nothing to do; postfix-in stopped
-# while the filter is down keeps its deferred message and delivers it once both are back.
+# export --with-services --with-parameters, planned, finds nothing to do; `running: false` stops
+# postfix-in while the filter is down and its deferred message stays queued; `running: true`
+# again, and it is delivered.
 #
 # Delivery is observed without syslog (there is none in the sandbox): the test's copy of the
 # example gives each instance a maillog_file under its data directory and sends postfix-out's
@@ -21,26 +22,6 @@ in=/etc/postfix-in out=/etc/postfix-out
 in_log=/var/lib/postfix-in/maillog out_log=/var/lib/postfix-out/maillog
 no_changes="No changes: the host matches the manifest."
 proxy_pid=
-
-# ---- until `running: true|false` is in the manifest (branch `running`) -----------------------
-# The only functions to replace once it lands: the manifest then says which instances run, and
-# apply starts and stops them.
-
-# start_instances_until_running_lands: starts the primary and every secondary, in
-# multi_instance_directories order (Postfix's start order), as `running: true` will.
-start_instances_until_running_lands() {
-    local dir
-    for dir in /etc/postfix $(postconf -h multi_instance_directories); do start "$dir"; done
-}
-
-# stop_instance_until_running_lands DIR: stops one instance, as `running: false` will.
-stop_instance_until_running_lands() {
-    must postfix -c "$1" stop
-    expect_stopped "$1"
-}
-
-# start_instance_until_running_lands DIR: starts it again, as `running: true` will.
-start_instance_until_running_lands() { start "$1"; }
 
 # ---- mail -------------------------------------------------------------------------------------
 
@@ -139,7 +120,7 @@ queued_in_postfix_in() {
 # ---- the scene --------------------------------------------------------------------------------
 
 step "the test's copy of the example: postfix-out discards example.com mail, both log to files"
-python3 - "$example" cf.yaml <<'PY' || fail "cannot derive the test manifest"
+python3 - "$example" cf.yaml cf-in-stopped.yaml <<'PY' || fail "cannot derive the test manifest"
 import sys
 import yaml
 
@@ -152,26 +133,32 @@ instances["postfix-out"]["parameters"].update({
 instances["postfix-in"]["parameters"]["maillog_file"] = "/var/lib/postfix-in/maillog"
 with open(sys.argv[2], "w") as f:
     yaml.safe_dump(manifest, f, sort_keys=False)
+instances["postfix-in"]["running"] = False
+with open(sys.argv[3], "w") as f:
+    yaml.safe_dump(manifest, f, sort_keys=False)
 PY
 pmr validate -f cf.yaml
 expect_status 0
 pmr validate -f "$example"
 expect_status 0
 
-step "one apply on a fresh host: init, two creates, their parameters and services, enables"
+step "one apply on a fresh host: init, two creates, their parameters and services, enables, starts"
 run postmulti -l
 expect_out "-               -               y         /etc/postfix"
 pmr apply -f cf.yaml --auto-approve
 expect_status 0
-expect_applied "[1/8] ~ init - (/etc/postfix)
-[2/8] + create postfix-out (/etc/postfix-out)
-[3/8] + create postfix-in (/etc/postfix-in)
-[4/8] ~ configure - (/etc/postfix)
-[5/8] ~ configure postfix-out (/etc/postfix-out)
-[6/8] ~ configure postfix-in (/etc/postfix-in)
-[7/8] ~ enable postfix-out (/etc/postfix-out)
-[8/8] ~ enable postfix-in (/etc/postfix-in)
-Apply complete: 2 created, 6 changed, 0 destroyed."
+expect_applied "[1/11] ~ init - (/etc/postfix)
+[2/11] + create postfix-out (/etc/postfix-out)
+[3/11] + create postfix-in (/etc/postfix-in)
+[4/11] ~ configure - (/etc/postfix)
+[5/11] ~ configure postfix-out (/etc/postfix-out)
+[6/11] ~ configure postfix-in (/etc/postfix-in)
+[7/11] ~ enable postfix-out (/etc/postfix-out)
+[8/11] ~ enable postfix-in (/etc/postfix-in)
+[9/11] ! start - (/etc/postfix)
+[10/11] ! start postfix-out (/etc/postfix-out)
+[11/11] ! start postfix-in (/etc/postfix-in)
+Apply complete: 2 created, 6 changed, 0 destroyed, 3 started."
 run postmulti -l
 expect_out "-               -               y         /etc/postfix
 postfix-out     mta             y         /etc/postfix-out
@@ -181,7 +168,6 @@ expect_out "127.0.0.1:10026 inet n   -       n       -       -       smtpd"
 expect_cf "$in" default_transport "smtp:[127.0.0.1]:10025"
 
 step "the three instances run"
-start_instances_until_running_lands
 for dir in /etc/postfix "$out" "$in"; do expect_running "$dir"; done
 
 step "a message sent to postfix-in passes the filter and is delivered by postfix-out"
@@ -227,16 +213,30 @@ pmr plan -f exported.yaml --detailed-exitcode
 expect_status 0
 expect_out "$no_changes"
 
-step "postfix-in stopped while the filter is down keeps the message; back up, it is delivered"
+step "running: false stops postfix-in while the filter is down; its message stays queued"
 stop_proxy
 send_mail cf-2@test.example.org
 await "postfix-in deferring <cf-2@test.example.org> (the filter is down)" \
     deferred_in_postfix_in cf-2@test.example.org
-stop_instance_until_running_lands "$in"
+pmr apply -f cf-in-stopped.yaml --auto-approve
+expect_status 0
+expect_applied "[1/1] ! stop postfix-in (/etc/postfix-in)
+Apply complete: 0 created, 0 changed, 0 destroyed, 1 stopped."
+expect_stopped "$in"
+expect_running "$out"
 queued_in_postfix_in cf-2@test.example.org ||
     { show_mail_state; fail "postfix-in's queue lost the message when it stopped"; }
+pmr check -f cf.yaml
+expect_status 2
+expect_out_has "! 1. start postfix-in (/etc/postfix-in)"
+
+step "running: true again: postfix-in starts and the message is delivered"
 start_proxy
-start_instance_until_running_lands "$in"
+pmr apply -f cf.yaml --auto-approve
+expect_status 0
+expect_applied "[1/1] ! start postfix-in (/etc/postfix-in)
+Apply complete: 0 created, 0 changed, 0 destroyed, 1 started."
+expect_running "$in"
 must postqueue -c "$in" -f
 await "postfix-out delivering <cf-2@test.example.org>" delivered_by_out cf-2@test.example.org
 await "postfix-in's queue emptying" eval '! queued_in_postfix_in cf-2@test.example.org'

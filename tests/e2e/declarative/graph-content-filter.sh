@@ -76,3 +76,7 @@ mkdir -m 0755 nodot && ln -s "$(command -v postconf)" nodot/postconf
 PATH=$E2E_TMP/nodot run "$PMRECONCILE" graph --format svg
 expect_status 1
 expect_err_has "pmreconcile: error: --format svg needs Graphviz's dot (Debian package graphviz): execute dot: No such file or directory"
+
+step "stop the instances the example's running: true started"
+must "$PMRECONCILE" postfix -- stop
+expect_no_masters
