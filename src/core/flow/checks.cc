@@ -155,23 +155,30 @@ std::string conflict_effect(const Binding& x, const Binding& y) {
            specific.endpoint.host + " reach only " + specific.node;
 }
 
+/// Whether two bindings of different nodes would take the same connections.
+bool clash(const Binding& x, const Binding& y) {
+    return x.node != y.node && x.endpoint.port == y.endpoint.port &&
+           addresses_clash(x.endpoint.host, y.endpoint.host);
+}
+
+/// Reports each binding that clashes with an earlier one, against the first of those only: ten
+/// instances on one port are nine errors, not forty-five.
 void check_conflicts(const std::vector<Binding>& bindings, Diagnostics& out) {
     std::set<std::tuple<std::string, std::string, std::string, std::string>> reported;
-    for (std::size_t a = 0; a < bindings.size(); ++a) {
-        for (std::size_t b = a + 1; b < bindings.size(); ++b) {
-            const Binding& x = bindings[a];
-            const Binding& y = bindings[b];
-            if (x.node == y.node || x.endpoint.port != y.endpoint.port ||
-                !addresses_clash(x.endpoint.host, y.endpoint.host))
-                continue;
-            if (!reported.insert({x.node, x.service, y.node, y.service}).second)
-                continue;
-            out.push_back(at(x.place, Severity::error,
-                             "listener conflict: " + x.node + " (" + x.service + ", " +
-                                 to_string(x.endpoint) + ") and " + y.node + " (" + y.service +
-                                 ", " + to_string(y.endpoint) + ", at " + y.place.text() + ") " +
-                                 conflict_effect(x, y)));
-        }
+    for (std::size_t b = 1; b < bindings.size(); ++b) {
+        const Binding& y = bindings[b];
+        const auto first = std::find_if(bindings.begin(), bindings.begin() + b,
+                                        [&y](const Binding& x) { return clash(x, y); });
+        if (first == bindings.begin() + b)
+            continue;
+        const Binding& x = *first;
+        if (!reported.insert({x.node, x.service, y.node, y.service}).second)
+            continue;
+        out.push_back(at(x.place, Severity::error,
+                         "listener conflict: " + x.node + " (" + x.service + ", " +
+                             to_string(x.endpoint) + ") and " + y.node + " (" + y.service + ", " +
+                             to_string(y.endpoint) + ", at " + y.place.text() + ") " +
+                             conflict_effect(x, y)));
     }
 }
 
