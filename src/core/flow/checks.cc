@@ -254,24 +254,41 @@ void check_loops(const FlowGraph& graph, const Locator& locate, Diagnostics& out
         walk(i.name, i.name);
 }
 
+/// The edges that leave each node, found by the node's kind and name: the start-order check asks
+/// for every instance's, and a scan of all edges each time was quadratic in the instances.
+class EdgesFrom {
+  public:
+    explicit EdgesFrom(const FlowGraph& graph) {
+        for (const Edge& e : graph.edges)
+            by_node_[{e.from_kind, e.from}].push_back(&e);
+    }
+
+    /// The edges from the node of this kind and name (none when it sends nothing).
+    [[nodiscard]] const std::vector<const Edge*>& of(NodeKind kind, const std::string& name) const {
+        const auto found = by_node_.find({kind, name});
+        return found == by_node_.end() ? none_ : found->second;
+    }
+
+  private:
+    std::map<std::pair<NodeKind, std::string>, std::vector<const Edge*>> by_node_;
+    std::vector<const Edge*> none_;
+};
+
 /// The secondaries `sender` hands mail to, directly or through an endpoint, with how.
-std::vector<std::pair<std::string, std::string>> receivers_of(const FlowGraph& graph,
+std::vector<std::pair<std::string, std::string>> receivers_of(const EdgesFrom& edges,
                                                               const std::string& sender) {
     std::vector<std::pair<std::string, std::string>> receivers;
-    for (const Edge& e : graph.edges) {
-        if (e.from != sender || e.from_kind != NodeKind::instance)
-            continue;
-        const std::string how = e.parameter + " " + e.value;
-        if (e.to_kind == NodeKind::instance) {
-            receivers.emplace_back(e.to, how);
+    for (const Edge* e : edges.of(NodeKind::instance, sender)) {
+        const std::string how = e->parameter + " " + e->value;
+        if (e->to_kind == NodeKind::instance) {
+            receivers.emplace_back(e->to, how);
             continue;
         }
-        if (e.to_kind != NodeKind::endpoint)
+        if (e->to_kind != NodeKind::endpoint)
             continue;
-        for (const Edge& f : graph.edges) {
-            if (f.from == e.to && f.from_kind == NodeKind::endpoint &&
-                f.to_kind == NodeKind::instance)
-                receivers.emplace_back(f.to, how + " via " + e.to);
+        for (const Edge* f : edges.of(NodeKind::endpoint, e->to)) {
+            if (f->to_kind == NodeKind::instance)
+                receivers.emplace_back(f->to, how + " via " + e->to);
         }
     }
     return receivers;
@@ -314,10 +331,11 @@ void check_order(const FlowGraph& graph, const Locator& locate, Diagnostics& out
     };
     std::multimap<std::string, std::string> before;  // sender -> receiver it needs started
     std::vector<std::tuple<std::string, std::string, std::string>> late;  // receiver, sender, how
+    const EdgesFrom edges(graph);
     for (const InstanceNode& i : graph.instances) {
         if (i.primary || !i.enabled)
             continue;
-        for (const auto& [receiver, how] : receivers_of(graph, i.name)) {
+        for (const auto& [receiver, how] : receivers_of(edges, i.name)) {
             if (receiver == i.name || index(receiver) == static_cast<long>(names.size()))
                 continue;
             before.emplace(i.name, receiver);

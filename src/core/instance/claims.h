@@ -1,9 +1,9 @@
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/support/expected.h"
 
@@ -27,7 +27,15 @@ class ClaimRegistry {
     [[nodiscard]] std::optional<std::string> owner(std::string_view value) const;
 
   private:
-    std::map<std::string, std::string, std::less<>> owners_;
+    /// Hashes std::string and std::string_view alike, so a lookup by view makes no string.
+    struct TextHash {
+        using is_transparent = void;
+        [[nodiscard]] std::size_t operator()(std::string_view text) const {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    /// By value: a host of 1,000 instances makes 4,000 claims each time its state is read.
+    std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> owners_;
 };
 
 }  // namespace pmr::instance
