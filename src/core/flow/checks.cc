@@ -335,7 +335,10 @@ void check_order(const FlowGraph& graph, const Locator& locate, Diagnostics& out
     for (const InstanceNode& i : graph.instances) {
         if (i.primary || !i.enabled)
             continue;
-        for (const auto& [receiver, how] : receivers_of(edges, i.name)) {
+        // Named, not a structured binding: clang 14 cannot capture those in the lambda below.
+        for (const auto& hand_off : receivers_of(edges, i.name)) {
+            const std::string& receiver = hand_off.first;
+            const std::string& how = hand_off.second;
             if (receiver == i.name || index(receiver) == static_cast<long>(names.size()))
                 continue;
             before.emplace(i.name, receiver);
