@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include "core/support/words.h"
+
 namespace pmr::effects {
 
 namespace {
@@ -18,13 +20,6 @@ std::string error_text(std::string output) {
     while (!output.empty() && (output.back() == '\n' || output.back() == ' '))
         output.pop_back();
     return output.empty() ? "" : ": " + output;
-}
-
-std::string joined(const std::vector<std::string>& argv) {
-    std::string text;
-    for (const std::string& word : argv)
-        text += (text.empty() ? "" : " ") + word;
-    return text;
 }
 
 }  // namespace
@@ -117,7 +112,7 @@ Status InstanceService::postfix(const std::string& config_directory, std::string
 
 Status InstanceService::systemctl(std::vector<std::string> arguments) {
     arguments.insert(arguments.begin(), "systemctl");
-    std::string label = joined(arguments);
+    std::string label = join_words(arguments);
     return run_command(std::move(arguments), std::move(label), true);
 }
 

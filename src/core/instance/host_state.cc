@@ -4,21 +4,11 @@
 
 #include "core/instance/claims.h"
 #include "core/maincf/configuration.h"
+#include "core/support/words.h"
 
 namespace pmr::instance {
 
 namespace {
-
-/// `elements` separated by single spaces.
-std::string joined(const std::vector<std::string>& elements) {
-    std::string text;
-    for (const std::string& element : elements) {
-        if (!text.empty())
-            text += ' ';
-        text += element;
-    }
-    return text;
-}
 
 /// Lowercase copy, for mail_conf_bool's case-insensitive yes/no.
 std::string lowercase(std::string_view text) {
@@ -211,7 +201,7 @@ std::optional<HostState> build_state(const maincf::MainCf& primary_main_cf,
     if (problems.size() > problems_before)
         return std::nullopt;
     state.directories_listed_plainly =
-        primary_main_cf.get("multi_instance_directories").value_or("") == joined(secondaries);
+        primary_main_cf.get("multi_instance_directories").value_or("") == join_words(secondaries);
 
     const std::string enable_word = lowercase(state.multi_instance_enable);
     if (enable_word != "yes" && enable_word != "no") {
