@@ -37,6 +37,17 @@ bool take_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprin
     return true;
 }
 
+/// Fingerprints `path`, which must be read without a problem when it exists: the snapshot's
+/// copy when it holds one already (begin_snapshot reads every master.cf, and a problem there
+/// is only a warning), else read now.
+bool take_fingerprinted_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprinted,
+                             const std::string& path, Diagnostics& problems) {
+    if (host.file(path) == nullptr)
+        return take_file(host, fingerprinted, path, true, problems);
+    fingerprinted.insert(path);
+    return true;
+}
+
 /// Records, as empty files, what a stopped Postfix leaves in an instance's queue and data
 /// directories and what never holds mail: the lock files in pid/ (master.pid, unix.smtp, ...),
 /// the sockets and FIFOs of its services in public/ and private/, and master.lock and prng_exch
@@ -191,12 +202,12 @@ bool complete_snapshot(HostSnapshot& snapshot, const manifest::Manifest& manifes
         }
         // The master.cf whose services the manifest manages is planned from, so fingerprinted.
         if (!manifest.instances[k].services.empty()) {
-            take_file(host, fingerprinted, meant[k]->config_directory + "/master.cf", true,
-                      problems);
+            take_fingerprinted_file(host, fingerprinted, meant[k]->config_directory + "/master.cf",
+                                    problems);
         }
     }
     if (!manifest.primary_services.empty())
-        take_file(host, fingerprinted, config_directory + "/master.cf", true, problems);
+        take_fingerprinted_file(host, fingerprinted, config_directory + "/master.cf", problems);
     if (state) {
         for (const instance::Instance& i : state->instances) {
             lifecycle::RuntimeFacts facts;
