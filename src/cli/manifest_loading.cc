@@ -8,6 +8,7 @@
 #include "core/flow/checks.h"
 #include "core/manifest/manifest_parser.h"
 #include "effects/read_file.h"
+#include "effects/thread_runner.h"
 
 namespace pmr::cli {
 
@@ -27,7 +28,7 @@ std::optional<LoadedManifest> load_manifest(const std::string& path,
         loaded.text = std::move(read).value();
     }
     Diagnostics problems;
-    auto parsed = manifest::parse_manifest(loaded.text, name, problems);
+    auto parsed = manifest::parse_manifest(loaded.text, name, problems, effects::ThreadRunner{});
     if (parsed) {
         problems = manifest::validate(*parsed, primary);
         const Diagnostics flow = flow::check_endpoints(*parsed);

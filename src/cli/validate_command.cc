@@ -13,6 +13,7 @@
 #include "core/manifest/parameter_names.h"
 #include "core/support/exit_code.h"
 #include "effects/read_file.h"
+#include "effects/thread_runner.h"
 
 namespace pmr::cli {
 
@@ -79,8 +80,8 @@ int run_validate(const GlobalOptions& global, const DeclarativeOptions& options)
     const std::string name = effects::manifest_input_name(options.manifest_path);
     // Every problem at once: of meaning too, where the structure has problems elsewhere.
     Diagnostics problems;
-    const auto manifest =
-        manifest::parse_and_validate(*text, name, default_primary_directories(context), problems);
+    const auto manifest = manifest::parse_and_validate(
+        *text, name, default_primary_directories(context), problems, effects::ThreadRunner{});
     if (manifest) {
         const Diagnostics names = check_parameter_names(*manifest, global, options.strict);
         problems.insert(problems.end(), names.begin(), names.end());

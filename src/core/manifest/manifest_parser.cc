@@ -279,7 +279,7 @@ class TreeReader {
 
 /// parse_manifest(), returning what could be read despite structural problems when `partial`.
 std::optional<Manifest> parse(std::string_view text, const std::string& path, Diagnostics& problems,
-                              bool partial) {
+                              bool partial, const TaskRunner& runner) {
     if (text.size() > max_manifest_bytes) {
         problems.push_back(make_error(path, 0, 0,
                                       "manifest too large (" + std::to_string(text.size()) +
@@ -291,7 +291,7 @@ std::optional<Manifest> parse(std::string_view text, const std::string& path, Di
         problems.push_back(make_error(path, 0, 0, "manifest contains a NUL byte"));
         return std::nullopt;
     }
-    const std::optional<YamlNode> root = parse_yaml_tree(text, path, problems);
+    const std::optional<YamlNode> root = parse_yaml_tree(text, path, problems, runner);
     if (!root)
         return std::nullopt;
     return TreeReader(path, problems, partial).read(*root);
@@ -300,15 +300,15 @@ std::optional<Manifest> parse(std::string_view text, const std::string& path, Di
 }  // namespace
 
 std::optional<Manifest> parse_manifest(std::string_view text, const std::string& path,
-                                       Diagnostics& problems) {
-    return parse(text, path, problems, false);
+                                       Diagnostics& problems, const TaskRunner& runner) {
+    return parse(text, path, problems, false, runner);
 }
 
 std::optional<Manifest> parse_and_validate(std::string_view text, const std::string& path,
-                                           const PrimaryDirectories& primary,
-                                           Diagnostics& problems) {
+                                           const PrimaryDirectories& primary, Diagnostics& problems,
+                                           const TaskRunner& runner) {
     Diagnostics found;
-    auto manifest = parse(text, path, found, true);
+    auto manifest = parse(text, path, found, true, runner);
     if (manifest) {
         for (Diagnostic& d : validate(*manifest, primary))
             found.push_back(std::move(d));

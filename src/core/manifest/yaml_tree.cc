@@ -5,6 +5,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <iterator>
 #include <sstream>
 
 #include "core/manifest/yaml_nesting.h"
@@ -21,10 +22,11 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 
 namespace {
 
-Position position_of(const YAML::Mark& mark) {
+/// Where `mark` is in the whole text, for a part of it that begins on line `first_line`.
+Position position_of(const YAML::Mark& mark, int first_line = 1) {
     if (mark.is_null())
         return {};
-    return {mark.line + 1, mark.column + 1};
+    return {mark.line + first_line, mark.column + 1};
 }
 
 std::string too_deep_message() {
@@ -39,8 +41,10 @@ struct NestedTooDeep {};
 /// own, and refuses anchors, aliases and further documents.
 class TreeBuilder final : public YAML::EventHandler {
   public:
-    TreeBuilder(std::string_view text, const std::string& path, Diagnostics& problems)
-        : text_(text), path_(path), problems_(problems) {}
+    /// Builds the tree of `text`, which begins on line `first_line` of the file.
+    TreeBuilder(std::string_view text, int first_line, const std::string& path,
+                Diagnostics& problems)
+        : text_(text), first_line_(first_line), path_(path), problems_(problems) {}
 
     /// Whether to ask for another document: after a second one there is nothing more to learn,
     /// and yaml-cpp 0.7 can return the same document forever (yaml-cpp issue #1040: a stray ','
@@ -102,10 +106,10 @@ class TreeBuilder final : public YAML::EventHandler {
         std::optional<YamlNode> key;
     };
 
-    static YamlNode leaf(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& scalar) {
+    YamlNode leaf(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& scalar) const {
         YamlNode node;
         node.kind = kind;
-        node.position = position_of(mark);
+        node.position = position_of(mark, first_line_);
         node.scalar = scalar;
         return node;
     }
@@ -153,11 +157,12 @@ class TreeBuilder final : public YAML::EventHandler {
         throw NestedTooDeep{};
     }
     void report(const YAML::Mark& mark, std::string message) {
-        const Position p = position_of(mark);
+        const Position p = position_of(mark, first_line_);
         problems_.push_back(make_error(path_, p.line, p.column, std::move(message)));
     }
 
     std::string_view text_;
+    int first_line_;
     const std::string& path_;
     Diagnostics& problems_;
     int documents_ = 0;
@@ -186,18 +191,17 @@ std::optional<Position> tab_in_indentation(std::string_view text, int last_line)
 
 }  // namespace
 
-std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string& path,
-                                        Diagnostics& problems) {
+namespace {
+
+/// One document of `text`, which begins on line `first_line` of the file, as a tree; problems
+/// are reported at their place in the file.
+std::optional<YamlNode> parse_document(std::string_view text, int first_line,
+                                       const std::string& path, Diagnostics& problems) {
     const std::size_t before = problems.size();
-    // yaml-cpp keeps every token of an unclosed flow collection: deep ones are refused first.
-    if (const auto at = find_too_deep_flow_nesting(text, max_yaml_nesting)) {
-        problems.push_back(make_error(path, at->line, at->column, too_deep_message()));
-        return std::nullopt;
-    }
     try {
         std::istringstream stream{std::string(text)};
         YAML::Parser parser(stream);
-        TreeBuilder builder(text, path, problems);
+        TreeBuilder builder(text, first_line, path, problems);
         while (builder.wants_more() && parser.HandleNextDocument(builder)) {
         }
         if (problems.size() > before)
@@ -208,14 +212,79 @@ std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string
     } catch (const YAML::Exception& error) {
         // yaml-cpp's message for a tab in indentation does not say so, nor where the tab is.
         if (const auto tab = tab_in_indentation(text, position_of(error.mark).line)) {
-            problems.push_back(make_error(path, tab->line, tab->column,
+            problems.push_back(make_error(path, tab->line + first_line - 1, tab->column,
                                           "a tab in indentation: YAML indents with spaces only"));
             return std::nullopt;
         }
-        const Position p = position_of(error.mark);
+        const Position p = position_of(error.mark, first_line);
         problems.push_back(make_error(path, p.line, p.column, "invalid YAML: " + error.msg));
         return std::nullopt;
     }
+}
+
+/// The sequence that is the value of the root mapping's key on line `key_line`, or nullptr.
+YamlNode* list_at(YamlNode& root, int key_line) {
+    if (!root.is_mapping())
+        return nullptr;
+    for (YamlEntry& entry : root.entries) {
+        if (entry.key.position.line == key_line)
+            return entry.value.is_sequence() ? &entry.value : nullptr;
+    }
+    return nullptr;
+}
+
+/// Whether `tree` is a sequence whose last entry is the stand-in `~` that ends a section.
+bool ends_with_stand_in(const std::optional<YamlNode>& tree) {
+    return tree && tree->is_sequence() && !tree->items.empty() && tree->items.back().is_null();
+}
+
+}  // namespace
+
+std::optional<YamlNode> parse_yaml_parts(const YamlSplit& split, const std::string& path,
+                                         const TaskRunner& runner) {
+    std::vector<std::optional<YamlNode>> trees(split.parts.size());
+    runner.run(split.parts.size(), [&](std::size_t k) {
+        Diagnostics problems;
+        const YamlPart& part = split.parts[k];
+        trees[k] = parse_document(part.text, part.first_line, path, problems);
+        if (!problems.empty() || (k > 0 && !ends_with_stand_in(trees[k])))
+            trees[k].reset();
+    });
+    for (const auto& tree : trees) {
+        if (!tree)
+            return std::nullopt;
+    }
+    YamlNode root = std::move(*trees.front());
+    YamlNode* list = list_at(root, split.key_line);
+    if (list == nullptr)
+        return std::nullopt;
+    std::vector<YamlNode> entries;
+    for (std::size_t k = 1; k < trees.size(); ++k) {
+        std::vector<YamlNode>& items = trees[k]->items;
+        std::move(items.begin(), items.end() - 1, std::back_inserter(entries));
+    }
+    std::move(list->items.begin(), list->items.end(), std::back_inserter(entries));
+    list->items = std::move(entries);
+    list->position = trees[1]->position;  // where the first section starts the list
+    return root;
+}
+
+std::optional<YamlNode> parse_yaml_tree(std::string_view text, const std::string& path,
+                                        Diagnostics& problems, const TaskRunner& runner) {
+    // yaml-cpp keeps every token of an unclosed flow collection: deep ones are refused first.
+    if (const auto at = find_too_deep_flow_nesting(text, max_yaml_nesting)) {
+        problems.push_back(make_error(path, at->line, at->column, too_deep_message()));
+        return std::nullopt;
+    }
+    if (runner.width() > 1 && text.size() >= min_bytes_to_split) {
+        if (const auto split = split_instance_list(text, runner.width())) {
+            // A part with a problem is read again with the whole text, which words the problem
+            // as it is: the parts are for the manifests that have none.
+            if (auto tree = parse_yaml_parts(*split, path, runner))
+                return tree;
+        }
+    }
+    return parse_document(text, 1, path, problems);
 }
 
 }  // namespace pmr::manifest

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "core/manifest/manifest.h"
+#include "core/manifest/yaml_split.h"
 #include "core/support/diagnostic.h"
+#include "core/support/task_runner.h"
 
 namespace pmr::manifest {
 
@@ -34,22 +36,39 @@ struct YamlNode {
     /// The value of the first entry whose key is the scalar `key`, or nullptr (also when this
     /// is not a mapping).
     [[nodiscard]] const YamlNode* find(std::string_view key) const;
+
+    /// The same node: kind, position, text and children (what parsing in parts must keep).
+    friend bool operator==(const YamlNode&, const YamlNode&) = default;
 };
 
 /// A key and its value.
 struct YamlEntry {
     YamlNode key;
     YamlNode value;
+    friend bool operator==(const YamlEntry&, const YamlEntry&) = default;
 };
+
+/// A text at least this long is parsed in parts at once, when it can be (yaml_split.h) and the
+/// runner runs more than one task at once: below it, a thread costs more than it saves.
+inline constexpr std::size_t min_bytes_to_split = 64 * 1024;
 
 /// Parses the first YAML document of `text` into a tree in one pass of yaml-cpp's event
 /// parser. Refuses what a manifest never needs and that can be abused: anchors and aliases (an
 /// "alias bomb" expands exponentially), a second document, and collections nested more than
 /// max_yaml_nesting deep (flow ones before yaml-cpp runs: see yaml_nesting.h). Problems are
 /// reported as `PATH:LINE:COL: message`; the tree is returned only when there is none. Text
-/// without a document is a null root.
-[[nodiscard]] std::optional<YamlNode> parse_yaml_tree(std::string_view text,
-                                                      const std::string& path,
-                                                      Diagnostics& problems);
+/// without a document is a null root. A long text whose `instances:` list can be cut is parsed
+/// in parts on `runner` (parse_yaml_parts); the tree and the problems are the same either way.
+[[nodiscard]] std::optional<YamlNode> parse_yaml_tree(
+    std::string_view text, const std::string& path, Diagnostics& problems,
+    const TaskRunner& runner = SequentialRunner{});
+
+/// The tree of the whole text that `split` was cut from, its parts parsed on `runner` and the
+/// list's entries joined in order; positions are those in the whole text. nullopt when a part
+/// has any problem (then only the whole text says which, and where). Checks nothing that
+/// parse_yaml_tree() checks before it parses (the nesting of flow collections).
+[[nodiscard]] std::optional<YamlNode> parse_yaml_parts(const YamlSplit& split,
+                                                       const std::string& path,
+                                                       const TaskRunner& runner);
 
 }  // namespace pmr::manifest

@@ -57,6 +57,50 @@ if command -v strace >/dev/null 2>&1; then
     done
 fi
 
+step "a long manifest, whose YAML is read in parts at once, reads as the same text whole"
+# 600 instances with services: over the size from which the instance list is parsed in parts
+# (on a machine with more than one processor). Every answer must be the one of a whole read.
+long_manifest() {  # long_manifest BROKEN_ENTRY BAD_NAME_ENTRY
+    echo "version: 1"
+    echo "instances:"
+    for i in $(seq 1 600); do
+        if [ "$i" = "$2" ]; then echo "  - name: mta-$i"; else echo "  - name: \"postfix-l$i\""; fi
+        echo "    enable: true"
+        echo "    parameters:"
+        echo "      myhostname: \"l$i.example.com\""
+        [ "$i" = "$1" ] && echo "     broken: indentation"
+        echo "    services:"
+        echo "      \"127.0.0.1:$((20000 + i))/inet\": {private: n, command: smtpd, options: {content_filter: \"\"}}"
+        echo "      \"pickup/unix\": {wakeup: 30}"
+    done
+    echo "primary:"
+    echo "  running: true"
+}
+long_manifest 0 0 | manifest long.yaml
+long_manifest 0 450 | manifest long-bad-name.yaml
+long_manifest 300 0 | manifest long-broken.yaml
+[ "$(stat -c %s "$E2E_TMP/long.yaml")" -gt 65536 ] || fail "long.yaml is too short to be read in parts"
+line_of() { grep -n -m1 -e "$2" "$E2E_TMP/$1" | cut -d: -f1; }
+# validate_long FILE STATUS: validates FILE, then again on one processor (read whole, in one
+# part), and expects the same answer both times.
+validate_long() {
+    pmr validate -f "$1"
+    expect_status "$2"
+    cp "$OUT" "$E2E_TMP/parts.out"
+    cp "$ERR" "$E2E_TMP/parts.err"
+    run taskset -c 0 "$PMRECONCILE" validate -f "$1"
+    expect_status "$2"
+    if [ -s "$E2E_TMP/parts.out" ]; then expect_out "$(cat "$E2E_TMP/parts.out")"; else expect_out_empty; fi
+    if [ -s "$E2E_TMP/parts.err" ]; then expect_err "$(cat "$E2E_TMP/parts.err")"; else expect_err_empty; fi
+}
+validate_long long.yaml 0
+expect_out "long.yaml: valid (600 instances)"
+expect_err_empty
+validate_long long-bad-name.yaml 1
+expect_err "long-bad-name.yaml:$(line_of long-bad-name.yaml mta-450):11: instance name 'mta-450' must start with 'postfix-'"
+validate_long long-broken.yaml 1
+expect_err "long-broken.yaml:$(line_of long-broken.yaml 'broken: indentation'):6: invalid YAML: end of map not found"
+
 step "the same answers with the host's Postfix gone"
 must rm -rf /etc/postfix /var/spool/postfix /var/lib/postfix
 check_answers

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "core/support/task_runner.h"
+
+namespace pmr::effects {
+
+/// Runs tasks at once, one thread each, as many at once as this process may use processors
+/// (its CPU affinity), at most max_width. The calling thread runs one of them itself. A
+/// thread that cannot be started (the process is at its limit) leaves its task to the calling
+/// thread: slower, never an error.
+class ThreadRunner final : public TaskRunner {
+  public:
+    static constexpr std::size_t max_width = 8;
+
+    ThreadRunner();
+
+    [[nodiscard]] std::size_t width() const override { return width_; }
+    /// Rethrows, once every task has returned, the first exception a task threw.
+    void run(std::size_t count, const std::function<void(std::size_t)>& task) const override;
+
+  private:
+    std::size_t width_;
+};
+
+}  // namespace pmr::effects
