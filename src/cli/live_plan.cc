@@ -45,9 +45,9 @@ bool read_manifest_and_host(LivePlan& live, const std::string& manifest_path,
     if (!manifest)
         return false;  // the host's problems are not news then
     live.manifest = std::move(*manifest);
-    // Each instance the plan creates adds its main.cf to what is held: ready the heap for it.
+    // Each instance the plan keeps or creates adds its files to what is held: ready the heap.
     effects::reserve_heap_for_whole_host(
-        effects::heap_bytes_for_new_instances(live.manifest.manifest.instances.size()));
+        effects::heap_bytes_for_instances(live.manifest.manifest.instances.size()));
     if (snapshot && effects::complete_snapshot(*snapshot, live.manifest.manifest,
                                                live.context->defaults, problems)) {
         live.snapshot = std::move(snapshot);

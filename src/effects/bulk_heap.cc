@@ -22,10 +22,22 @@ constexpr std::size_t largest_reservation = std::size_t{1} << 30;
 bool prepared = false;
 std::size_t reserved = 0;  // bytes of heap readied so far
 
+/// Marks the 2 MB pages that lie wholly inside [begin, begin + bytes) for huge pages.
+void advise_huge_pages(void* begin, std::size_t bytes) {
+    const auto start = reinterpret_cast<std::uintptr_t>(begin);
+    const std::uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1);
+    const std::uintptr_t end = (start + bytes) & ~(huge_page - 1);
+    if (first < end)
+        ::madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE);
+}
+
 /// Grows the heap by about `bytes` with blocks small enough to come from brk, and gives them
 /// back to the allocator, which keeps them (the trim threshold is above the reservation).
 /// Marks what brk added for huge pages; false when the heap did not grow with brk.
 bool grow_heap(std::size_t bytes) {
+    // The free space at the top of the heap serves the first block before brk is asked for
+    // more: ask for that much more, so that the heap grows by `bytes`, not by what is missing.
+    bytes += ::mallinfo2().keepcost;
     const auto start = reinterpret_cast<std::uintptr_t>(::sbrk(0));
     std::vector<void*> blocks;
     blocks.reserve(bytes / (largest_heap_block - huge_page) + 1);
@@ -40,9 +52,7 @@ bool grow_heap(std::size_t bytes) {
         std::free(block);
     if (blocks.empty() || end <= start)
         return false;
-    const std::uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1);
-    if (first < end)
-        ::madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE);
+    advise_huge_pages(reinterpret_cast<void*>(start), end - start);
     return true;
 }
 

@@ -14,16 +14,18 @@ namespace pmr::effects {
 void prepare_heap_for_whole_host();
 
 /// Grows the readied heap the same way until it spans at least `bytes` (at most 1 GiB), for a
-/// plan that will hold more than the host has: each new instance's main.cf (some 35 KB with what
-/// is derived from it). Without it, planning 10,000 new instances takes 80,000 page faults, and
-/// its cost stops being linear in the number of instances. Does nothing before
-/// prepare_heap_for_whole_host(), or for what the heap already spans; best effort, never an error.
+/// plan that will hold more than the first reservation: each instance of the manifest, new or
+/// not, adds its main.cf and master.cf as read or created, parsed and as planned (some 60 KB).
+/// Without it, planning 10,000 new instances takes 80,000 page faults, and its cost stops being
+/// linear in the number of instances; planning 1,000 existing ones with their master.cf, 5,000.
+/// Does nothing before prepare_heap_for_whole_host(), or for what the heap already spans; best
+/// effort, never an error.
 void reserve_heap_for_whole_host(std::size_t bytes);
 
-/// What reserve_heap_for_whole_host() should be given for a plan that creates `instances`.
-[[nodiscard]] constexpr std::size_t heap_bytes_for_new_instances(std::size_t instances) {
-    constexpr std::size_t bytes_per_new_instance = 40 << 10;
-    return instances * bytes_per_new_instance;
+/// What reserve_heap_for_whole_host() should be given for a plan of a manifest of `instances`.
+[[nodiscard]] constexpr std::size_t heap_bytes_for_instances(std::size_t instances) {
+    constexpr std::size_t bytes_per_instance = 64 << 10;
+    return instances * bytes_per_instance;
 }
 
 }  // namespace pmr::effects
