@@ -7,6 +7,7 @@
 #include "cli/error_report.h"
 #include "core/flow/checks.h"
 #include "core/manifest/manifest_parser.h"
+#include "effects/bulk_heap.h"
 #include "effects/read_file.h"
 #include "effects/thread_runner.h"
 
@@ -28,7 +29,9 @@ std::optional<LoadedManifest> load_manifest(const std::string& path,
         loaded.text = std::move(read).value();
     }
     Diagnostics problems;
-    auto parsed = manifest::parse_manifest(loaded.text, name, problems, effects::ThreadRunner{});
+    // Each part's tree is built on a thread of its own, whose heap is readied for it.
+    const effects::ThreadRunner runner(effects::heap_bytes_for_manifest(loaded.text.size()));
+    auto parsed = manifest::parse_manifest(loaded.text, name, problems, runner);
     if (parsed) {
         problems = manifest::validate(*parsed, primary);
         const Diagnostics flow = flow::check_endpoints(*parsed);

@@ -56,7 +56,24 @@ bool grow_heap(std::size_t bytes) {
     return true;
 }
 
+/// A thread's arena is one mapping of at most 64 MB (glibc's HEAP_MAX_SIZE): stay well inside.
+constexpr std::size_t largest_thread_heap = std::size_t{48} << 20;
+
+thread_local bool thread_heap_prepared = false;
+
 }  // namespace
+
+void prepare_thread_heap(std::size_t bytes) {
+    if (thread_heap_prepared || !prepared || bytes < huge_page)
+        return;
+    thread_heap_prepared = true;
+    bytes = std::min(bytes, largest_thread_heap);
+    void* block = std::malloc(bytes);
+    if (block == nullptr)
+        return;
+    advise_huge_pages(block, bytes);
+    std::free(block);  // kept by the arena: the trim threshold is above it
+}
 
 void prepare_heap_for_whole_host() {
     if (prepared)

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "effects/bulk_heap.h"
+
 namespace pmr::effects {
 
 namespace {
@@ -24,7 +26,9 @@ std::size_t usable_processors() {
 
 }  // namespace
 
-ThreadRunner::ThreadRunner() : width_(std::clamp<std::size_t>(usable_processors(), 1, max_width)) {}
+ThreadRunner::ThreadRunner(std::size_t heap_bytes)
+    : width_(std::clamp<std::size_t>(usable_processors(), 1, max_width)),
+      heap_bytes_per_task_(heap_bytes / width_) {}
 
 void ThreadRunner::run(std::size_t count, const std::function<void(std::size_t)>& task) const {
     if (count == 0)
@@ -32,6 +36,7 @@ void ThreadRunner::run(std::size_t count, const std::function<void(std::size_t)>
     std::vector<std::exception_ptr> failures(count);
     const auto guarded = [&](std::size_t i) {
         try {
+            prepare_thread_heap(heap_bytes_per_task_);
             task(i);
         } catch (...) {
             failures[i] = std::current_exception();

@@ -15,7 +15,9 @@ class ThreadRunner final : public TaskRunner {
   public:
     static constexpr std::size_t max_width = 8;
 
-    ThreadRunner();
+    /// The tasks of one run() build about `heap_bytes` in all: each thread readies its heap for
+    /// its share (prepare_thread_heap) before its task. 0 for tasks that build little.
+    explicit ThreadRunner(std::size_t heap_bytes = 0);
 
     [[nodiscard]] std::size_t width() const override { return width_; }
     /// Rethrows, once every task has returned, the first exception a task threw.
@@ -23,6 +25,7 @@ class ThreadRunner final : public TaskRunner {
 
   private:
     std::size_t width_;
+    std::size_t heap_bytes_per_task_;
 };
 
 }  // namespace pmr::effects
