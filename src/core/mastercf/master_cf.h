@@ -35,6 +35,11 @@ class MasterCf {
     /// Parses `text`; never fails. `path` names the file in diagnostics.
     [[nodiscard]] static MasterCf parse(std::string text, std::string path);
 
+    /// This parse as the file at `path` with the same text reads: the same entries (shared, not
+    /// copied), and diagnostics that name `path`. A host whose instances hold copies of one
+    /// master.cf parses it once.
+    [[nodiscard]] MasterCf read_as(std::string path) const;
+
     /// An empty master.cf.
     MasterCf();
 
@@ -55,6 +60,8 @@ class MasterCf {
 
     /// The parsed state, shared by copies (opaque outside master_cf.cc).
     struct Data;
+    /// What does not depend on the path: the text and its entries, shared by read_as().
+    struct Entries;
 
   private:
     explicit MasterCf(std::shared_ptr<const Data> data);
