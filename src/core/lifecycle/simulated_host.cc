@@ -18,7 +18,7 @@ void SimulatedHost::put_file(const std::string& path, std::string content) {
 
 void SimulatedHost::put_master_cf(const std::string& path, const mastercf::MasterCf& parsed) {
     forget_derived(path);
-    files_[path] = std::make_shared<const std::string>(parsed.text());
+    files_[path] = parsed.shared_text().shared();
     mastercf::MasterCf kept = parsed.read_as(path);
     master_cfs_by_length_.insert_or_assign(kept.text().size(), kept);
     parsed_master_cfs_.insert_or_assign(path, std::move(kept));
@@ -99,20 +99,21 @@ const mastercf::MasterCf* SimulatedHost::master_cf(const std::string& path) cons
     auto cached = parsed_master_cfs_.find(path);
     if (cached != parsed_master_cfs_.end())
         return &cached->second;
-    const std::string* text = file(path);
-    if (text == nullptr)
+    auto file = files_.find(path);
+    if (file == files_.end())
         return nullptr;
     // As for main.cf, a cache only: parsing is pure.
-    return &parsed_master_cfs_.emplace(path, parse_master_cf(*text, path)).first->second;
+    return &parsed_master_cfs_.emplace(path, parse_master_cf(SharedText(file->second), path))
+                .first->second;
 }
 
-mastercf::MasterCf SimulatedHost::parse_master_cf(const std::string& text,
+mastercf::MasterCf SimulatedHost::parse_master_cf(const SharedText& text,
                                                   const std::string& path) const {
-    auto same_length = master_cfs_by_length_.find(text.size());
-    if (same_length != master_cfs_by_length_.end() && same_length->second.text() == text)
+    auto same_length = master_cfs_by_length_.find(text.str().size());
+    if (same_length != master_cfs_by_length_.end() && same_length->second.shared_text() == text)
         return same_length->second.read_as(path);
     mastercf::MasterCf parsed = mastercf::MasterCf::parse(text, path);
-    master_cfs_by_length_.insert_or_assign(text.size(), parsed);
+    master_cfs_by_length_.insert_or_assign(text.str().size(), parsed);
     return parsed;
 }
 

@@ -38,8 +38,8 @@ class SimulatedHost final : public HostView {
     }
     /// Adds or replaces a file.
     void put_file(const std::string& path, std::string content);
-    /// Adds or replaces the master.cf at `path` with the text `parsed` was read from, keeping the
-    /// parse for master_cf().
+    /// Adds or replaces the master.cf at `path` with the text `parsed` was read from (shared, not
+    /// copied), keeping the parse for master_cf().
     void put_master_cf(const std::string& path, const mastercf::MasterCf& parsed);
     /// Records run-time facts for the instance in `config_directory`.
     void set_facts(const std::string& config_directory, RuntimeFacts facts);
@@ -102,7 +102,7 @@ class SimulatedHost final : public HostView {
     void forget_master_cf(const std::string& path);
     /// `text` parsed as the master.cf at `path`: the parse kept for its length read as `path`
     /// when its text is equal, else a new parse, then kept for its length.
-    [[nodiscard]] mastercf::MasterCf parse_master_cf(const std::string& text,
+    [[nodiscard]] mastercf::MasterCf parse_master_cf(const SharedText& text,
                                                      const std::string& path) const;
 
     std::string primary_config_directory_;

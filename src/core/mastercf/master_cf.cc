@@ -7,7 +7,7 @@
 namespace pmr::mastercf {
 
 struct MasterCf::Entries {
-    std::string text;
+    SharedText text;
     std::vector<Entry> entries;
 };
 
@@ -42,14 +42,14 @@ MasterCf::MasterCf() : MasterCf(parse("", "").data_) {}
 
 MasterCf::MasterCf(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
 
-MasterCf MasterCf::parse(std::string text, std::string path) {
+MasterCf MasterCf::parse(SharedText text, std::string path) {
     auto entries = std::make_shared<Entries>();
     entries->text = std::move(text);
     auto data = std::make_shared<Data>();
     data->path = std::move(path);
     Entries& parsed = *entries;
     Data& labelled = *data;
-    maincf::for_each_logical_line(parsed.text, labelled.path, labelled.diagnostics,
+    maincf::for_each_logical_line(parsed.text.str(), labelled.path, labelled.diagnostics,
                                   [&parsed, &labelled](const LogicalLine& logical) {
                                       add_service(parsed, labelled, logical);
                                   });
@@ -68,6 +68,9 @@ MasterCf MasterCf::read_as(std::string path) const {
 }
 
 const std::string& MasterCf::text() const {
+    return data_->parsed->text.str();
+}
+const SharedText& MasterCf::shared_text() const {
     return data_->parsed->text;
 }
 const std::string& MasterCf::path() const {
