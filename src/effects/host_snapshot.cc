@@ -37,11 +37,9 @@ bool take_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprin
     return true;
 }
 
-/// Fingerprints the file at `path` that the snapshot holds already, or reads it as take_file()
-/// does. A master.cf the snapshot holds was read and trusted moments before, for the mail flow
-/// (take_master_cf_files()): reading it again cost 1,000 opens and reads on a 1,000-instance
-/// host whose services the manifest manages. One it could not read is read again here, so that
-/// what is wrong with it is an error, not the mail flow's warning.
+/// Fingerprints `path`, which must be read without a problem when it exists: the snapshot's
+/// copy when it holds one already (begin_snapshot reads every master.cf, and a problem there
+/// is only a warning), else read now.
 bool take_fingerprinted_file(lifecycle::SimulatedHost& host, std::set<std::string>& fingerprinted,
                              const std::string& path, Diagnostics& problems) {
     if (host.file(path) == nullptr)
