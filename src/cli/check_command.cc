@@ -44,17 +44,12 @@ bool write_metrics(const std::string& path, const std::optional<LivePlan>& live)
     return true;
 }
 
-int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
-    if (!refuse_mail_config(global))
-        return to_int(ExitCode::error);
-    const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
-    if (!options.prometheus.empty() && !write_metrics(options.prometheus, live))
-        return to_int(ExitCode::error);
-    if (!live)
-        return to_int(ExitCode::error);
-    const plan::Plan& plan = *live->result.plan;
+/// Shows whether the host drifted from the manifest `live` plans; the command's exit status.
+int show_drift(const LivePlan& live, const GlobalOptions& global,
+               const DeclarativeOptions& options) {
+    const plan::Plan& plan = *live.result.plan;
     if (options.json) {
-        std::cout << plan::render_json(plan, origin_of(*live));
+        std::cout << plan::render_json(plan, origin_of(live));
     } else if (plan.empty()) {
         std::cout << "In sync: the host matches "
                   << effects::manifest_input_name(options.manifest_path) << ".\n";
@@ -64,6 +59,19 @@ int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
                   << plan::render_text(plan, plan::TextStyle{use_color(global.no_color)});
     }
     return plan.empty() ? to_int(ExitCode::ok) : to_int(ExitCode::changes);
+}
+
+int run_check(const GlobalOptions& global, const DeclarativeOptions& options) {
+    if (!refuse_mail_config(global))
+        return to_int(ExitCode::error);
+    auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
+    if (!options.prometheus.empty() && !write_metrics(options.prometheus, live))
+        return to_int(ExitCode::error);
+    if (!live)
+        return to_int(ExitCode::error);
+    const int status = show_drift(*live, global, options);
+    keep_until_exit(std::move(live));
+    return status;
 }
 
 }  // namespace

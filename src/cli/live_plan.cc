@@ -6,6 +6,7 @@
 #include <future>
 #include <iostream>
 #include <system_error>
+#include <vector>
 
 #include "cli/elapsed.h"
 #include "cli/error_report.h"
@@ -141,6 +142,13 @@ plan::PlanOrigin origin_of(const LivePlan& live) {
     return plan::PlanOrigin{live.manifest.manifest.path, live.manifest.text,
                             live.context->config_directory, std::move(fingerprint),
                             std::move(record)};
+}
+
+void keep_until_exit(std::optional<LivePlan> live) {
+    if (!live)
+        return;
+    static auto* const kept = new std::vector<LivePlan>();  // never deleted, on purpose
+    kept->push_back(std::move(*live));
 }
 
 }  // namespace pmr::cli

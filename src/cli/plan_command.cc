@@ -16,16 +16,13 @@ namespace pmr::cli {
 
 namespace {
 
-int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
-    if (!refuse_mail_config(global))
-        return to_int(ExitCode::error);
-    const auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
-    if (!live)
-        return to_int(ExitCode::error);
-    const plan::Plan& plan = *live->result.plan;
+/// Shows the plan of `live` and saves it as `options` say; the command's exit status.
+int show_plan(const LivePlan& live, const GlobalOptions& global,
+              const DeclarativeOptions& options) {
+    const plan::Plan& plan = *live.result.plan;
     // The JSON form carries the host's fingerprint, which costs a hash of every main.cf.
     const bool wants_json = options.json || !options.out.empty();
-    const std::string json = wants_json ? plan::render_json(plan, origin_of(*live)) : std::string();
+    const std::string json = wants_json ? plan::render_json(plan, origin_of(live)) : std::string();
     if (options.json) {
         std::cout << json;
     } else {
@@ -45,6 +42,17 @@ int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
     if (options.detailed_exitcode && !plan.empty())
         return to_int(ExitCode::changes);
     return to_int(ExitCode::ok);
+}
+
+int run_plan(const GlobalOptions& global, const DeclarativeOptions& options) {
+    if (!refuse_mail_config(global))
+        return to_int(ExitCode::error);
+    auto live = plan_live(load_host_context(global.config_directory), options.manifest_path);
+    if (!live)
+        return to_int(ExitCode::error);
+    const int status = show_plan(*live, global, options);
+    keep_until_exit(std::move(live));
+    return status;
 }
 
 }  // namespace

@@ -1,20 +1,13 @@
 #include "core/flow/host_flow.h"
 
-#include <string_view>
-#include <unordered_map>
-
 namespace pmr::flow {
 
 namespace {
 
-/// Parsed master.cf files by content: most instances of a host carry the same master.cf (the
-/// prototype postmulti copies), and 1,000 parses of it were a third of a big host's plan.
-using MasterCfCache = std::unordered_map<std::string_view, mastercf::MasterCf>;
-
 /// The node of `instance`, read from the files `host` holds.
 InstanceNode instance_node(const instance::Instance& instance, const lifecycle::SimulatedHost& host,
                            const maincf::ParameterDefaults& defaults, const ServicesTable& services,
-                           MasterCfCache& parsed, Diagnostics& problems) {
+                           Diagnostics& problems) {
     InstanceNode node;
     node.name = instance.name.empty() && instance.primary ? "primary" : instance.label();
     node.config_directory = instance.config_directory;
@@ -27,21 +20,12 @@ InstanceNode instance_node(const instance::Instance& instance, const lifecycle::
     const maincf::Configuration config = instance.primary
                                              ? maincf::Configuration(*main_cf, defaults)
                                              : maincf::Configuration(*main_cf, defaults, dir);
-    const std::string path = dir + "/master.cf";
-    const std::string* master_text = host.file(path);
+    // The planner's parse when it read this master.cf, one parse for all equal files otherwise.
     static const mastercf::MasterCf none;
-    const mastercf::MasterCf* master_cf = &none;
-    if (master_text != nullptr) {
-        auto found = parsed.find(*master_text);
-        if (found == parsed.end())
-            found =
-                parsed.emplace(*master_text, mastercf::MasterCf::parse(*master_text, path)).first;
-        master_cf = &found->second;
-    }
-    const std::size_t first_problem = problems.size();
+    const mastercf::MasterCf* master_cf = host.master_cf(dir + "/master.cf");
+    if (master_cf == nullptr)
+        master_cf = &none;
     node.listeners = listeners_of(*master_cf, config, services, problems);
-    for (std::size_t k = first_problem; k < problems.size(); ++k)
-        problems[k].path = path;  // the cached parse may be another instance's equal file
     node.hand_offs = hand_offs_of(config, *master_cf, services);
     return node;
 }
@@ -72,10 +56,9 @@ FlowGraph graph_of_host(const lifecycle::SimulatedHost& host,
                         std::vector<EndpointNode> endpoints, Diagnostics& problems) {
     std::vector<InstanceNode> instances;
     Diagnostics ignored;  // the planner reports what is wrong with the instances themselves
-    MasterCfCache parsed;
     if (const auto state = host.shared_state(ignored)) {
         for (const instance::Instance& i : state->instances)
-            instances.push_back(instance_node(i, host, defaults, services, parsed, problems));
+            instances.push_back(instance_node(i, host, defaults, services, problems));
     }
     return build_graph(std::move(instances), std::move(endpoints));
 }

@@ -16,8 +16,17 @@ void SimulatedHost::put_file(const std::string& path, std::string content) {
     files_[path] = std::make_shared<const std::string>(std::move(content));
 }
 
+void SimulatedHost::put_master_cf(const std::string& path, const mastercf::MasterCf& parsed) {
+    forget_derived(path);
+    files_[path] = parsed.shared_text().shared();
+    mastercf::MasterCf kept = parsed.read_as(path);
+    master_cfs_by_length_.insert_or_assign(kept.text().size(), kept);
+    parsed_master_cfs_.insert_or_assign(path, std::move(kept));
+}
+
 void SimulatedHost::forget_derived(const std::string& path) {
     parsed_.erase(path);
+    forget_master_cf(path);
     // The state is read from main.cf files alone: master.cf, prototypes and the run-time files
     // a destroy removes leave it as it is.
     constexpr std::string_view main_cf_name = "/main.cf";
@@ -28,6 +37,16 @@ void SimulatedHost::forget_derived(const std::string& path) {
         records_.find(std::string_view(path).substr(0, path.size() - main_cf_name.size()));
     if (record != records_.end())
         records_.erase(record);
+}
+
+void SimulatedHost::forget_master_cf(const std::string& path) {
+    auto parsed = parsed_master_cfs_.find(path);
+    if (parsed == parsed_master_cfs_.end())
+        return;
+    auto same_length = master_cfs_by_length_.find(parsed->second.text().size());
+    if (same_length != master_cfs_by_length_.end() && same_length->second.path() == path)
+        master_cfs_by_length_.erase(same_length);
+    parsed_master_cfs_.erase(parsed);
 }
 
 void SimulatedHost::set_facts(const std::string& config_directory, RuntimeFacts facts) {
@@ -74,6 +93,28 @@ const maincf::MainCf* SimulatedHost::main_cf(const std::string& path) const {
     // The cache is an optimisation only: parsing is pure and gives the same result every time.
     auto& cache = const_cast<std::map<std::string, maincf::MainCf>&>(parsed_);
     return &cache.emplace(path, maincf::MainCf::parse(file->second, path)).first->second;
+}
+
+const mastercf::MasterCf* SimulatedHost::master_cf(const std::string& path) const {
+    auto cached = parsed_master_cfs_.find(path);
+    if (cached != parsed_master_cfs_.end())
+        return &cached->second;
+    auto file = files_.find(path);
+    if (file == files_.end())
+        return nullptr;
+    // As for main.cf, a cache only: parsing is pure.
+    return &parsed_master_cfs_.emplace(path, parse_master_cf(SharedText(file->second), path))
+                .first->second;
+}
+
+mastercf::MasterCf SimulatedHost::parse_master_cf(const SharedText& text,
+                                                  const std::string& path) const {
+    auto same_length = master_cfs_by_length_.find(text.str().size());
+    if (same_length != master_cfs_by_length_.end() && same_length->second.shared_text() == text)
+        return same_length->second.read_as(path);
+    mastercf::MasterCf parsed = mastercf::MasterCf::parse(text, path);
+    master_cfs_by_length_.insert_or_assign(text.str().size(), parsed);
+    return parsed;
 }
 
 RuntimeFacts SimulatedHost::facts(const std::string& config_directory) const {
@@ -198,15 +239,14 @@ Status SimulatedHost::apply(const Operation& operation) {
 }
 
 Status SimulatedHost::edit_master_cf(const EditMasterCf& op) {
-    const std::string* current = file(op.path);
+    const mastercf::MasterCf* current = master_cf(op.path);
     if (current == nullptr)
         return Status::failure("open " + op.path + " for reading: No such file or directory");
-    auto outcome =
-        mastercf::apply_edit_batches(mastercf::MasterCf::parse(*current, op.path), op.edits);
+    auto outcome = mastercf::apply_edit_batches(*current, op.edits);
     if (outcome.error)
         return Status::failure(op.path + ": " + *outcome.error);
     if (outcome.changed)
-        put_file(op.path, std::move(outcome.text));
+        put_master_cf(op.path, outcome.master_cf);  // its last pass parsed the new text
     return ok_status();
 }
 

@@ -5,12 +5,14 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "core/instance/host_state.h"
 #include "core/lifecycle/host_view.h"
 #include "core/lifecycle/operation.h"
 #include "core/maincf/main_cf.h"
 #include "core/maincf/parameter_defaults.h"
+#include "core/mastercf/master_cf.h"
 #include "core/support/diagnostic.h"
 #include "core/support/expected.h"
 
@@ -36,6 +38,9 @@ class SimulatedHost final : public HostView {
     }
     /// Adds or replaces a file.
     void put_file(const std::string& path, std::string content);
+    /// Adds or replaces the master.cf at `path` with the text `parsed` was read from (shared, not
+    /// copied), keeping the parse for master_cf().
+    void put_master_cf(const std::string& path, const mastercf::MasterCf& parsed);
     /// Records run-time facts for the instance in `config_directory`.
     void set_facts(const std::string& config_directory, RuntimeFacts facts);
 
@@ -44,6 +49,11 @@ class SimulatedHost final : public HostView {
     [[nodiscard]] std::optional<SharedText> read_shared(const std::string& path) const override;
     /// The parsed main.cf at `path`, or nullptr when there is none.
     [[nodiscard]] const maincf::MainCf* main_cf(const std::string& path) const;
+    /// The parsed master.cf at `path` (any file, parsed as a master.cf), or nullptr when there is
+    /// none. The one way the planner and the mail flow read a master.cf: each file is parsed once
+    /// per change, and a file whose text equals the last one parsed of its length (copies of one
+    /// prototype) shares that parse, with diagnostics naming `path` (MasterCf::read_as()).
+    [[nodiscard]] const mastercf::MasterCf* master_cf(const std::string& path) const;
     [[nodiscard]] RuntimeFacts facts(const std::string& config_directory) const;
     [[nodiscard]] bool has_directory(const std::string& path) const;
     /// Every file by path. Contents are shared between copies of the host (a planner works on a
@@ -87,11 +97,24 @@ class SimulatedHost final : public HostView {
         const std::string& config_directory, Diagnostics& problems) const;
     /// Drops what was derived from the file at `path`, which is about to change or go.
     void forget_derived(const std::string& path);
+    /// Drops the parse of the master.cf at `path`, and the parse kept for its text's length when
+    /// it was that one (so that an edited master.cf's old parse is not kept).
+    void forget_master_cf(const std::string& path);
+    /// `text` parsed as the master.cf at `path`: the parse kept for its length read as `path`
+    /// when its text is equal, else a new parse, then kept for its length.
+    [[nodiscard]] mastercf::MasterCf parse_master_cf(const SharedText& text,
+                                                     const std::string& path) const;
 
     std::string primary_config_directory_;
     const maincf::ParameterDefaults* defaults_;  // pointer: snapshots are assignable
     FileMap files_;
     std::map<std::string, maincf::MainCf> parsed_;  // cache of main.cf files, by path
+    /// Cache of master.cf files, by path (master_cf()).
+    mutable std::map<std::string, mastercf::MasterCf> parsed_master_cfs_;
+    /// The last parse of each text length, for files with equal text. By length, not by a hash
+    /// of the text: hashing every master.cf of a 1,000-instance plan cost an eighth of parsing
+    /// them, and comparing with one candidate stops at the first difference.
+    mutable std::unordered_map<std::size_t, mastercf::MasterCf> master_cfs_by_length_;
     std::set<std::string> directories_;
     std::map<std::string, RuntimeFacts> facts_;  // by config directory
 

@@ -3,7 +3,7 @@
 namespace pmr::mastercf {
 
 BatchOutcome apply_edit_batches(const MasterCf& master_cf, std::span<const Edit> edits) {
-    BatchOutcome outcome{master_cf.text(), false, std::nullopt};
+    BatchOutcome outcome{master_cf.text(), master_cf, false, std::nullopt};
     if (master_cf.has_errors()) {
         for (const Diagnostic& d : master_cf.diagnostics()) {
             if (d.severity == Severity::error) {
@@ -32,6 +32,7 @@ BatchOutcome apply_edit_batches(const MasterCf& master_cf, std::span<const Edit>
         start = end;
     }
     outcome.text = current.text();
+    outcome.master_cf = std::move(current);
     return outcome;
 }
 

@@ -12,6 +12,8 @@ namespace pmr::mastercf {
 /// What apply_edit_batches() made of a master.cf.
 struct BatchOutcome {
     std::string text;
+    /// `text` parsed (the parse of its last pass, or the input's), for a caller that keeps it.
+    MasterCf master_cf;
     bool changed = false;
     /// postconf's fatal message for the first batch it would refuse; `text` is then the input.
     std::optional<std::string> error;

@@ -7,6 +7,7 @@
 
 #include "core/mastercf/service.h"
 #include "core/support/diagnostic.h"
+#include "core/support/shared_text.h"
 
 namespace pmr::mastercf {
 
@@ -32,14 +33,22 @@ struct Entry {
 /// A MasterCf is immutable and cheap to copy. Its text() is the input byte for byte.
 class MasterCf {
   public:
-    /// Parses `text`; never fails. `path` names the file in diagnostics.
-    [[nodiscard]] static MasterCf parse(std::string text, std::string path);
+    /// Parses `text`; never fails. `path` names the file in diagnostics. A shared text is kept
+    /// shared, not copied (a simulated host's file and its parse are one text).
+    [[nodiscard]] static MasterCf parse(SharedText text, std::string path);
+
+    /// This parse as the file at `path` with the same text reads: the same entries (shared, not
+    /// copied), and diagnostics that name `path`. A host whose instances hold copies of one
+    /// master.cf parses it once.
+    [[nodiscard]] MasterCf read_as(std::string path) const;
 
     /// An empty master.cf.
     MasterCf();
 
     /// The exact bytes that were parsed.
     [[nodiscard]] const std::string& text() const;
+    /// The same, shared.
+    [[nodiscard]] const SharedText& shared_text() const;
     /// The path given to parse(), used in every diagnostic.
     [[nodiscard]] const std::string& path() const;
     /// Every valid entry in file order (postconf -M order), duplicates included.
@@ -55,6 +64,8 @@ class MasterCf {
 
     /// The parsed state, shared by copies (opaque outside master_cf.cc).
     struct Data;
+    /// What does not depend on the path: the text and its entries, shared by read_as().
+    struct Entries;
 
   private:
     explicit MasterCf(std::shared_ptr<const Data> data);

@@ -121,7 +121,7 @@ void Planner::plan_additions() {
 }
 
 void Planner::plan_additions(std::unique_ptr<Additions>& run) {
-    const std::vector<Target> targets = present_targets();
+    const auto targets = present_targets();
     for (const Target& t : targets) {
         std::shared_ptr<const HostState> read;
         if (!run) {

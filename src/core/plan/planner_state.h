@@ -8,6 +8,7 @@
 // outside src/core/plan.
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -114,8 +115,9 @@ class Planner {
     const Instance* find(const HostState& state, const std::string& config_directory) const;
     /// The instance of `state` named `name`, or nullptr.
     const Instance* holder_of_name(const HostState& state, const std::string& name) const;
-    /// The targets the manifest wants present, in manifest order.
-    std::vector<Target> present_targets() const;
+    /// The targets the manifest wants present, in manifest order (referred to, not copied: six
+    /// phases ask, and copying 1,000 targets' directories each time was 18,000 allocations).
+    std::vector<std::reference_wrapper<const Target>> present_targets() const;
 
     // --- removals and disables (planner_removals.cc) --------------------------------------
 

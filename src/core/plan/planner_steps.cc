@@ -130,8 +130,9 @@ const Instance* Planner::holder_of_name(const HostState& state, const std::strin
     return it == state.instances.end() ? nullptr : &*it;
 }
 
-std::vector<Target> Planner::present_targets() const {
-    std::vector<Target> present;
+std::vector<std::reference_wrapper<const Target>> Planner::present_targets() const {
+    std::vector<std::reference_wrapper<const Target>> present;
+    present.reserve(targets_.size());
     for (const Target& t : targets_) {
         if (t.desired->state == DesiredState::present)
             present.push_back(t);

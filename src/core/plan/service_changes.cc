@@ -188,21 +188,20 @@ bool plan_master_cf(const lifecycle::SimulatedHost& host, const std::string& con
                     std::vector<Change>& changes, std::vector<lifecycle::Operation>& operations,
                     Diagnostics& problems) {
     const std::string path = config_directory + "/master.cf";
-    const std::string* text = host.file(path);
-    if (text == nullptr) {
+    const mastercf::MasterCf* master_cf = host.master_cf(path);
+    if (master_cf == nullptr) {
         problems.push_back(
             make_error(manifest_path, 0, 0, path + ": no master.cf to manage the services of"));
         return false;
     }
-    const auto master_cf = mastercf::MasterCf::parse(*text, path);
-    if (master_cf.has_errors()) {
-        for (const Diagnostic& d : master_cf.diagnostics()) {
+    if (master_cf->has_errors()) {
+        for (const Diagnostic& d : master_cf->diagnostics()) {
             if (d.severity == Severity::error)
                 problems.push_back(d);
         }
         return false;
     }
-    ServicePlan planned = plan_services(master_cf, services, manifest_path);
+    ServicePlan planned = plan_services(*master_cf, services, manifest_path);
     if (!planned.problems.empty()) {
         std::ranges::move(planned.problems, std::back_inserter(problems));
         return false;

@@ -4,7 +4,8 @@
 # compared with a copy edited by the real postconf); a second plan is empty; a hand edit with
 # postconf -Me is drift that check names (exit 2) and apply repairs, with a reload of the
 # running instance; export --with-services, planned, finds nothing to do; state: absent removes
-# a service; a new instance is created with its services in one apply.
+# a service; a new instance is created with its services in one apply; a master.cf that cannot
+# be used is an error only where the manifest manages its services.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 e2e_begin "$@"
 
@@ -147,3 +148,24 @@ expect_out "[::1]:10027 inet -       -       -       -       -       smtpd -o sy
 pmr plan -f gone.yaml --detailed-exitcode
 expect_status 0
 expect_out "$no_changes"
+
+step "a master.cf that cannot be used is an error only where the manifest manages its services"
+# The snapshot reads every listed instance's master.cf for the mail flow, while the manifest is
+# parsed: one whose services the manifest does not manage must not count; one it manages, which
+# that read could not take, is read again and refused.
+must chmod o+w /etc/postfix-new/master.cf
+manifest out-only.yaml <<'YAML'
+version: 1
+instances:
+  - name: postfix-out
+    services:
+      127.0.0.1:10026/inet: {state: absent}
+  - name: postfix-new
+YAML
+pmr plan -f out-only.yaml --detailed-exitcode
+expect_status 0
+expect_out "$no_changes"
+pmr plan -f gone.yaml
+expect_status 1
+expect_err_has "/etc/postfix-new/master.cf: refusing a world-writable master.cf"
+must chmod o-w /etc/postfix-new/master.cf

@@ -103,5 +103,82 @@ TEST(SimulatedHostTest, ASecondaryListedAfterItsFilesWereReadIsFound) {
     EXPECT_EQ(state->instances[1].name, "postfix-later");
 }
 
+TEST(SimulatedHostTest, AMasterCfIsParsedOnceUntilItChanges) {
+    TestHost t = two_instances();
+    SimulatedHost& host = t.host();
+    const std::string path = "/etc/postfix-a/master.cf";
+    const mastercf::MasterCf* first = host.master_cf(path);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->text(), *host.file(path));
+    EXPECT_EQ(first->path(), path);
+    EXPECT_NE(first->find("smtp", "inet"), nullptr);
+    EXPECT_EQ(host.master_cf(path), first);
+    EXPECT_EQ(host.master_cf("/etc/postfix-none/master.cf"), nullptr);
+    ASSERT_TRUE(host.apply(InstallFile{path, "pickup unix n - y 60 1 pickup\n"}));
+    const mastercf::MasterCf* after = host.master_cf(path);
+    ASSERT_NE(after, nullptr);
+    EXPECT_EQ(after->find("smtp", "inet"), nullptr);
+    EXPECT_NE(after->find("pickup", "unix"), nullptr);
+    ASSERT_TRUE(host.apply(RemoveFile{path}));
+    EXPECT_EQ(host.master_cf(path), nullptr);
+}
+
+TEST(SimulatedHostTest, MasterCfFilesOfEqualTextShareOneParseEachNamingItsOwnPath) {
+    TestHost t = two_instances();
+    SimulatedHost& host = t.host();
+    const std::string text = "  indented - - - - - x\nsmtp inet n - y - - smtpd\n";
+    host.put_file("/etc/postfix-a/master.cf", text);
+    host.put_file("/etc/postfix-b/master.cf", text);
+    const mastercf::MasterCf* a = host.master_cf("/etc/postfix-a/master.cf");
+    const mastercf::MasterCf* b = host.master_cf("/etc/postfix-b/master.cf");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(a->entries().data(), b->entries().data());  // one parse
+    EXPECT_EQ(b->path(), "/etc/postfix-b/master.cf");
+    ASSERT_EQ(b->diagnostics().size(), 1U);
+    EXPECT_EQ(b->diagnostics()[0].path, "/etc/postfix-b/master.cf");
+    EXPECT_EQ(a->diagnostics()[0].path, "/etc/postfix-a/master.cf");
+    // A text of the same length that differs is a parse of its own.
+    std::string other = text;
+    other.replace(other.find("smtp"), 1, "x");
+    host.put_file("/etc/postfix-b/master.cf", other);
+    const mastercf::MasterCf* changed = host.master_cf("/etc/postfix-b/master.cf");
+    ASSERT_NE(changed, nullptr);
+    EXPECT_EQ(changed->text(), other);
+    EXPECT_EQ(changed->find("smtp", "inet"), nullptr);
+    EXPECT_NE(changed->find("xmtp", "inet"), nullptr);
+    EXPECT_NE(host.master_cf("/etc/postfix-a/master.cf")->find("smtp", "inet"), nullptr);
+}
+
+TEST(SimulatedHostTest, AnEditedMasterCfKeepsTheEditsParse) {
+    TestHost t = two_instances();
+    SimulatedHost& host = t.host();
+    const std::string path = "/etc/postfix-b/master.cf";
+    const std::string text = "smtp inet n - y - - smtpd\npickup unix n - y 60 1 pickup\n";
+    host.put_master_cf(path, mastercf::MasterCf::parse(text, "elsewhere"));
+    EXPECT_EQ(*host.file(path), text);
+    ASSERT_NE(host.master_cf(path), nullptr);
+    EXPECT_EQ(host.master_cf(path)->path(), path);
+    EXPECT_EQ(host.master_cf(path)->entries().size(), 2U);
+    ASSERT_TRUE(host.apply(EditMasterCf{path, {mastercf::RemoveService{{"smtp", "inet"}}}}));
+    const mastercf::MasterCf* edited = host.master_cf(path);
+    ASSERT_NE(edited, nullptr);
+    EXPECT_EQ(edited->text(), *host.file(path));
+    EXPECT_EQ(edited->entries().size(), 1U);
+    EXPECT_EQ(edited->find("smtp", "inet"), nullptr);
+}
+
+TEST(SimulatedHostTest, ACopyKeepsItsOwnMasterCfParses) {
+    TestHost t = two_instances();
+    const SimulatedHost& original = t.host();
+    const std::string path = "/etc/postfix-a/master.cf";
+    ASSERT_NE(original.master_cf(path), nullptr);
+    SimulatedHost copy = original;
+    ASSERT_TRUE(copy.apply(EditMasterCf{path, {mastercf::RemoveService{{"smtp", "inet"}}}}));
+    EXPECT_EQ(copy.master_cf(path)->find("smtp", "inet"), nullptr);
+    EXPECT_NE(original.master_cf(path)->find("smtp", "inet"), nullptr);
+    EXPECT_EQ(original.master_cf(path)->text(), *original.file(path));
+}
+
 }  // namespace
 }  // namespace pmr::lifecycle

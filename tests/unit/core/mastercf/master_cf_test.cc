@@ -72,5 +72,20 @@ TEST(MasterCfTest, AnEmptyFileHasNoEntries) {
     EXPECT_TRUE(MasterCf::parse("# only\n\n", "m").entries().empty());
 }
 
+TEST(MasterCfTest, ReadAsAnotherPathSharesTheEntriesAndNamesThatPath) {
+    const MasterCf first =
+        MasterCf::parse("  indented - - - - - x\nsmtp inet n - y - - smtpd\n", "/etc/a/master.cf");
+    const MasterCf second = first.read_as("/etc/b/master.cf");
+    EXPECT_EQ(second.text(), first.text());
+    EXPECT_EQ(second.entries().data(), first.entries().data());
+    EXPECT_EQ(second.path(), "/etc/b/master.cf");
+    EXPECT_EQ(messages(second.diagnostics()),
+              (std::vector<std::string>{"/etc/b/master.cf:1: logical line must not start with "
+                                        "whitespace: \"  indented - - - - - x\""}));
+    EXPECT_EQ(first.path(), "/etc/a/master.cf");
+    EXPECT_EQ(first.diagnostics()[0].path, "/etc/a/master.cf");
+    EXPECT_EQ(first.read_as("/etc/a/master.cf").diagnostics()[0].path, "/etc/a/master.cf");
+}
+
 }  // namespace
 }  // namespace pmr::mastercf
