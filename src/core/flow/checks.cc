@@ -161,15 +161,29 @@ bool clash(const Binding& x, const Binding& y) {
            addresses_clash(x.endpoint.host, y.endpoint.host);
 }
 
+/// The first binding before `b` that clashes with it, among the earlier ones on its port (only
+/// those can: listeners on 10,000 instances would otherwise be 50 million comparisons), or
+/// nullptr.
+const Binding* first_clash(const std::vector<Binding>& bindings, std::size_t b,
+                           const std::vector<std::size_t>& earlier_on_port) {
+    for (const std::size_t a : earlier_on_port) {
+        if (clash(bindings[a], bindings[b]))
+            return &bindings[a];
+    }
+    return nullptr;
+}
+
 /// Reports each binding that clashes with an earlier one, against the first of those only: ten
 /// instances on one port are nine errors, not forty-five.
 void check_conflicts(const std::vector<Binding>& bindings, Diagnostics& out) {
     std::set<std::tuple<std::string, std::string, std::string, std::string>> reported;
-    for (std::size_t b = 1; b < bindings.size(); ++b) {
+    std::map<int, std::vector<std::size_t>> on_port;  // indices of the bindings read, in order
+    for (std::size_t b = 0; b < bindings.size(); ++b) {
         const Binding& y = bindings[b];
-        const auto first = std::find_if(bindings.begin(), bindings.begin() + b,
-                                        [&y](const Binding& x) { return clash(x, y); });
-        if (first == bindings.begin() + b)
+        std::vector<std::size_t>& earlier = on_port[y.endpoint.port];
+        const Binding* first = first_clash(bindings, b, earlier);
+        earlier.push_back(b);
+        if (first == nullptr)
             continue;
         const Binding& x = *first;
         if (!reported.insert({x.node, x.service, y.node, y.service}).second)
