@@ -89,9 +89,9 @@ void append_entry(std::string& out, const Service& service, Folding folding) {
     const std::size_t start = out.size();
     for (std::size_t field = 0; field < 8; ++field) {
         if (out.size() > start) {
-            do {
-                out += ' ';
-            } while (out.size() - start < column_goal[field]);
+            // At least one space, then up to the field's column.
+            const std::size_t width = out.size() - start;
+            out.append(width < column_goal[field] ? column_goal[field] - width : 1, ' ');
         }
         out += service.words[field];
     }
