@@ -238,7 +238,10 @@ void take_master_cf_files(HostSnapshot& snapshot, Diagnostics& problems) {
         if (snapshot.host.file(path) != nullptr)
             continue;
         Diagnostics found;
-        (void)take_file(snapshot.host, snapshot.fingerprinted_paths, path, false, found);
+        // Parsed now, while the manifest is parsed on another thread, rather than by the planner
+        // once both are read (the host keeps the parse).
+        if (take_file(snapshot.host, snapshot.fingerprinted_paths, path, false, found))
+            (void)snapshot.host.master_cf(path);
         for (Diagnostic& d : found) {
             d.severity = Severity::warning;  // the graph goes without this instance's listeners
             problems.push_back(std::move(d));

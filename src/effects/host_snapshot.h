@@ -58,9 +58,9 @@ struct HostSnapshot {
                                      const maincf::ParameterDefaults& defaults,
                                      Diagnostics& problems);
 
-/// Reads the master.cf of every instance of the snapshot that it does not hold yet, for the
-/// mail-flow graph (not fingerprinted: the graph's checks are not the plan's steps). One that
-/// cannot be read is a warning in `problems`; a missing one is left out.
+/// Reads, and parses, the master.cf of every instance of the snapshot that it does not hold yet,
+/// for the planner and the mail-flow graph (not fingerprinted: the graph's checks are not the
+/// plan's steps). One that cannot be read is a warning in `problems`; a missing one is left out.
 void take_master_cf_files(HostSnapshot& snapshot, Diagnostics& problems);
 
 }  // namespace pmr::effects
