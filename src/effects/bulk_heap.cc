@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
@@ -20,7 +21,9 @@ constexpr std::size_t largest_heap_block = std::size_t{32} << 20;
 constexpr std::size_t largest_reservation = std::size_t{1} << 30;
 
 bool prepared = false;
-std::size_t reserved = 0;  // bytes of heap readied so far
+/// Bytes of heap readied so far; read by threads that ready their own (prepare_thread_heap())
+/// while the main thread may grow it.
+std::atomic<std::size_t> reserved = 0;
 
 /// Marks the 2 MB pages that lie wholly inside [begin, begin + bytes) for huge pages.
 void advise_huge_pages(void* begin, std::size_t bytes) {
@@ -64,7 +67,8 @@ thread_local bool thread_heap_prepared = false;
 }  // namespace
 
 void prepare_thread_heap(std::size_t bytes) {
-    if (thread_heap_prepared || !prepared || bytes < huge_page)
+    // Not where the main heap could not be readied (a sanitizer's allocator): nor can this be.
+    if (thread_heap_prepared || reserved == 0 || bytes < huge_page)
         return;
     thread_heap_prepared = true;
     bytes = std::min(bytes, largest_thread_heap);
