@@ -118,6 +118,14 @@ PostconfPrediction::PostconfPrediction(const MainCf& main_cf, const PostconfKnow
         return;
     }
 
+    // postconf derives mydomain from myhostname as it starts, with main.cf's settings alone,
+    // whether or not anything refers to mydomain: a macro error there (a loop through a
+    // parameter main.cf leaves to its default, `${mydestination:$myhostname}`) is fatal to all.
+    if (!configuration_.check_lookup("mydomain")) {
+        read_fails_ = true;  // postconf: fatal: dictionary mail_dict: macro processing error
+        return;
+    }
+
     // postconf's search for user-defined parameters (postconf_user.c): a main.cf name counts
     // when some scanned value refers to it, or smtpd_restriction_classes lists it.
     std::set<std::string, std::less<>> valid;
