@@ -13,6 +13,7 @@
 #include "core/postfix_files/mode.h"
 #include "core/postfix_files/queue_subdirectories.h"
 #include "core/support/printable.h"
+#include "core/support/words.h"
 #include "effects/accounts.h"
 #include "effects/nofollow_path.h"
 #include "effects/postfix_files_loader.h"
@@ -211,16 +212,6 @@ Status apply_step(const Step& step, const Ownership& owner, ChangeRecorder& chan
     return ok_status();
 }
 
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& line : lines) {
-        if (!text.empty())
-            text += '\n';
-        text += line;
-    }
-    return text;
-}
-
 }  // namespace
 
 std::string to_string(const TreeChange& change) {
@@ -259,7 +250,7 @@ Status apply_permission_steps(std::span<const Step> steps, std::vector<TreeChang
         }
     }
     if (!problems.empty())
-        return Status::failure(join_lines(problems));
+        return Status::failure(join(problems, '\n'));
     if (Status shallow = refuse_deep_trees(steps); !shallow)
         return shallow;
 
@@ -295,7 +286,7 @@ Status build_queue_tree(const std::string& meta_directory, const postfix_files::
     collect(files->diagnostics);
     collect(plan.diagnostics);
     if (!errors.empty())
-        return Status::failure(join_lines(errors));
+        return Status::failure(join(errors, '\n'));
     return apply_permission_steps(plan.steps, changes);
 }
 
